@@ -1,0 +1,130 @@
+import { parseArgs } from 'node:util';
+import { emailSchema, nameSchema, passwordSchema } from '@polku/contracts';
+import { DomainError } from '@polku/core';
+import { migrateToLatest, openDatabase } from '@polku/db';
+import { z } from 'zod';
+import { ConfigError, loadConfig, parseRoles, type AppConfig } from './config.js';
+import { ensureDemo } from './demo.js';
+import { createRuntime } from './runtime.js';
+import { serve } from './serve.js';
+
+const USAGE = `Usage: polku <command> [options]
+
+Commands:
+  serve [--roles web,worker,scheduler] [--port N]   run Polku (all roles by default)
+  migrate                                           apply database migrations
+  create-admin --email E --password P --workspace NAME [--name N]
+                                                    create an owner and a workspace; prints JSON
+  demo                                              create the demo workspace and its login
+  help                                              show this text
+
+Configuration comes from the environment: see docs/configuration.md.`;
+
+/** A wrong command line: printed with the usage, exit code 2. */
+class UsageError extends Error {}
+
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function required(value: string | boolean | undefined, name: string, schema: z.ZodType<string, string>): string {
+  if (typeof value !== 'string') throw new UsageError(`--${name} is required`);
+  const r = schema.safeParse(value);
+  if (!r.success) throw new UsageError(`--${name}: ${r.error.issues.map((i) => i.message).join(', ')}`);
+  return r.data;
+}
+
+async function migrate(config: AppConfig): Promise<void> {
+  const database = openDatabase(config.database);
+  try {
+    const applied = await migrateToLatest(database.db);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  } finally {
+    await database.close();
+  }
+}
+
+async function createAdmin(config: AppConfig, args: string[]): Promise<void> {
+  const v = parse(args, { email: { type: 'string' }, password: { type: 'string' }, workspace: { type: 'string' }, name: { type: 'string' } });
+  const email = required(v.email, 'email', emailSchema);
+  const password = required(v.password, 'password', passwordSchema);
+  const workspaceName = required(v.workspace, 'workspace', nameSchema);
+  const name = typeof v.name === 'string' ? required(v.name, 'name', nameSchema) : email.split('@')[0]!;
+  const runtime = await createRuntime(config);
+  try {
+    const user = await runtime.services.auth.createAccount({ name, email, password, language: 'fi' });
+    const workspace = await runtime.services.workspaces.create(
+      user.id,
+      { name: workspaceName, timeZone: 'Europe/Helsinki', languages: ['fi', 'sv', 'en'], defaultLanguage: 'fi' },
+      null,
+    );
+    console.log(JSON.stringify({ userId: user.id, email: user.email, workspaceId: workspace.id, workspaceName: workspace.name }));
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function demo(config: AppConfig): Promise<void> {
+  const runtime = await createRuntime(config);
+  try {
+    const result = await ensureDemo(runtime);
+    console.log(JSON.stringify(result));
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Runs the `polku` command line; returns the exit code. */
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'serve': {
+        const v = parse(args, { roles: { type: 'string' }, port: { type: 'string' } });
+        const config = loadConfig({ ...env, ...(typeof v.port === 'string' && { PORT: v.port }) });
+        if (typeof v.roles === 'string') config.roles = parseRoles(v.roles);
+        await serve(config);
+        return 0;
+      }
+      case 'migrate':
+        parse(args, {});
+        await migrate(loadConfig(env));
+        return 0;
+      case 'create-admin':
+        await createAdmin(loadConfig(env), args);
+        return 0;
+      case 'demo':
+        parse(args, {});
+        await demo(loadConfig(env));
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return 0;
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`polku: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      console.error(`polku: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof DomainError) {
+      console.error(`polku: ${e.message} (${e.code})`);
+      return 1;
+    }
+    console.error('polku: failed:', e);
+    return 1;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Runtime } from './runtime.js';
+import { argon2Hasher } from './infra/password-hasher.js';
+import { newId, recordAudit, type Repositories } from '@polku/core';
+import type { Role } from '@polku/contracts';
+
+export const DEMO_WORKSPACE_NAME = 'Kukkakauppa Aurinko';
+export const DEMO_LOGIN = { email: 'demo@polku.example', password: 'aurinko-demo' } as const;
+
+/** The flower shop's staff, beside the demo owner (they cannot sign in: no known password). */
+const demoStaff: { name: string; email: string; role: Role }[] = [
+  { name: 'Aino Virtanen', email: 'aino.virtanen@polku.example', role: 'admin' },
+  { name: 'Mikko Korhonen', email: 'mikko.korhonen@polku.example', role: 'analyst' },
+  { name: 'Liisa Mäkinen', email: 'liisa.makinen@polku.example', role: 'agent' },
+  { name: 'Jussi Nieminen', email: 'jussi.nieminen@polku.example', role: 'viewer' },
+];
+
+export interface DemoResult {
+  created: boolean;
+  workspaceId: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Creates the demo workspace "Kukkakauppa Aurinko" (a flower shop) and its owner login, once.
+ * Running it again changes nothing. Later features add their demo data here.
+ */
+export async function ensureDemo(runtime: Runtime): Promise<DemoResult> {
+  const { store } = runtime;
+  const existing = await store.users.findByEmail(DEMO_LOGIN.email);
+  if (existing) {
+    const membership = (await store.memberships.listForUser(existing.id)).find((m) => m.workspaceName === DEMO_WORKSPACE_NAME);
+    if (membership) return { created: false, workspaceId: membership.workspaceId, ...DEMO_LOGIN };
+  }
+  const now = Date.now();
+  const ownerHash = await argon2Hasher.hash(DEMO_LOGIN.password);
+  const lockedHash = await argon2Hasher.hash(newId()); // staff accounts: nobody knows this password
+  const workspaceId = await store.transaction(async (tx) => {
+    const ownerId = existing?.id ?? (await insertDemoUser(tx, 'Aurinko Demo', DEMO_LOGIN.email, ownerHash, now));
+    const id = newId(now);
+    await tx.workspaces.insert({ id, name: DEMO_WORKSPACE_NAME, timeZone: 'Europe/Helsinki', languages: ['fi', 'sv', 'en'], defaultLanguage: 'fi', createdAt: now });
+    await tx.memberships.insert({ workspaceId: id, userId: ownerId, role: 'owner', createdAt: now });
+    await recordAudit(tx, { workspaceId: id, timeZone: 'Europe/Helsinki', action: 'workspace.created', actorUserId: ownerId, target: id }, now);
+    for (const person of demoStaff) {
+      const user = await tx.users.findByEmail(person.email);
+      const userId = user?.id ?? (await insertDemoUser(tx, person.name, person.email, lockedHash, now));
+      await tx.memberships.insert({ workspaceId: id, userId, role: person.role, createdAt: now });
+    }
+    return id;
+  });
+  return { created: true, workspaceId, ...DEMO_LOGIN };
+}
+
+async function insertDemoUser(tx: Repositories, name: string, email: string, passwordHash: string, now: number): Promise<string> {
+  const id = newId(now);
+  await tx.users.insert({ id, email, name, language: 'fi', passwordHash, createdAt: now, updatedAt: now });
+  return id;
+}

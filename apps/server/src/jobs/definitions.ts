@@ -1,0 +1,43 @@
+import { DAY, SEND_EMAIL_JOB, type SendEmailPayload, type Store } from '@polku/core';
+import type { Logger } from 'pino';
+import type { Mailer } from '../infra/mailer.js';
+import type { RecurringJob } from './scheduler.js';
+import type { JobDefinition } from './worker.js';
+
+export const CLEANUP_JOB = 'maintenance.cleanup';
+
+/** Delivers one outbox mail (or keeps it when no SMTP is configured). Idempotent. */
+function sendEmailJob(store: Store, mailer: Mailer): JobDefinition {
+  return {
+    kind: SEND_EMAIL_JOB,
+    async perform(payload) {
+      const { emailId } = payload as SendEmailPayload;
+      const email = await store.emails.findById(emailId);
+      if (!email || email.status === 'sent' || email.status === 'kept') return;
+      await mailer.send(email);
+      await store.emails.markDelivered(email.id, mailer.delivers ? 'sent' : 'kept', Date.now());
+    },
+    async onFinalFailure(payload, error) {
+      await store.emails.markFailed((payload as SendEmailPayload).emailId, error);
+    },
+  };
+}
+
+/** Removes expired sessions and finished jobs older than a week. */
+function cleanupJob(store: Store, log: Logger): JobDefinition {
+  return {
+    kind: CLEANUP_JOB,
+    async perform() {
+      const now = Date.now();
+      const sessions = await store.sessions.deleteExpired(now);
+      const jobs = await store.jobs.deleteFinishedBefore(now - 7 * DAY);
+      log.info({ sessions, jobs }, 'cleanup done');
+    },
+  };
+}
+
+export function jobDefinitions(store: Store, mailer: Mailer, log: Logger): JobDefinition[] {
+  return [sendEmailJob(store, mailer), cleanupJob(store, log)];
+}
+
+export const recurringJobs: RecurringJob[] = [{ kind: CLEANUP_JOB, everyMs: 60 * 60_000 }];

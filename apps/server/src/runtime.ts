@@ -1,0 +1,63 @@
+import type { Store } from '@polku/core';
+import { createStore, migrateToLatest, openDatabase, type DatabaseHandle } from '@polku/db';
+import { pino, type Logger } from 'pino';
+import type { AppConfig } from './config.js';
+import { createKeepingMailer, createSmtpMailer, type Mailer } from './infra/mailer.js';
+import { argon2Hasher } from './infra/password-hasher.js';
+import { jobDefinitions, recurringJobs } from './jobs/definitions.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { Worker } from './jobs/worker.js';
+import { createServices, type Services } from './services.js';
+
+/** Everything a Polku process is made of, wired once (the composition root). */
+export interface Runtime {
+  config: AppConfig;
+  log: Logger;
+  database: DatabaseHandle;
+  store: Store;
+  services: Services;
+  mailer: Mailer;
+  worker: Worker;
+  scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: config.log.level, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] });
+}
+
+/** Opens the database, applies migrations and wires services, mail and jobs. */
+export async function createRuntime(config: AppConfig, log: Logger = createLogger(config)): Promise<Runtime> {
+  const database = openDatabase(config.database);
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const store = createStore(database);
+  const services = createServices({ store, hasher: argon2Hasher, config });
+  const mailer = config.mail.smtpUrl
+    ? createSmtpMailer(config.mail.smtpUrl, config.mail.from)
+    : createKeepingMailer((mail) => log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'mail kept in the outbox (no SMTP_URL set)'));
+  const worker = new Worker(store, jobDefinitions(store, mailer, log), log.child({ role: 'worker' }), {
+    concurrency: config.worker.concurrency,
+  });
+  const scheduler = new Scheduler(store, recurringJobs, log.child({ role: 'scheduler' }));
+  return {
+    config,
+    log,
+    database,
+    store,
+    services,
+    mailer,
+    worker,
+    scheduler,
+    async close() {
+      await Promise.all([worker.stop(), scheduler.stop()]);
+      mailer.close();
+      await database.close();
+    },
+  };
+}

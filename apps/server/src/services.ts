@@ -1,0 +1,37 @@
+import {
+  ApiKeyService,
+  AuthService,
+  InvitationService,
+  WorkspaceService,
+  defaultAccountsConfig,
+  systemClock,
+  type Clock,
+  type PasswordHasher,
+  type Store,
+} from '@polku/core';
+import type { AppConfig } from './config.js';
+
+export interface Services {
+  auth: AuthService;
+  workspaces: WorkspaceService;
+  invitations: InvitationService;
+  apiKeys: ApiKeyService;
+}
+
+/** Wires the domain services to their ports. */
+export function createServices(deps: { store: Store; hasher: PasswordHasher; config: AppConfig; clock?: Clock }): Services {
+  const clock = deps.clock ?? systemClock;
+  const accounts = {
+    ...defaultAccountsConfig,
+    publicUrl: deps.config.http.publicUrl,
+    sessionIdleMs: deps.config.session.idleMs,
+    sessionMaxMs: deps.config.session.maxMs,
+  };
+  const auth = new AuthService({ store: deps.store, hasher: deps.hasher, clock, config: accounts });
+  return {
+    auth,
+    workspaces: new WorkspaceService({ store: deps.store, clock }),
+    invitations: new InvitationService({ store: deps.store, clock, hasher: deps.hasher, config: accounts, auth }),
+    apiKeys: new ApiKeyService({ store: deps.store, clock }),
+  };
+}

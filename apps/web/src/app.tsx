@@ -1,0 +1,66 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Routes } from 'react-router';
+import { useSessionQuery } from './api/session';
+import { HomeRedirect } from './components/home-redirect';
+import { RequireSession } from './components/require-session';
+import { LoadingState } from './components/status';
+import { applyLanguage } from './i18n/i18n';
+import { AppLayout } from './pages/app/app-layout';
+import { productAreas } from './pages/app/areas';
+import { NoWorkspacePage } from './pages/app/no-workspace-page';
+import { NotBuiltPage } from './pages/app/not-built-page';
+import { NotFoundPage } from './pages/app/not-found-page';
+import { AcceptInvitationPage } from './pages/public/accept-invitation-page';
+import { ForgotPasswordPage } from './pages/public/forgot-password-page';
+import { LoginPage } from './pages/public/login-page';
+import { ResetPasswordPage } from './pages/public/reset-password-page';
+import { SetupPage } from './pages/public/setup-page';
+
+// Settings are visited rarely: their code loads when first opened.
+const SettingsRoutes = lazy(() =>
+  import('./pages/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })),
+);
+
+/** Once the signed-in person is known, the UI speaks their language. */
+function useUserLanguage() {
+  const session = useSessionQuery();
+  const language = session.data?.user.language;
+  const userId = session.data?.user.id;
+  useEffect(() => {
+    if (language) void applyLanguage(language);
+  }, [userId, language]);
+}
+
+/** Every page of the staff app. */
+export function App() {
+  useUserLanguage();
+  return (
+    <Routes>
+      <Route path="/" element={<HomeRedirect />} />
+      <Route path="/setup" element={<SetupPage />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/invite/:token" element={<AcceptInvitationPage />} />
+      <Route element={<RequireSession />}>
+        <Route path="/welcome" element={<NoWorkspacePage />} />
+        <Route path="/w/:workspaceId" element={<AppLayout />}>
+          <Route index element={<NotBuiltPage area="journeys" />} />
+          {productAreas.map((area) => (
+            <Route key={area} path={area} element={<NotBuiltPage area={area} />} />
+          ))}
+          <Route
+            path="settings/*"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <SettingsRoutes />
+              </Suspense>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+      <Route path="*" element={<NotFoundPage standalone />} />
+    </Routes>
+  );
+}

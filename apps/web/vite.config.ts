@@ -1,0 +1,35 @@
+import { defineConfig, defaultClientConditions } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const api = 'http://127.0.0.1:3000';
+
+// `polku-source` makes workspace packages resolve to their TypeScript source, so the app
+// builds without building @polku/contracts first; Vite's own defaults are kept after it.
+export default defineConfig({
+  plugins: [react()],
+  resolve: { conditions: ['polku-source', ...defaultClientConditions] },
+  server: {
+    proxy: { '/api': api, '/healthz': api, '/readyz': api },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+            },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});

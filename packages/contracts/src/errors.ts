@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * The one error catalog. Every error the API returns has a stable `code` from here, an HTTP
+ * status and a default message; clients switch on the code, never on the message.
+ * `docs/errors.md` documents each code (a test keeps the two in step).
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in or send a valid API key.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Email or password is wrong.' },
+  CSRF_TOKEN_INVALID: { status: 403, message: 'The CSRF token is missing or wrong.' },
+  FORBIDDEN: { status: 403, message: 'You do not have permission for this.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists.' },
+  ALREADY_MEMBER: { status: 409, message: 'This person is already a member of the workspace.' },
+  LAST_OWNER: { status: 409, message: 'A workspace must keep at least one owner.' },
+  SETUP_ALREADY_DONE: { status: 409, message: 'Polku has already been set up.' },
+  INVITATION_INVALID: { status: 410, message: 'The invitation has expired, was revoked or was used.' },
+  INVITATION_EMAIL_MISMATCH: {
+    status: 403,
+    message: 'The invitation was sent to another email address.',
+  },
+  RESET_TOKEN_INVALID: { status: 410, message: 'The reset link has expired or was already used.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests. Try again later.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+  NOT_READY: { status: 503, message: 'The service is not ready.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Details of a VALIDATION_FAILED error: which field, and why. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './common.js';
+export * from './accounts.js';
+export * from './workspaces.js';
+export * from './routes.js';
+export * from './client.js';

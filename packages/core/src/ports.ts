@@ -1,0 +1,260 @@
+import type { ApiKeyScope, Language, Role } from '@polku/contracts';
+
+// Records as the domain sees them. Instants are epoch milliseconds.
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  language: Language;
+  passwordHash: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie token: the token itself is never stored. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  timeZone: string;
+  languages: Language[];
+  defaultLanguage: Language;
+  createdAt: number;
+}
+
+export interface MembershipRecord {
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  createdAt: number;
+}
+
+export interface MemberView extends MembershipRecord {
+  email: string;
+  name: string;
+}
+
+export interface InvitationRecord {
+  workspaceId: string;
+  id: string;
+  email: string;
+  role: Role;
+  tokenHash: string;
+  language: Language;
+  invitedByUserId: string;
+  createdAt: number;
+  expiresAt: number;
+  acceptedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ApiKeyRecord {
+  workspaceId: string;
+  id: string;
+  name: string;
+  prefix: string;
+  secretHash: string;
+  scopes: ApiKeyScope[];
+  createdByUserId: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface PasswordResetRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+export interface AuditRecord {
+  workspaceId: string;
+  id: string;
+  action: string;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  target: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  createdAt: number;
+  day: string;
+}
+
+export type EmailStatus = 'queued' | 'sent' | 'kept' | 'failed';
+
+export interface EmailRecord {
+  id: string;
+  /** Null for mail about an account rather than a workspace (password reset). */
+  workspaceId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  status: EmailStatus;
+  error: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobRecord {
+  id: string;
+  kind: string;
+  payload: unknown;
+  status: JobStatus;
+  runAt: number;
+  attempts: number;
+  maxAttempts: number;
+  lockedUntil: number | null;
+  lastError: string | null;
+  uniqueKey: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface EnqueueOptions {
+  runAt?: number;
+  maxAttempts?: number;
+  /** At most one unfinished job per key (e.g. one run of a recurring job per slot). */
+  uniqueKey?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextBefore: string | null;
+}
+
+// Repository ports: they only query; the services decide.
+
+export interface UserRepository {
+  insert(user: UserRecord): Promise<void>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  findByEmail(email: string): Promise<UserRecord | undefined>;
+  update(id: string, patch: Partial<Pick<UserRecord, 'name' | 'language' | 'passwordHash' | 'updatedAt'>>): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  findActive(id: string, now: number): Promise<SessionRecord | undefined>;
+  touch(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface WorkspaceRepository {
+  insert(workspace: WorkspaceRecord): Promise<void>;
+  findById(id: string): Promise<WorkspaceRecord | undefined>;
+  findByName(name: string): Promise<WorkspaceRecord[]>;
+  update(id: string, patch: Partial<Omit<WorkspaceRecord, 'id' | 'createdAt'>>): Promise<void>;
+}
+
+export interface MembershipRepository {
+  insert(membership: MembershipRecord): Promise<void>;
+  find(workspaceId: string, userId: string): Promise<MembershipRecord | undefined>;
+  listForWorkspace(workspaceId: string): Promise<MemberView[]>;
+  listForUser(userId: string): Promise<(MembershipRecord & { workspaceName: string })[]>;
+  updateRole(workspaceId: string, userId: string, role: Role): Promise<void>;
+  delete(workspaceId: string, userId: string): Promise<void>;
+  countOwners(workspaceId: string): Promise<number>;
+}
+
+export interface InvitationRepository {
+  insert(invitation: InvitationRecord): Promise<void>;
+  findById(workspaceId: string, id: string): Promise<InvitationRecord | undefined>;
+  findByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
+  /** Newest first, with the inviter's name. */
+  listForWorkspace(workspaceId: string): Promise<(InvitationRecord & { invitedByLabel: string })[]>;
+  markAccepted(workspaceId: string, id: string, at: number): Promise<void>;
+  markRevoked(workspaceId: string, id: string, at: number): Promise<void>;
+}
+
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): Promise<void>;
+  findBySecretHash(secretHash: string): Promise<ApiKeyRecord | undefined>;
+  findById(workspaceId: string, id: string): Promise<ApiKeyRecord | undefined>;
+  /** Newest first, with the creator's name. */
+  listForWorkspace(workspaceId: string): Promise<(ApiKeyRecord & { createdByLabel: string })[]>;
+  markUsed(workspaceId: string, id: string, at: number): Promise<void>;
+  markRevoked(workspaceId: string, id: string, at: number): Promise<void>;
+}
+
+export interface PasswordResetRepository {
+  insert(reset: PasswordResetRecord): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<PasswordResetRecord | undefined>;
+  /** Marks the token used; false when it was used already (a race lost). */
+  markUsed(tokenHash: string, at: number): Promise<boolean>;
+}
+
+export interface AuditRepository {
+  insert(entry: AuditRecord): Promise<void>;
+  /** Newest first, with the acting person's email or the API key's name. */
+  list(workspaceId: string, limit: number, before?: string): Promise<(AuditRecord & { actorLabel: string | null })[]>;
+}
+
+export interface EmailRepository {
+  insert(email: EmailRecord): Promise<void>;
+  findById(id: string): Promise<EmailRecord | undefined>;
+  listForWorkspace(workspaceId: string, limit: number, before?: string): Promise<EmailRecord[]>;
+  markDelivered(id: string, status: 'sent' | 'kept', at: number): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+}
+
+export interface JobRepository {
+  enqueue(kind: string, payload: unknown, options?: EnqueueOptions): Promise<string>;
+  /** Takes up to `limit` due jobs (or jobs whose lease ran out) and leases them until `leaseUntil`. */
+  claim(now: number, limit: number, leaseUntil: number): Promise<JobRecord[]>;
+  complete(id: string, now: number): Promise<void>;
+  /** Records a failed attempt; the job runs again at `retryAt`, or fails for good when null. */
+  fail(id: string, error: string, retryAt: number | null, now: number): Promise<void>;
+  findById(id: string): Promise<JobRecord | undefined>;
+  countByStatus(): Promise<Record<JobStatus, number>>;
+  deleteFinishedBefore(before: number): Promise<number>;
+}
+
+export interface Repositories {
+  users: UserRepository;
+  sessions: SessionRepository;
+  workspaces: WorkspaceRepository;
+  memberships: MembershipRepository;
+  invitations: InvitationRepository;
+  apiKeys: ApiKeyRepository;
+  passwordResets: PasswordResetRepository;
+  audit: AuditRepository;
+  emails: EmailRepository;
+  jobs: JobRepository;
+  schedules: ScheduleRepository;
+}
+
+/** Repositories plus transactions: everything in `fn` commits or nothing does. */
+export interface Store extends Repositories {
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Slow password hashing (argon2id in production), kept out of the domain's dependencies. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface ScheduleRepository {
+  /**
+   * Claims the run of recurring job `name` that is due at `now`: moves its next run to
+   * `nextRunAt` and returns true, or returns false when it is not due or another scheduler
+   * claimed it first. A schedule seen for the first time is due at once.
+   */
+  claimDue(name: string, now: number, nextRunAt: number): Promise<boolean>;
+}

@@ -1,0 +1,4 @@
+export * from './connection.js';
+export * from './migrate.js';
+export * from './store.js';
+export type { Database } from './schema.js';

@@ -1,0 +1,31 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as foundation from './migrations/0001-foundation.js';
+import type { Database } from './schema.js';
+
+/** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+}
+
+/** Applies pending migrations; returns the names applied. Throws (and applies nothing more) on failure. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Whether every known migration has been applied (for /readyz). */
+export async function isMigrated(db: Kysely<Database>): Promise<boolean> {
+  try {
+    const list = await migrator(db).getMigrations();
+    return list.every((m) => m.executedAt !== undefined);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,138 @@
+import type { Generated } from 'kysely';
+
+// Table types as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns).
+// Instants are epoch milliseconds; JSON is stored as text so both dialects read it the same.
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  language: string;
+  passwordHash: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  timeZone: string;
+  /** JSON array of language codes. */
+  languages: string;
+  defaultLanguage: string;
+  createdAt: number;
+}
+
+export interface MembershipsTable {
+  workspaceId: string;
+  userId: string;
+  role: string;
+  createdAt: number;
+}
+
+export interface InvitationsTable {
+  workspaceId: string;
+  id: string;
+  email: string;
+  role: string;
+  tokenHash: string;
+  language: string;
+  invitedByUserId: string;
+  createdAt: number;
+  expiresAt: number;
+  acceptedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ApiKeysTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  prefix: string;
+  secretHash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  createdByUserId: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface PasswordResetsTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+export interface AuditLogTable {
+  workspaceId: string;
+  id: string;
+  action: string;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  target: string | null;
+  /** JSON object. */
+  details: string;
+  ip: string | null;
+  createdAt: number;
+  day: string;
+}
+
+export interface EmailsTable {
+  id: string;
+  workspaceId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  status: string;
+  error: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  status: string;
+  runAt: number;
+  attempts: Generated<number>;
+  maxAttempts: number;
+  lockedUntil: number | null;
+  lastError: string | null;
+  uniqueKey: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface RecurringSchedulesTable {
+  name: string;
+  nextRunAt: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  apiKeys: ApiKeysTable;
+  passwordResets: PasswordResetsTable;
+  auditLog: AuditLogTable;
+  emails: EmailsTable;
+  jobs: JobsTable;
+  recurringSchedules: RecurringSchedulesTable;
+}

@@ -1,0 +1,39 @@
+import type { Repositories, Store } from '@polku/core';
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle } from './connection.js';
+import type { Database } from './schema.js';
+import {
+  createMembershipRepository,
+  createPasswordResetRepository,
+  createSessionRepository,
+  createUserRepository,
+  createWorkspaceRepository,
+} from './repositories/accounts.repository.js';
+import { createApiKeyRepository, createAuditRepository, createInvitationRepository } from './repositories/access.repository.js';
+import { createEmailRepository } from './repositories/email.repository.js';
+import { createJobRepository } from './repositories/job.repository.js';
+import { createScheduleRepository } from './repositories/schedule.repository.js';
+
+function createRepositories(db: Kysely<Database>, dialect: DatabaseHandle['dialect']): Repositories {
+  return {
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    workspaces: createWorkspaceRepository(db),
+    memberships: createMembershipRepository(db),
+    invitations: createInvitationRepository(db),
+    apiKeys: createApiKeyRepository(db),
+    passwordResets: createPasswordResetRepository(db),
+    audit: createAuditRepository(db),
+    emails: createEmailRepository(db),
+    jobs: createJobRepository(db, dialect),
+    schedules: createScheduleRepository(db),
+  };
+}
+
+/** The repositories of core's ports over one database, with transactions. */
+export function createStore(handle: DatabaseHandle): Store {
+  return {
+    ...createRepositories(handle.db, handle.dialect),
+    transaction: (fn) => handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.dialect))),
+  };
+}
