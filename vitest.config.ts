@@ -4,9 +4,18 @@ import { defineConfig } from 'vitest/config';
 // packages are read from source (the `polku-source` export condition), so no build is needed.
 export default defineConfig({
   resolve: { conditions: ['polku-source', 'module', 'node', 'default'] },
-  ssr: { resolve: { conditions: ['polku-source', 'module', 'node', 'default'], externalConditions: ['polku-source'] } },
+  ssr: {
+    resolve: {
+      conditions: ['polku-source', 'module', 'node', 'default'],
+      externalConditions: ['polku-source'],
+    },
+  },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/server/src/**/*.test.ts',
+      'apps/server/test/**/*.test.ts',
+    ],
     environment: 'node',
     server: { deps: { inline: [/@polku\//] } },
     testTimeout: 20_000,

@@ -4,7 +4,11 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { newId, type Store } from '@polku/core';
 import { isMigrated, type DatabaseHandle } from '@polku/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from './config.js';
@@ -34,8 +38,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const loggerInstance: FastifyBaseLogger | undefined = deps.logger || undefined;
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
     trustProxy: config.http.trustProxy,
     bodyLimit: 1024 * 1024,
     // Keep a caller's request id (a load balancer's, say) when it looks sane; else make one.
@@ -58,14 +63,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...errorBody('RATE_LIMITED', `Too many requests. Try again in ${ctx.after}.`) }),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      ...errorBody('RATE_LIMITED', `Too many requests. Try again in ${ctx.after}.`),
+    }),
   });
   registerSecurityHeaders(app, { hsts: config.session.cookieSecure });
   await registerOpenApi(app, config.http.publicUrl);
 
   app.get(
     '/healthz',
-    { schema: { summary: 'The process is alive', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        summary: 'The process is alive',
+        tags: ['operations'],
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     () => ({ status: 'ok' as const }),
   );
   app.get(
@@ -74,12 +88,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       schema: {
         summary: 'The database is reachable and migrated',
         tags: ['operations'],
-        response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('not ready'), reason: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ready') }),
+          503: z.object({ status: z.literal('not ready'), reason: z.string() }),
+        },
       },
     },
     async (_req, reply) => {
-      if (!(await deps.database.ping())) return reply.status(503).send({ status: 'not ready' as const, reason: 'database unreachable' });
-      if (!(await isMigrated(deps.database.db))) return reply.status(503).send({ status: 'not ready' as const, reason: 'migrations pending' });
+      if (!(await deps.database.ping()))
+        return reply
+          .status(503)
+          .send({ status: 'not ready' as const, reason: 'database unreachable' });
+      if (!(await isMigrated(deps.database.db)))
+        return reply
+          .status(503)
+          .send({ status: 'not ready' as const, reason: 'migrations pending' });
       return { status: 'ready' as const };
     },
   );
@@ -88,7 +111,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...accountHandlers(deps.services, config, new LoginThrottle()),
     ...workspaceHandlers(deps.services),
   };
-  registerRouteTable(app, handlers, { services: deps.services, store: deps.store, rateLimit: config.http.rateLimit });
+  registerRouteTable(app, handlers, {
+    services: deps.services,
+    store: deps.store,
+    rateLimit: config.http.rateLimit,
+  });
 
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -2,8 +2,14 @@ import { parseArgs } from 'node:util';
 import { emailSchema, nameSchema, passwordSchema } from '@polku/contracts';
 import { DomainError } from '@polku/core';
 import { migrateToLatest, openDatabase } from '@polku/db';
-import { z } from 'zod';
-import { ConfigError, loadConfig, parseRoles, type AppConfig } from './config.js';
+import type { z } from 'zod';
+import {
+  ConfigError,
+  loadConfig,
+  parseRoles,
+  processEnvironment,
+  type AppConfig,
+} from './config.js';
 import { ensureDemo } from './demo.js';
 import { createRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -23,7 +29,10 @@ Configuration comes from the environment: see docs/configuration.md.`;
 /** A wrong command line: printed with the usage, exit code 2. */
 class UsageError extends Error {}
 
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(
+  args: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
@@ -31,10 +40,15 @@ function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: s
   }
 }
 
-function required(value: string | boolean | undefined, name: string, schema: z.ZodType<string, string>): string {
+function required(
+  value: string | boolean | undefined,
+  name: string,
+  schema: z.ZodType<string, string>,
+): string {
   if (typeof value !== 'string') throw new UsageError(`--${name} is required`);
   const r = schema.safeParse(value);
-  if (!r.success) throw new UsageError(`--${name}: ${r.error.issues.map((i) => i.message).join(', ')}`);
+  if (!r.success)
+    throw new UsageError(`--${name}: ${r.error.issues.map((i) => i.message).join(', ')}`);
   return r.data;
 }
 
@@ -49,20 +63,43 @@ async function migrate(config: AppConfig): Promise<void> {
 }
 
 async function createAdmin(config: AppConfig, args: string[]): Promise<void> {
-  const v = parse(args, { email: { type: 'string' }, password: { type: 'string' }, workspace: { type: 'string' }, name: { type: 'string' } });
+  const v = parse(args, {
+    email: { type: 'string' },
+    password: { type: 'string' },
+    workspace: { type: 'string' },
+    name: { type: 'string' },
+  });
   const email = required(v.email, 'email', emailSchema);
   const password = required(v.password, 'password', passwordSchema);
   const workspaceName = required(v.workspace, 'workspace', nameSchema);
-  const name = typeof v.name === 'string' ? required(v.name, 'name', nameSchema) : email.split('@')[0]!;
+  const name =
+    typeof v.name === 'string' ? required(v.name, 'name', nameSchema) : email.split('@')[0]!;
   const runtime = await createRuntime(config);
   try {
-    const user = await runtime.services.auth.createAccount({ name, email, password, language: 'fi' });
+    const user = await runtime.services.auth.createAccount({
+      name,
+      email,
+      password,
+      language: 'fi',
+    });
     const workspace = await runtime.services.workspaces.create(
       user.id,
-      { name: workspaceName, timeZone: 'Europe/Helsinki', languages: ['fi', 'sv', 'en'], defaultLanguage: 'fi' },
+      {
+        name: workspaceName,
+        timeZone: 'Europe/Helsinki',
+        languages: ['fi', 'sv', 'en'],
+        defaultLanguage: 'fi',
+      },
       null,
     );
-    console.log(JSON.stringify({ userId: user.id, email: user.email, workspaceId: workspace.id, workspaceName: workspace.name }));
+    console.log(
+      JSON.stringify({
+        userId: user.id,
+        email: user.email,
+        workspaceId: workspace.id,
+        workspaceName: workspace.name,
+      }),
+    );
   } finally {
     await runtime.close();
   }
@@ -79,7 +116,10 @@ async function demo(config: AppConfig): Promise<void> {
 }
 
 /** Runs the `polku` command line; returns the exit code. */
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = processEnvironment(),
+): Promise<number> {
   const [command, ...args] = argv;
   try {
     switch (command) {

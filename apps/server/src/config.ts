@@ -60,10 +60,15 @@ const defaultWebDist = resolve(fileURLToPath(new URL('.', import.meta.url)), '..
 
 /** Parses a list of roles ("web,worker"); throws on an unknown role. */
 export function parseRoles(value: string): ServerRole[] {
-  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !(serverRoles as readonly string[]).includes(r));
   if (unknown.length > 0 || roles.length === 0) {
-    throw new ConfigError([`roles: unknown role(s) ${unknown.join(', ') || '(none given)'}; use ${serverRoles.join(', ')}`]);
+    throw new ConfigError([
+      `roles: unknown role(s) ${unknown.join(', ') || '(none given)'}; use ${serverRoles.join(', ')}`,
+    ]);
   }
   return roles as ServerRole[];
 }
@@ -74,6 +79,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The process environment, for callers that pass it on (the CLI). */
+export const processEnvironment = (): Record<string, string | undefined> => process.env;
 
 /** Reads and validates the environment (process.env unless given). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -87,7 +95,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ? { dialect: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
     : { dialect: 'sqlite', file: resolve(e.POLKU_DATA_DIR, 'polku.sqlite') };
   return {
-    http: { port: e.PORT, host: e.HOST, publicUrl, trustProxy: e.TRUST_PROXY, rateLimit: e.POLKU_RATE_LIMIT },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl,
+      trustProxy: e.TRUST_PROXY,
+      rateLimit: e.POLKU_RATE_LIMIT,
+    },
     database,
     roles: parseRoles(e.POLKU_ROLES),
     // Demo data by default only on the local SQLite quick start, never silently in production.

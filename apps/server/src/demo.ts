@@ -29,21 +29,47 @@ export async function ensureDemo(runtime: Runtime): Promise<DemoResult> {
   const { store } = runtime;
   const existing = await store.users.findByEmail(DEMO_LOGIN.email);
   if (existing) {
-    const membership = (await store.memberships.listForUser(existing.id)).find((m) => m.workspaceName === DEMO_WORKSPACE_NAME);
+    const membership = (await store.memberships.listForUser(existing.id)).find(
+      (m) => m.workspaceName === DEMO_WORKSPACE_NAME,
+    );
     if (membership) return { created: false, workspaceId: membership.workspaceId, ...DEMO_LOGIN };
   }
   const now = Date.now();
   const ownerHash = await argon2Hasher.hash(DEMO_LOGIN.password);
   const lockedHash = await argon2Hasher.hash(newId()); // staff accounts: nobody knows this password
   const workspaceId = await store.transaction(async (tx) => {
-    const ownerId = existing?.id ?? (await insertDemoUser(tx, 'Aurinko Demo', DEMO_LOGIN.email, ownerHash, now));
+    const ownerId =
+      existing?.id ?? (await insertDemoUser(tx, 'Aurinko Demo', DEMO_LOGIN.email, ownerHash, now));
     const id = newId(now);
-    await tx.workspaces.insert({ id, name: DEMO_WORKSPACE_NAME, timeZone: 'Europe/Helsinki', languages: ['fi', 'sv', 'en'], defaultLanguage: 'fi', createdAt: now });
-    await tx.memberships.insert({ workspaceId: id, userId: ownerId, role: 'owner', createdAt: now });
-    await recordAudit(tx, { workspaceId: id, timeZone: 'Europe/Helsinki', action: 'workspace.created', actorUserId: ownerId, target: id }, now);
+    await tx.workspaces.insert({
+      id,
+      name: DEMO_WORKSPACE_NAME,
+      timeZone: 'Europe/Helsinki',
+      languages: ['fi', 'sv', 'en'],
+      defaultLanguage: 'fi',
+      createdAt: now,
+    });
+    await tx.memberships.insert({
+      workspaceId: id,
+      userId: ownerId,
+      role: 'owner',
+      createdAt: now,
+    });
+    await recordAudit(
+      tx,
+      {
+        workspaceId: id,
+        timeZone: 'Europe/Helsinki',
+        action: 'workspace.created',
+        actorUserId: ownerId,
+        target: id,
+      },
+      now,
+    );
     for (const person of demoStaff) {
       const user = await tx.users.findByEmail(person.email);
-      const userId = user?.id ?? (await insertDemoUser(tx, person.name, person.email, lockedHash, now));
+      const userId =
+        user?.id ?? (await insertDemoUser(tx, person.name, person.email, lockedHash, now));
       await tx.memberships.insert({ workspaceId: id, userId, role: person.role, createdAt: now });
     }
     return id;
@@ -51,8 +77,22 @@ export async function ensureDemo(runtime: Runtime): Promise<DemoResult> {
   return { created: true, workspaceId, ...DEMO_LOGIN };
 }
 
-async function insertDemoUser(tx: Repositories, name: string, email: string, passwordHash: string, now: number): Promise<string> {
+async function insertDemoUser(
+  tx: Repositories,
+  name: string,
+  email: string,
+  passwordHash: string,
+  now: number,
+): Promise<string> {
   const id = newId(now);
-  await tx.users.insert({ id, email, name, language: 'fi', passwordHash, createdAt: now, updatedAt: now });
+  await tx.users.insert({
+    id,
+    email,
+    name,
+    language: 'fi',
+    passwordHash,
+    createdAt: now,
+    updatedAt: now,
+  });
   return id;
 }

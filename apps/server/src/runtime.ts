@@ -23,11 +23,17 @@ export interface Runtime {
 }
 
 export function createLogger(config: AppConfig): Logger {
-  return pino({ level: config.log.level, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] });
+  return pino({
+    level: config.log.level,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+  });
 }
 
 /** Opens the database, applies migrations and wires services, mail and jobs. */
-export async function createRuntime(config: AppConfig, log: Logger = createLogger(config)): Promise<Runtime> {
+export async function createRuntime(
+  config: AppConfig,
+  log: Logger = createLogger(config),
+): Promise<Runtime> {
   const database = openDatabase(config.database);
   try {
     const applied = await migrateToLatest(database.db);
@@ -40,10 +46,20 @@ export async function createRuntime(config: AppConfig, log: Logger = createLogge
   const services = createServices({ store, hasher: argon2Hasher, config });
   const mailer = config.mail.smtpUrl
     ? createSmtpMailer(config.mail.smtpUrl, config.mail.from)
-    : createKeepingMailer((mail) => log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'mail kept in the outbox (no SMTP_URL set)'));
-  const worker = new Worker(store, jobDefinitions(store, mailer, log), log.child({ role: 'worker' }), {
-    concurrency: config.worker.concurrency,
-  });
+    : createKeepingMailer((mail) =>
+        log.info(
+          { to: mail.to, subject: mail.subject, text: mail.text },
+          'mail kept in the outbox (no SMTP_URL set)',
+        ),
+      );
+  const worker = new Worker(
+    store,
+    jobDefinitions(store, mailer, log),
+    log.child({ role: 'worker' }),
+    {
+      concurrency: config.worker.concurrency,
+    },
+  );
   const scheduler = new Scheduler(store, recurringJobs, log.child({ role: 'scheduler' }));
   return {
     config,

@@ -17,13 +17,19 @@ export async function serve(config: AppConfig): Promise<void> {
     if (demo.created) log.info({ workspaceId: demo.workspaceId }, 'demo workspace created');
     demoLine = `\n  Demo login: ${demo.email} / ${demo.password}`;
   }
-  const app = config.roles.includes('web') ? await buildApp({ ...runtime, logger: log }) : undefined;
+  const app = config.roles.includes('web')
+    ? await buildApp({ ...runtime, logger: log })
+    : undefined;
   if (app) await app.listen({ port: config.http.port, host: config.http.host });
   if (config.roles.includes('worker')) runtime.worker.start();
   if (config.roles.includes('scheduler')) runtime.scheduler.start();
 
-  const address = app ? `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}` : '';
-  console.log(`\nPolku is running (${config.roles.join(', ')}).${address ? `\n  Open ${address}` : ''}${demoLine}\n`);
+  const address = app
+    ? `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`
+    : '';
+  console.log(
+    `\nPolku is running (${config.roles.join(', ')}).${address ? `\n  Open ${address}` : ''}${demoLine}\n`,
+  );
 
   await new Promise<void>((resolve) => {
     let stopping = false;

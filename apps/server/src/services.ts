@@ -19,7 +19,12 @@ export interface Services {
 }
 
 /** Wires the domain services to their ports. */
-export function createServices(deps: { store: Store; hasher: PasswordHasher; config: AppConfig; clock?: Clock }): Services {
+export function createServices(deps: {
+  store: Store;
+  hasher: PasswordHasher;
+  config: AppConfig;
+  clock?: Clock;
+}): Services {
   const clock = deps.clock ?? systemClock;
   const accounts = {
     ...defaultAccountsConfig,
@@ -31,7 +36,13 @@ export function createServices(deps: { store: Store; hasher: PasswordHasher; con
   return {
     auth,
     workspaces: new WorkspaceService({ store: deps.store, clock }),
-    invitations: new InvitationService({ store: deps.store, clock, hasher: deps.hasher, config: accounts, auth }),
+    invitations: new InvitationService({
+      store: deps.store,
+      clock,
+      hasher: deps.hasher,
+      config: accounts,
+      auth,
+    }),
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
   };
 }

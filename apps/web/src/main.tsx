@@ -1,6 +1,15 @@
 import '@mantine/core/styles.css';
 import './styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import {
+  CheckboxGroup,
+  createTheme,
+  MantineProvider,
+  MultiSelect,
+  NativeSelect,
+  PasswordInput,
+  Select,
+  TextInput,
+} from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +23,16 @@ const theme = createTheme({
   // Keyboard users always see where focus is; mouse clicks do not draw rings.
   focusRing: 'auto',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  // Every field of our forms is required (inputs still carry `required`), so a star on each
+  // label says nothing; it would also become part of the label's text.
+  components: {
+    TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
+    PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
+    Select: Select.extend({ defaultProps: { withAsterisk: false } }),
+    NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { withAsterisk: false } }),
+    CheckboxGroup: CheckboxGroup.extend({ defaultProps: { withAsterisk: false } }),
+  },
 });
 
 async function start(): Promise<void> {

@@ -25,12 +25,20 @@ export interface ClientOptions {
   headers?: () => Record<string, string>;
 }
 
+function toText(v: unknown): string {
+  return typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? `${v}`
+      : JSON.stringify(v);
+}
+
 /** Fills `:name` segments of a route path. */
 export function buildPath(path: string, params: Record<string, unknown> | undefined): string {
   return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params?.[name];
     if (value === undefined) throw new Error(`missing path parameter ${name}`);
-    return encodeURIComponent(String(value));
+    return encodeURIComponent(toText(value));
   });
 }
 
@@ -40,15 +48,23 @@ export function createClient(options: ClientOptions = {}) {
   return {
     async call<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>> {
       const route = routes[name];
-      const parts = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+      const parts = input as {
+        params?: Record<string, unknown>;
+        query?: Record<string, unknown>;
+        body?: unknown;
+      };
       let url = (options.baseUrl ?? '') + buildPath(route.path, parts.params);
       if (parts.query) {
         const search = new URLSearchParams();
-        for (const [k, v] of Object.entries(parts.query)) if (v !== undefined) search.set(k, String(v));
+        for (const [k, v] of Object.entries(parts.query))
+          if (v !== undefined) search.set(k, toText(v));
         const qs = search.toString();
         if (qs) url += `?${qs}`;
       }
-      const headers: Record<string, string> = { accept: 'application/json', ...options.headers?.() };
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        ...options.headers?.(),
+      };
       if (parts.body !== undefined) headers['content-type'] = 'application/json';
       const csrf = options.csrfToken?.();
       if (csrf && route.method !== 'GET') headers['x-csrf-token'] = csrf;
@@ -68,7 +84,12 @@ export function createClient(options: ClientOptions = {}) {
       const json: unknown = text ? JSON.parse(text) : undefined;
       if (!res.ok) {
         const err = (json as Partial<ErrorBody> | undefined)?.error;
-        throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? res.statusText, err?.details);
+        throw new ApiError(
+          res.status,
+          err?.code ?? 'INTERNAL',
+          err?.message ?? res.statusText,
+          err?.details,
+        );
       }
       return json as RouteOutput<N>;
     },

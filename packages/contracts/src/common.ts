@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Application-generated, sortable ids (UUIDv7 strings). */
-export const idSchema = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, 'not a valid id');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z_-]+$/, 'not a valid id');
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export const languageSchema = z.enum(languages);
@@ -29,7 +33,10 @@ export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 
 /** Permissions an API key may be granted; managing people and keys needs a person. */
-export const apiKeyScopes = ['workspace.read', 'members.read'] as const satisfies readonly Permission[];
+export const apiKeyScopes = [
+  'workspace.read',
+  'members.read',
+] as const satisfies readonly Permission[];
 export const apiKeyScopeSchema = z.enum(apiKeyScopes);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

@@ -17,7 +17,10 @@ export const errorCatalog = {
   ALREADY_MEMBER: { status: 409, message: 'This person is already a member of the workspace.' },
   LAST_OWNER: { status: 409, message: 'A workspace must keep at least one owner.' },
   SETUP_ALREADY_DONE: { status: 409, message: 'Polku has already been set up.' },
-  INVITATION_INVALID: { status: 410, message: 'The invitation has expired, was revoked or was used.' },
+  INVITATION_INVALID: {
+    status: 410,
+    message: 'The invitation has expired, was revoked or was used.',
+  },
   INVITATION_EMAIL_MISMATCH: {
     status: 403,
     message: 'The invitation was sent to another email address.',

@@ -37,9 +37,7 @@ import {
  *   that workspace whose scopes include it. Checked in one place on the server.
  */
 export type Access =
-  | { kind: 'public' }
-  | { kind: 'session' }
-  | { kind: 'workspace'; permission: Permission };
+  { kind: 'public' } | { kind: 'session' } | { kind: 'workspace'; permission: Permission };
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -331,9 +329,9 @@ type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a caller sends: params, query and body, each present only where the route has it. */
 export type RouteInput<N extends RouteName> = {
-  [K in 'params' | 'query' | 'body' as Schema<Routes[N], K> extends undefined
-    ? never
-    : K]: InputOf<Schema<Routes[N], K>>;
+  [K in 'params' | 'query' | 'body' as Schema<Routes[N], K> extends undefined ? never : K]: InputOf<
+    Schema<Routes[N], K>
+  >;
 };
 /** What the route handler receives after validation. */
 export type RouteRequest<N extends RouteName> = {

@@ -142,7 +142,10 @@ export interface UserRepository {
   insert(user: UserRecord): Promise<void>;
   findById(id: string): Promise<UserRecord | undefined>;
   findByEmail(email: string): Promise<UserRecord | undefined>;
-  update(id: string, patch: Partial<Pick<UserRecord, 'name' | 'language' | 'passwordHash' | 'updatedAt'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<UserRecord, 'name' | 'language' | 'passwordHash' | 'updatedAt'>>,
+  ): Promise<void>;
   count(): Promise<number>;
 }
 
@@ -202,7 +205,11 @@ export interface PasswordResetRepository {
 export interface AuditRepository {
   insert(entry: AuditRecord): Promise<void>;
   /** Newest first, with the acting person's email or the API key's name. */
-  list(workspaceId: string, limit: number, before?: string): Promise<(AuditRecord & { actorLabel: string | null })[]>;
+  list(
+    workspaceId: string,
+    limit: number,
+    before?: string,
+  ): Promise<(AuditRecord & { actorLabel: string | null })[]>;
 }
 
 export interface EmailRepository {

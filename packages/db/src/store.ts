@@ -9,12 +9,19 @@ import {
   createUserRepository,
   createWorkspaceRepository,
 } from './repositories/accounts.repository.js';
-import { createApiKeyRepository, createAuditRepository, createInvitationRepository } from './repositories/access.repository.js';
+import {
+  createApiKeyRepository,
+  createAuditRepository,
+  createInvitationRepository,
+} from './repositories/access.repository.js';
 import { createEmailRepository } from './repositories/email.repository.js';
 import { createJobRepository } from './repositories/job.repository.js';
 import { createScheduleRepository } from './repositories/schedule.repository.js';
 
-function createRepositories(db: Kysely<Database>, dialect: DatabaseHandle['dialect']): Repositories {
+function createRepositories(
+  db: Kysely<Database>,
+  dialect: DatabaseHandle['dialect'],
+): Repositories {
   return {
     users: createUserRepository(db),
     sessions: createSessionRepository(db),
@@ -34,6 +41,7 @@ function createRepositories(db: Kysely<Database>, dialect: DatabaseHandle['diale
 export function createStore(handle: DatabaseHandle): Store {
   return {
     ...createRepositories(handle.db, handle.dialect),
-    transaction: (fn) => handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.dialect))),
+    transaction: (fn) =>
+      handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.dialect))),
   };
 }

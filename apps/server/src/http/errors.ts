@@ -1,13 +1,27 @@
 import { errorCatalog, type ErrorBody, type ErrorCode, type FieldIssue } from '@polku/contracts';
 import { DomainError } from '@polku/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 
 export function errorBody(code: ErrorCode, message?: string, details?: unknown): ErrorBody {
-  return { error: { code, message: message ?? errorCatalog[code].message, ...(details === undefined ? {} : { details }) } };
+  return {
+    error: {
+      code,
+      message: message ?? errorCatalog[code].message,
+      ...(details === undefined ? {} : { details }),
+    },
+  };
 }
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message?: string, details?: unknown): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message?: string,
+  details?: unknown,
+): FastifyReply {
   return reply.status(errorCatalog[code].status).send(errorBody(code, message, details));
 }
 
@@ -25,23 +39,39 @@ const fastifyCodes: Record<string, ErrorCode> = {
  * errors keep their message; anything unexpected is logged with its stack and answered with a
  * plain INTERNAL, never the stack.
  */
-export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof DomainError) return sendError(reply, error.code, error.message, error.details);
+export function handleError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (error instanceof DomainError)
+    return sendError(reply, error.code, error.message, error.details);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: FieldIssue[] = error.validation.map((v) => ({
-      path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
+      path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)]
+        .filter(Boolean)
+        .join('.'),
       message: v.message ?? 'invalid',
     }));
     return sendError(reply, 'VALIDATION_FAILED', undefined, details);
   }
   if (isResponseSerializationError(error)) {
-    request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
+    request.log.error(
+      { err: error, issues: error.cause.issues },
+      'response did not match its schema',
+    );
     return sendError(reply, 'INTERNAL');
   }
-  const code = 'code' in error && typeof error.code === 'string' ? fastifyCodes[error.code] : undefined;
+  const code =
+    'code' in error && typeof error.code === 'string' ? fastifyCodes[error.code] : undefined;
   if (code) return sendError(reply, code);
   if ('statusCode' in error && error.statusCode === 429) return sendError(reply, 'RATE_LIMITED');
-  if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+  if (
+    'statusCode' in error &&
+    typeof error.statusCode === 'number' &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500
+  ) {
     return sendError(reply, 'BAD_REQUEST', error.message);
   }
   request.log.error({ err: error }, 'unexpected error');

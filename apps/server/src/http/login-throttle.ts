@@ -31,6 +31,7 @@ export class LoginThrottle {
   }
 
   private prune(now: number): void {
-    for (const [email] of this.failures) if (this.recent(email, now).length === 0) this.failures.delete(email);
+    for (const [email] of this.failures)
+      if (this.recent(email, now).length === 0) this.failures.delete(email);
   }
 }

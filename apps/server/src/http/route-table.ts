@@ -6,12 +6,23 @@ import {
   type RouteResponseInput,
   type Routes,
 } from '@polku/contracts';
-import { DomainError, resolveWorkspaceAccess, type Principal, type SessionRecord, type Store, type WorkspaceContext } from '@polku/core';
+import {
+  DomainError,
+  resolveWorkspaceAccess,
+  type Principal,
+  type SessionRecord,
+  type Store,
+  type WorkspaceContext,
+} from '@polku/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../services.js';
 import { authenticate } from './authentication.js';
 
-type AuthFor<A> = A extends { kind: 'workspace' } ? WorkspaceContext : A extends { kind: 'session' } ? SessionRecord : Principal;
+type AuthFor<A> = A extends { kind: 'workspace' }
+  ? WorkspaceContext
+  : A extends { kind: 'session' }
+    ? SessionRecord
+    : Principal;
 
 /** What a route handler receives: validated input, who is asking, and the reply (for cookies). */
 export type HandlerContext<N extends RouteName> = RouteRequest<N> & {
@@ -21,7 +32,9 @@ export type HandlerContext<N extends RouteName> = RouteRequest<N> & {
   reply: FastifyReply;
 };
 
-export type RouteHandler<N extends RouteName> = (c: HandlerContext<N>) => Promise<RouteResponseInput<N>>;
+export type RouteHandler<N extends RouteName> = (
+  c: HandlerContext<N>,
+) => Promise<RouteResponseInput<N>>;
 
 /** One handler per route of the table; the compiler insists none is missing. */
 export type RouteHandlers = { [N in RouteName]: RouteHandler<N> };
@@ -40,7 +53,12 @@ export function registerRouteTable(
   for (const name of Object.keys(routes) as RouteName[]) {
     const route = routes[name];
     const handler = handlers[name] as (c: HandlerContext<RouteName>) => Promise<unknown>;
-    const limit = 'rateLimit' in route ? route.rateLimit : route.access.kind === 'public' ? DEFAULT_PUBLIC_LIMIT : undefined;
+    const limit =
+      'rateLimit' in route
+        ? route.rateLimit
+        : route.access.kind === 'public'
+          ? DEFAULT_PUBLIC_LIMIT
+          : undefined;
     app.route({
       method: route.method,
       url: route.path,
@@ -52,11 +70,20 @@ export function registerRouteTable(
         ...('query' in route && { querystring: route.query }),
         ...('body' in route && { body: route.body }),
         ...(route.access.kind !== 'public' && { security: [{ session: [] }, { apiKey: [] }] }),
-        response: { [route.status]: route.response, '4xx': errorBodySchema, '5xx': errorBodySchema },
+        response: {
+          [route.status]: route.response,
+          '4xx': errorBodySchema,
+          '5xx': errorBodySchema,
+        },
       },
-      config: deps.rateLimit && limit ? { rateLimit: { max: limit.max, timeWindow: limit.windowMs } } : {},
+      config:
+        deps.rateLimit && limit
+          ? { rateLimit: { max: limit.max, timeWindow: limit.windowMs } }
+          : {},
       handler: async (request, reply) => {
-        const principal = await authenticate(request, reply, deps.services, { requireCsrf: route.access.kind !== 'public' });
+        const principal = await authenticate(request, reply, deps.services, {
+          requireCsrf: route.access.kind !== 'public',
+        });
         const auth = await authorize(route.access, principal, request, deps.store);
         const result = await handler({
           params: request.params,
@@ -83,7 +110,8 @@ async function authorize(
     case 'public':
       return principal;
     case 'session':
-      if (principal.kind === 'apiKey') throw new DomainError('FORBIDDEN', 'This needs a signed-in person, not an API key.');
+      if (principal.kind === 'apiKey')
+        throw new DomainError('FORBIDDEN', 'This needs a signed-in person, not an API key.');
       if (principal.kind !== 'session') throw new DomainError('UNAUTHENTICATED');
       return principal.session;
     case 'workspace': {

@@ -59,7 +59,11 @@ export class Worker {
   async drain(now = Date.now): Promise<number> {
     let total = 0;
     for (;;) {
-      const jobs = await this.store.jobs.claim(now(), this.options.concurrency, now() + this.leaseMs());
+      const jobs = await this.store.jobs.claim(
+        now(),
+        this.options.concurrency,
+        now() + this.leaseMs(),
+      );
       if (jobs.length === 0) return total;
       await Promise.all(jobs.map((j) => this.run(j)));
       total += jobs.length;
@@ -114,7 +118,10 @@ export class Worker {
         await this.store.jobs.fail(job.id, message, retryAt, Date.now());
         if (final) await definition?.onFinalFailure?.(job.payload, message);
       } catch (e) {
-        log.error({ err: e }, 'recording the job failure failed; the lease will run out and the job runs again');
+        log.error(
+          { err: e },
+          'recording the job failure failed; the lease will run out and the job runs again',
+        );
       }
     }
   }

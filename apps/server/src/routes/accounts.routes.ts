@@ -34,14 +34,19 @@ export function accountHandlers(
     },
 
     login: async ({ body, ip, reply }) => {
-      if (throttle.isBlocked(body.email)) throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins for this account. Try again in 15 minutes.');
+      if (throttle.isBlocked(body.email))
+        throw new DomainError(
+          'RATE_LIMITED',
+          'Too many failed sign-ins for this account. Try again in 15 minutes.',
+        );
       try {
         const { token, info } = await auth.login(body.email, body.password, ip);
         throttle.reset(body.email);
         setSessionCookie(reply, token, cookie);
         return info;
       } catch (e) {
-        if (e instanceof DomainError && e.code === 'INVALID_CREDENTIALS') throttle.recordFailure(body.email);
+        if (e instanceof DomainError && e.code === 'INVALID_CREDENTIALS')
+          throttle.recordFailure(body.email);
         throw e;
       }
     },

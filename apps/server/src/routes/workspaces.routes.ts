@@ -20,13 +20,18 @@ type WorkspaceRoutes =
 const ok = { ok: true as const };
 
 /** Workspaces, members, invitations, API keys, audit log and outbox: thin calls into core. */
-export function workspaceHandlers({ workspaces, invitations, apiKeys }: Services): Pick<RouteHandlers, WorkspaceRoutes> {
+export function workspaceHandlers({
+  workspaces,
+  invitations,
+  apiKeys,
+}: Services): Pick<RouteHandlers, WorkspaceRoutes> {
   return {
     createWorkspace: ({ auth: session, body, ip }) => workspaces.create(session.userId, body, ip),
     getWorkspace: ({ auth: ctx }) => Promise.resolve(workspaces.get(ctx)),
     updateWorkspace: ({ auth: ctx, body }) => workspaces.update(ctx, body),
     listMembers: async ({ auth: ctx }) => ({ items: await workspaces.listMembers(ctx) }),
-    changeMemberRole: ({ auth: ctx, params, body }) => workspaces.changeRole(ctx, params.userId, body.role),
+    changeMemberRole: ({ auth: ctx, params, body }) =>
+      workspaces.changeRole(ctx, params.userId, body.role),
     removeMember: async ({ auth: ctx, params }) => {
       await workspaces.removeMember(ctx, params.userId);
       return ok;

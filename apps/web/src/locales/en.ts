@@ -76,6 +76,7 @@ export const en: Messages = {
     password: 'Password',
     newPassword: 'New password',
     passwordHint: 'At least 10 characters.',
+    showPassword: 'Show or hide the password',
     workspaceName: 'Workspace name',
     timeZone: 'Time zone',
     language: 'Language',

@@ -77,6 +77,7 @@ export const fi = {
     password: 'Salasana',
     newPassword: 'Uusi salasana',
     passwordHint: 'Vähintään 10 merkkiä.',
+    showPassword: 'Näytä tai piilota salasana',
     workspaceName: 'Työtilan nimi',
     timeZone: 'Aikavyöhyke',
     language: 'Kieli',

@@ -77,6 +77,7 @@ export const sv: Messages = {
     password: 'Lösenord',
     newPassword: 'Nytt lösenord',
     passwordHint: 'Minst 10 tecken.',
+    showPassword: 'Visa eller dölj lösenordet',
     workspaceName: 'Arbetsytans namn',
     timeZone: 'Tidszon',
     language: 'Språk',

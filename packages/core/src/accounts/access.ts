@@ -31,7 +31,11 @@ export async function resolveWorkspaceAccess(
       }
       const workspace = await store.workspaces.findById(workspaceId);
       if (!workspace) throw new DomainError('NOT_FOUND');
-      return { workspace, actor: { kind: 'apiKey', apiKeyId: principal.key.id, scopes: principal.key.scopes }, ip };
+      return {
+        workspace,
+        actor: { kind: 'apiKey', apiKeyId: principal.key.id, scopes: principal.key.scopes },
+        ip,
+      };
     }
     case 'session': {
       const membership = await store.memberships.find(workspaceId, principal.session.userId);
@@ -39,7 +43,11 @@ export async function resolveWorkspaceAccess(
       if (!canRole(membership.role, permission)) throw new DomainError('FORBIDDEN');
       const workspace = await store.workspaces.findById(workspaceId);
       if (!workspace) throw new DomainError('NOT_FOUND');
-      return { workspace, actor: { kind: 'user', userId: membership.userId, role: membership.role }, ip };
+      return {
+        workspace,
+        actor: { kind: 'user', userId: membership.userId, role: membership.role },
+        ip,
+      };
     }
   }
 }

@@ -15,7 +15,10 @@ export const API_KEY_PREFIX = 'polku_';
 export class ApiKeyService {
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
-  async create(ctx: WorkspaceContext, input: { name: string; scopes: ApiKeyScope[] }): Promise<{ apiKey: ApiKey; secret: string }> {
+  async create(
+    ctx: WorkspaceContext,
+    input: { name: string; scopes: ApiKeyScope[] },
+  ): Promise<{ apiKey: ApiKey; secret: string }> {
     const actor = requireUserActor(ctx);
     const now = this.deps.clock.now();
     const secret = API_KEY_PREFIX + newSecret(32);
@@ -33,7 +36,16 @@ export class ApiKeyService {
     };
     await this.deps.store.transaction(async (tx) => {
       await tx.apiKeys.insert(key);
-      await recordAudit(tx, { ...auditActor(ctx), action: 'api_key.created', target: key.id, details: { name: key.name, scopes: key.scopes } }, now);
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(ctx),
+          action: 'api_key.created',
+          target: key.id,
+          details: { name: key.name, scopes: key.scopes },
+        },
+        now,
+      );
     });
     const creator = await this.deps.store.users.findById(actor.userId);
     return { apiKey: toApiKey(key, creator?.email ?? ''), secret };
@@ -51,7 +63,16 @@ export class ApiKeyService {
       if (!key) throw new DomainError('NOT_FOUND');
       if (key.revokedAt !== null) return;
       await tx.apiKeys.markRevoked(ctx.workspace.id, apiKeyId, now);
-      await recordAudit(tx, { ...auditActor(ctx), action: 'api_key.revoked', target: key.id, details: { name: key.name } }, now);
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(ctx),
+          action: 'api_key.revoked',
+          target: key.id,
+          details: { name: key.name },
+        },
+        now,
+      );
     });
   }
 

@@ -71,7 +71,14 @@ export async function recordAccountAudit(
     if (!workspace) continue;
     await recordAudit(
       tx,
-      { workspaceId: m.workspaceId, timeZone: workspace.timeZone, action, actorUserId: userId, target: userId, ip },
+      {
+        workspaceId: m.workspaceId,
+        timeZone: workspace.timeZone,
+        action,
+        actorUserId: userId,
+        target: userId,
+        ip,
+      },
       now,
     );
   }
@@ -89,7 +96,11 @@ export function toAuditEntry(r: AuditRecord & { actorLabel: string | null }): Au
   };
 }
 
-export function toPage<R extends { id: string }, T>(rows: R[], limit: number, map: (r: R) => T): Page<T> {
+export function toPage<R extends { id: string }, T>(
+  rows: R[],
+  limit: number,
+  map: (r: R) => T,
+): Page<T> {
   return {
     items: rows.map(map),
     nextBefore: rows.length === limit ? (rows[rows.length - 1]?.id ?? null) : null,

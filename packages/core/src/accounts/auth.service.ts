@@ -65,7 +65,14 @@ export class AuthService {
       await tx.memberships.insert({ workspaceId, userId: user.id, role: 'owner', createdAt: now });
       await recordAudit(
         tx,
-        { workspaceId, timeZone: input.timeZone, action: 'workspace.created', actorUserId: user.id, target: workspaceId, ip },
+        {
+          workspaceId,
+          timeZone: input.timeZone,
+          action: 'workspace.created',
+          actorUserId: user.id,
+          target: workspaceId,
+          ip,
+        },
         now,
       );
       return this.issueSession(tx, user.id, now);
@@ -77,11 +84,17 @@ export class AuthService {
   async createAccount(input: NewAccount): Promise<User> {
     const passwordHash = await this.deps.hasher.hash(input.password);
     const now = this.deps.clock.now();
-    return toUser(await this.deps.store.transaction((tx) => insertUser(tx, input, passwordHash, now)));
+    return toUser(
+      await this.deps.store.transaction((tx) => insertUser(tx, input, passwordHash, now)),
+    );
   }
 
   /** Signs in with email and password; a new session id every time (no fixation). */
-  async login(email: string, password: string, ip: string | null): Promise<IssuedSession & { info: SessionInfo }> {
+  async login(
+    email: string,
+    password: string,
+    ip: string | null,
+  ): Promise<IssuedSession & { info: SessionInfo }> {
     const user = await this.deps.store.users.findByEmail(email);
     const ok = user
       ? await this.deps.hasher.verify(user.passwordHash, password)
@@ -89,7 +102,9 @@ export class AuthService {
     const now = this.deps.clock.now();
     if (!user || !ok) {
       if (user) {
-        await this.deps.store.transaction((tx) => recordAccountAudit(tx, user.id, 'auth.login_failed', ip, now));
+        await this.deps.store.transaction((tx) =>
+          recordAccountAudit(tx, user.id, 'auth.login_failed', ip, now),
+        );
       }
       throw new DomainError('INVALID_CREDENTIALS');
     }
@@ -115,7 +130,10 @@ export class AuthService {
     const session = await this.deps.store.sessions.findActive(hashToken(token), now);
     if (!session) return undefined;
     if (now - session.lastSeenAt > SESSION_TOUCH_INTERVAL_MS) {
-      const expiresAt = Math.min(now + this.deps.config.sessionIdleMs, session.createdAt + this.deps.config.sessionMaxMs);
+      const expiresAt = Math.min(
+        now + this.deps.config.sessionIdleMs,
+        session.createdAt + this.deps.config.sessionMaxMs,
+      );
       await this.deps.store.sessions.touch(session.id, now, expiresAt);
     }
     return session;
@@ -125,10 +143,17 @@ export class AuthService {
     const user = await this.deps.store.users.findById(session.userId);
     if (!user) throw new DomainError('UNAUTHENTICATED');
     const memberships = await this.deps.store.memberships.listForUser(user.id);
-    return { user: toUser(user), memberships: memberships.map(toMembershipSummary), csrfToken: session.csrfToken };
+    return {
+      user: toUser(user),
+      memberships: memberships.map(toMembershipSummary),
+      csrfToken: session.csrfToken,
+    };
   }
 
-  async updateMe(userId: string, patch: { name?: string | undefined; language?: Language | undefined }): Promise<User> {
+  async updateMe(
+    userId: string,
+    patch: { name?: string | undefined; language?: Language | undefined },
+  ): Promise<User> {
     const now = this.deps.clock.now();
     const changes = {
       ...(patch.name !== undefined && { name: patch.name }),
@@ -151,9 +176,19 @@ export class AuthService {
     const token = newSecret();
     const ttl = this.deps.config.passwordResetTtlMs;
     await this.deps.store.transaction(async (tx) => {
-      await tx.passwordResets.insert({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt: now + ttl, usedAt: null });
+      await tx.passwordResets.insert({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: now,
+        expiresAt: now + ttl,
+        usedAt: null,
+      });
       const link = `${this.deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-      const mail = passwordResetMail(user.language, { name: user.name, link, expiresInMinutes: Math.round(ttl / 60_000) });
+      const mail = passwordResetMail(user.language, {
+        name: user.name,
+        link,
+        expiresInMinutes: Math.round(ttl / 60_000),
+      });
       await queueEmail(tx, { ...mail, to: user.email, workspaceId: null }, now);
     });
   }
@@ -162,10 +197,12 @@ export class AuthService {
   async confirmPasswordReset(token: string, password: string, ip: string | null): Promise<void> {
     const now = this.deps.clock.now();
     const reset = await this.deps.store.passwordResets.findByTokenHash(hashToken(token));
-    if (!reset || reset.usedAt !== null || reset.expiresAt <= now) throw new DomainError('RESET_TOKEN_INVALID');
+    if (!reset || reset.usedAt !== null || reset.expiresAt <= now)
+      throw new DomainError('RESET_TOKEN_INVALID');
     const passwordHash = await this.deps.hasher.hash(password);
     await this.deps.store.transaction(async (tx) => {
-      if (!(await tx.passwordResets.markUsed(reset.tokenHash, now))) throw new DomainError('RESET_TOKEN_INVALID');
+      if (!(await tx.passwordResets.markUsed(reset.tokenHash, now)))
+        throw new DomainError('RESET_TOKEN_INVALID');
       await tx.users.update(reset.userId, { passwordHash, updatedAt: now });
       await tx.sessions.deleteForUser(reset.userId);
       await recordAccountAudit(tx, reset.userId, 'auth.password_reset', ip, now);

@@ -26,9 +26,13 @@ export class InvitationService {
   constructor(private readonly deps: InvitationDeps) {}
 
   /** Invites `email` with `role`; a pending invitation to the same address is replaced. */
-  async create(ctx: WorkspaceContext, input: { email: string; role: Role; language?: Language | undefined }): Promise<Invitation> {
+  async create(
+    ctx: WorkspaceContext,
+    input: { email: string; role: Role; language?: Language | undefined },
+  ): Promise<Invitation> {
     const actor = requireUserActor(ctx);
-    if (!canAssignRole(actor.role, input.role, input.role)) throw new DomainError('FORBIDDEN', 'Only an owner can invite an owner.');
+    if (!canAssignRole(actor.role, input.role, input.role))
+      throw new DomainError('FORBIDDEN', 'Only an owner can invite an owner.');
     const now = this.deps.clock.now();
     const token = newSecret();
     const ws = ctx.workspace;
@@ -49,7 +53,8 @@ export class InvitationService {
     const inviter = await this.deps.store.users.findById(actor.userId);
     await this.deps.store.transaction(async (tx) => {
       const existingUser = await tx.users.findByEmail(input.email);
-      if (existingUser && (await tx.memberships.find(ws.id, existingUser.id))) throw new DomainError('ALREADY_MEMBER');
+      if (existingUser && (await tx.memberships.find(ws.id, existingUser.id)))
+        throw new DomainError('ALREADY_MEMBER');
       for (const earlier of await tx.invitations.listForWorkspace(ws.id)) {
         if (earlier.email === input.email && invitationStatus(earlier, now) === 'pending') {
           await tx.invitations.markRevoked(ws.id, earlier.id, now);
@@ -64,7 +69,16 @@ export class InvitationService {
         expiresInDays: Math.round(this.deps.config.invitationTtlMs / DAY),
       });
       await queueEmail(tx, { ...mail, to: input.email, workspaceId: ws.id }, now);
-      await recordAudit(tx, { ...auditActor(ctx), action: 'invitation.created', target: input.email, details: { role: input.role } }, now);
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(ctx),
+          action: 'invitation.created',
+          target: input.email,
+          details: { role: input.role },
+        },
+        now,
+      );
     });
     return toInvitation(invitation, inviter?.email ?? '', now);
   }
@@ -82,7 +96,11 @@ export class InvitationService {
       if (!invitation) throw new DomainError('NOT_FOUND');
       if (invitationStatus(invitation, now) !== 'pending') return;
       await tx.invitations.markRevoked(ctx.workspace.id, invitationId, now);
-      await recordAudit(tx, { ...auditActor(ctx), action: 'invitation.revoked', target: invitation.email }, now);
+      await recordAudit(
+        tx,
+        { ...auditActor(ctx), action: 'invitation.revoked', target: invitation.email },
+        now,
+      );
     });
   }
 
@@ -114,28 +132,54 @@ export class InvitationService {
     const { invitation, workspace } = await this.findPending(token);
     const now = this.deps.clock.now();
     const existing = await this.deps.store.users.findByEmail(invitation.email);
-    if (signedInUserId && existing?.id !== signedInUserId) throw new DomainError('INVITATION_EMAIL_MISMATCH');
-    if (!signedInUserId && existing) throw new DomainError('UNAUTHENTICATED', 'Sign in as the invited person to accept.');
+    if (signedInUserId && existing?.id !== signedInUserId)
+      throw new DomainError('INVITATION_EMAIL_MISMATCH');
+    if (!signedInUserId && existing)
+      throw new DomainError('UNAUTHENTICATED', 'Sign in as the invited person to accept.');
     if (!existing && (!input.name || !input.password)) {
-      throw new DomainError('VALIDATION_FAILED', 'A name and a password are needed to create the account.', [
-        ...(input.name ? [] : [{ path: 'name', message: 'required' }]),
-        ...(input.password ? [] : [{ path: 'password', message: 'required' }]),
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'A name and a password are needed to create the account.',
+        [
+          ...(input.name ? [] : [{ path: 'name', message: 'required' }]),
+          ...(input.password ? [] : [{ path: 'password', message: 'required' }]),
+        ],
+      );
     }
-    const passwordHash = existing || !input.password ? null : await this.deps.hasher.hash(input.password);
+    const passwordHash =
+      existing || !input.password ? null : await this.deps.hasher.hash(input.password);
     return this.deps.store.transaction(async (tx) => {
       const fresh = await tx.invitations.findById(workspace.id, invitation.id);
-      if (!fresh || invitationStatus(fresh, now) !== 'pending') throw new DomainError('INVITATION_INVALID');
+      if (!fresh || invitationStatus(fresh, now) !== 'pending')
+        throw new DomainError('INVITATION_INVALID');
       const user =
         existing ??
-        (await insertUser(tx, { name: input.name ?? '', email: invitation.email, language: invitation.language }, passwordHash ?? '', now));
+        (await insertUser(
+          tx,
+          { name: input.name ?? '', email: invitation.email, language: invitation.language },
+          passwordHash ?? '',
+          now,
+        ));
       if (!(await tx.memberships.find(workspace.id, user.id))) {
-        await tx.memberships.insert({ workspaceId: workspace.id, userId: user.id, role: invitation.role, createdAt: now });
+        await tx.memberships.insert({
+          workspaceId: workspace.id,
+          userId: user.id,
+          role: invitation.role,
+          createdAt: now,
+        });
       }
       await tx.invitations.markAccepted(workspace.id, invitation.id, now);
       await recordAudit(
         tx,
-        { workspaceId: workspace.id, timeZone: workspace.timeZone, action: 'member.joined', actorUserId: user.id, target: user.id, details: { role: invitation.role }, ip },
+        {
+          workspaceId: workspace.id,
+          timeZone: workspace.timeZone,
+          action: 'member.joined',
+          actorUserId: user.id,
+          target: user.id,
+          details: { role: invitation.role },
+          ip,
+        },
         now,
       );
       const session = existing ? null : await this.deps.auth.issueSession(tx, user.id, now);
@@ -146,7 +190,8 @@ export class InvitationService {
   private async findPending(token: string) {
     const invitation = await this.deps.store.invitations.findByTokenHash(hashToken(token));
     const now = this.deps.clock.now();
-    if (!invitation || invitationStatus(invitation, now) !== 'pending') throw new DomainError('INVITATION_INVALID');
+    if (!invitation || invitationStatus(invitation, now) !== 'pending')
+      throw new DomainError('INVITATION_INVALID');
     const workspace = await this.deps.store.workspaces.findById(invitation.workspaceId);
     if (!workspace) throw new DomainError('INVITATION_INVALID');
     return { invitation, workspace };

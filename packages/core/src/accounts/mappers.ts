@@ -1,4 +1,11 @@
-import type { ApiKey, Invitation, Member, MembershipSummary, User, Workspace } from '@polku/contracts';
+import type {
+  ApiKey,
+  Invitation,
+  Member,
+  MembershipSummary,
+  User,
+  Workspace,
+} from '@polku/contracts';
 import type {
   ApiKeyRecord,
   InvitationRecord,
@@ -28,7 +35,9 @@ export function toMember(m: MemberView): Member {
   return { userId: m.userId, email: m.email, name: m.name, role: m.role, joinedAt: m.createdAt };
 }
 
-export function toMembershipSummary(m: MembershipRecord & { workspaceName: string }): MembershipSummary {
+export function toMembershipSummary(
+  m: MembershipRecord & { workspaceName: string },
+): MembershipSummary {
   return {
     workspaceId: m.workspaceId,
     workspaceName: m.workspaceName,

@@ -25,10 +25,22 @@ export class WorkspaceService {
     const workspace = { id: newId(now), ...withDefaultLanguage(settings), createdAt: now };
     await this.deps.store.transaction(async (tx) => {
       await tx.workspaces.insert(workspace);
-      await tx.memberships.insert({ workspaceId: workspace.id, userId, role: 'owner', createdAt: now });
+      await tx.memberships.insert({
+        workspaceId: workspace.id,
+        userId,
+        role: 'owner',
+        createdAt: now,
+      });
       await recordAudit(
         tx,
-        { workspaceId: workspace.id, timeZone: workspace.timeZone, action: 'workspace.created', actorUserId: userId, target: workspace.id, ip },
+        {
+          workspaceId: workspace.id,
+          timeZone: workspace.timeZone,
+          action: 'workspace.created',
+          actorUserId: userId,
+          target: workspace.id,
+          ip,
+        },
         now,
       );
     });
@@ -44,7 +56,16 @@ export class WorkspaceService {
     const next = withDefaultLanguage({ ...ctx.workspace, ...stripUndefined(patch) });
     await this.deps.store.transaction(async (tx) => {
       await tx.workspaces.update(ctx.workspace.id, next);
-      await recordAudit(tx, { ...auditActor(ctx), action: 'workspace.updated', target: ctx.workspace.id, details: stripUndefined(patch) }, now);
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(ctx),
+          action: 'workspace.updated',
+          target: ctx.workspace.id,
+          details: stripUndefined(patch),
+        },
+        now,
+      );
     });
     return toWorkspace({ ...ctx.workspace, ...next });
   }
@@ -60,13 +81,26 @@ export class WorkspaceService {
     await this.deps.store.transaction(async (tx) => {
       const member = await tx.memberships.find(ctx.workspace.id, userId);
       if (!member) throw new DomainError('NOT_FOUND');
-      if (!canAssignRole(actor.role, member.role, role)) throw new DomainError('FORBIDDEN', 'Only an owner can grant or take away ownership.');
+      if (!canAssignRole(actor.role, member.role, role))
+        throw new DomainError('FORBIDDEN', 'Only an owner can grant or take away ownership.');
       if (member.role === role) return;
-      if (member.role === 'owner' && (await tx.memberships.countOwners(ctx.workspace.id)) <= 1) throw new DomainError('LAST_OWNER');
+      if (member.role === 'owner' && (await tx.memberships.countOwners(ctx.workspace.id)) <= 1)
+        throw new DomainError('LAST_OWNER');
       await tx.memberships.updateRole(ctx.workspace.id, userId, role);
-      await recordAudit(tx, { ...auditActor(ctx), action: 'member.role_changed', target: userId, details: { from: member.role, to: role } }, now);
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(ctx),
+          action: 'member.role_changed',
+          target: userId,
+          details: { from: member.role, to: role },
+        },
+        now,
+      );
     });
-    const updated = (await this.deps.store.memberships.listForWorkspace(ctx.workspace.id)).find((m) => m.userId === userId);
+    const updated = (await this.deps.store.memberships.listForWorkspace(ctx.workspace.id)).find(
+      (m) => m.userId === userId,
+    );
     if (!updated) throw new DomainError('NOT_FOUND');
     return toMember(updated);
   }
@@ -78,33 +112,65 @@ export class WorkspaceService {
     await this.deps.store.transaction(async (tx) => {
       const member = await tx.memberships.find(ctx.workspace.id, userId);
       if (!member) throw new DomainError('NOT_FOUND');
-      if (member.role === 'owner' && actor.role !== 'owner') throw new DomainError('FORBIDDEN', 'Only an owner can remove an owner.');
-      if (member.role === 'owner' && (await tx.memberships.countOwners(ctx.workspace.id)) <= 1) throw new DomainError('LAST_OWNER');
+      if (member.role === 'owner' && actor.role !== 'owner')
+        throw new DomainError('FORBIDDEN', 'Only an owner can remove an owner.');
+      if (member.role === 'owner' && (await tx.memberships.countOwners(ctx.workspace.id)) <= 1)
+        throw new DomainError('LAST_OWNER');
       await tx.memberships.delete(ctx.workspace.id, userId);
-      await recordAudit(tx, { ...auditActor(ctx), action: 'member.removed', target: userId, details: { role: member.role } }, now);
+      await recordAudit(
+        tx,
+        {
+          ...auditActor(ctx),
+          action: 'member.removed',
+          target: userId,
+          details: { role: member.role },
+        },
+        now,
+      );
     });
   }
 
-  async listAudit(ctx: WorkspaceContext, limit: number, before?: string): Promise<Page<AuditEntry>> {
+  async listAudit(
+    ctx: WorkspaceContext,
+    limit: number,
+    before?: string,
+  ): Promise<Page<AuditEntry>> {
     const rows = await this.deps.store.audit.list(ctx.workspace.id, limit, before);
     return toPage(rows, limit, toAuditEntry);
   }
 
-  async listOutbox(ctx: WorkspaceContext, limit: number, before?: string): Promise<Page<OutboxMail>> {
+  async listOutbox(
+    ctx: WorkspaceContext,
+    limit: number,
+    before?: string,
+  ): Promise<Page<OutboxMail>> {
     const rows = await this.deps.store.emails.listForWorkspace(ctx.workspace.id, limit, before);
     return toPage(rows, limit, toOutboxMail);
   }
 }
 
 function toOutboxMail(e: EmailRecord): OutboxMail {
-  return { id: e.id, to: e.to, subject: e.subject, text: e.text, status: e.status, error: e.error, createdAt: e.createdAt, sentAt: e.sentAt };
+  return {
+    id: e.id,
+    to: e.to,
+    subject: e.subject,
+    text: e.text,
+    status: e.status,
+    error: e.error,
+    createdAt: e.createdAt,
+    sentAt: e.sentAt,
+  };
 }
 
 /** The default language must be one the workspace offers; otherwise the first it offers. */
 function withDefaultLanguage<T extends WorkspaceSettings>(s: T): T {
-  return s.languages.includes(s.defaultLanguage) ? s : { ...s, defaultLanguage: s.languages[0] ?? 'fi' };
+  return s.languages.includes(s.defaultLanguage)
+    ? s
+    : { ...s, defaultLanguage: s.languages[0] ?? 'fi' };
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

@@ -29,6 +29,8 @@ export async function queueEmail(
     createdAt: now,
     sentAt: null,
   });
-  await tx.jobs.enqueue(SEND_EMAIL_JOB, { emailId: id } satisfies SendEmailPayload, { maxAttempts: 8 });
+  await tx.jobs.enqueue(SEND_EMAIL_JOB, { emailId: id } satisfies SendEmailPayload, {
+    maxAttempts: 8,
+  });
   return id;
 }

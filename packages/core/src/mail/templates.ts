@@ -6,15 +6,33 @@ export interface MailContent {
 }
 
 const roleNames: Record<Language, Record<Role, string>> = {
-  fi: { owner: 'omistaja', admin: 'ylläpitäjä', analyst: 'analyytikko', agent: 'asiakaspalvelija', viewer: 'katselija' },
-  sv: { owner: 'ägare', admin: 'administratör', analyst: 'analytiker', agent: 'handläggare', viewer: 'läsare' },
+  fi: {
+    owner: 'omistaja',
+    admin: 'ylläpitäjä',
+    analyst: 'analyytikko',
+    agent: 'asiakaspalvelija',
+    viewer: 'katselija',
+  },
+  sv: {
+    owner: 'ägare',
+    admin: 'administratör',
+    analyst: 'analytiker',
+    agent: 'handläggare',
+    viewer: 'läsare',
+  },
   en: { owner: 'owner', admin: 'admin', analyst: 'analyst', agent: 'agent', viewer: 'viewer' },
 };
 
 /** The invitation email, in the language the inviter chose. */
 export function invitationMail(
   language: Language,
-  v: { workspaceName: string; inviterName: string; role: Role; link: string; expiresInDays: number },
+  v: {
+    workspaceName: string;
+    inviterName: string;
+    role: Role;
+    link: string;
+    expiresInDays: number;
+  },
 ): MailContent {
   const role = roleNames[language][v.role];
   switch (language) {

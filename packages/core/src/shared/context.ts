@@ -16,6 +16,7 @@ export interface WorkspaceContext {
 
 /** The acting member, for actions only a person may take (API keys are never enough). */
 export function requireUserActor(ctx: WorkspaceContext): Extract<Actor, { kind: 'user' }> {
-  if (ctx.actor.kind !== 'user') throw new DomainError('FORBIDDEN', 'Only a signed-in member can do this.');
+  if (ctx.actor.kind !== 'user')
+    throw new DomainError('FORBIDDEN', 'Only a signed-in member can do this.');
   return ctx.actor;
 }

@@ -15,7 +15,12 @@ export function localDay(epochMs: number, timeZone: string): string {
   let fmt = dayFormatters.get(timeZone);
   if (!fmt) {
     // en-CA formats as YYYY-MM-DD.
-    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormatters.set(timeZone, fmt);
   }
   return fmt.format(epochMs);

@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('sessions')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
-    .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'varchar(64)', (c) =>
+      c.notNull().references('users.id').onDelete('cascade'),
+    )
     .addColumn('csrf_token', 'varchar(64)', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
@@ -39,8 +41,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('memberships')
-    .addColumn('workspace_id', 'varchar(64)', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
-    .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(64)', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
+    .addColumn('user_id', 'varchar(64)', (c) =>
+      c.notNull().references('users.id').onDelete('cascade'),
+    )
     .addColumn('role', 'varchar(16)', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('memberships_pk', ['workspace_id', 'user_id'])
@@ -49,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('invitations')
-    .addColumn('workspace_id', 'varchar(64)', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(64)', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'varchar(64)', (c) => c.notNull())
     .addColumn('email', 'varchar(254)', (c) => c.notNull())
     .addColumn('role', 'varchar(16)', (c) => c.notNull())
@@ -65,7 +73,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('api_keys')
-    .addColumn('workspace_id', 'varchar(64)', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(64)', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'varchar(64)', (c) => c.notNull())
     .addColumn('name', 'varchar(120)', (c) => c.notNull())
     .addColumn('prefix', 'varchar(32)', (c) => c.notNull())
@@ -81,7 +91,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('password_resets')
     .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
-    .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'varchar(64)', (c) =>
+      c.notNull().references('users.id').onDelete('cascade'),
+    )
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addColumn('used_at', 'bigint')
@@ -89,7 +101,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('workspace_id', 'varchar(64)', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(64)', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'varchar(64)', (c) => c.notNull())
     .addColumn('action', 'varchar(64)', (c) => c.notNull())
     .addColumn('actor_user_id', 'varchar(64)')
@@ -107,7 +121,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('emails')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
-    .addColumn('workspace_id', 'varchar(64)', (c) => c.references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'varchar(64)', (c) =>
+      c.references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('to', 'varchar(254)', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
@@ -117,7 +133,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('sent_at', 'bigint')
     .execute();
-  await db.schema.createIndex('emails_workspace').on('emails').columns(['workspace_id', 'id']).execute();
+  await db.schema
+    .createIndex('emails_workspace')
+    .on('emails')
+    .columns(['workspace_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('jobs')
@@ -155,7 +175,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['recurring_schedules', 'jobs', 'emails', 'audit_log', 'password_resets', 'api_keys', 'invitations', 'memberships', 'workspaces', 'sessions', 'users']) {
+  for (const table of [
+    'recurring_schedules',
+    'jobs',
+    'emails',
+    'audit_log',
+    'password_resets',
+    'api_keys',
+    'invitations',
+    'memberships',
+    'workspaces',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -1,5 +1,11 @@
 import type { ApiKeyScope, Language, Role } from '@polku/contracts';
-import type { ApiKeyRecord, ApiKeyRepository, AuditRepository, InvitationRecord, InvitationRepository } from '@polku/core';
+import type {
+  ApiKeyRecord,
+  ApiKeyRepository,
+  AuditRepository,
+  InvitationRecord,
+  InvitationRepository,
+} from '@polku/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiKeysTable, Database, InvitationsTable } from '../schema.js';
 
@@ -9,7 +15,10 @@ const toInvitation = (r: Selectable<InvitationsTable>): InvitationRecord => ({
   language: r.language as Language,
 });
 
-const toApiKey = (r: Selectable<ApiKeysTable>): ApiKeyRecord => ({ ...r, scopes: JSON.parse(r.scopes) as ApiKeyScope[] });
+const toApiKey = (r: Selectable<ApiKeysTable>): ApiKeyRecord => ({
+  ...r,
+  scopes: JSON.parse(r.scopes) as ApiKeyScope[],
+});
 
 export function createInvitationRepository(db: Kysely<Database>): InvitationRepository {
   return {
@@ -17,11 +26,20 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
       await db.insertInto('invitations').values(i).execute();
     },
     async findById(workspaceId, id) {
-      const row = await db.selectFrom('invitations').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toInvitation(row);
     },
     async findByTokenHash(tokenHash) {
-      const row = await db.selectFrom('invitations').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+      const row = await db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('tokenHash', '=', tokenHash)
+        .executeTakeFirst();
       return row && toInvitation(row);
     },
     async listForWorkspace(workspaceId) {
@@ -36,10 +54,20 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
       return rows.map((r) => ({ ...toInvitation(r), invitedByLabel: r.invitedByLabel ?? '' }));
     },
     async markAccepted(workspaceId, id, at) {
-      await db.updateTable('invitations').set({ acceptedAt: at }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+      await db
+        .updateTable('invitations')
+        .set({ acceptedAt: at })
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
     },
     async markRevoked(workspaceId, id, at) {
-      await db.updateTable('invitations').set({ revokedAt: at }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+      await db
+        .updateTable('invitations')
+        .set({ revokedAt: at })
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
     },
   };
 }
@@ -47,14 +75,26 @@ export function createInvitationRepository(db: Kysely<Database>): InvitationRepo
 export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
   return {
     async insert(k) {
-      await db.insertInto('apiKeys').values({ ...k, scopes: JSON.stringify(k.scopes) }).execute();
+      await db
+        .insertInto('apiKeys')
+        .values({ ...k, scopes: JSON.stringify(k.scopes) })
+        .execute();
     },
     async findBySecretHash(secretHash) {
-      const row = await db.selectFrom('apiKeys').selectAll().where('secretHash', '=', secretHash).executeTakeFirst();
+      const row = await db
+        .selectFrom('apiKeys')
+        .selectAll()
+        .where('secretHash', '=', secretHash)
+        .executeTakeFirst();
       return row && toApiKey(row);
     },
     async findById(workspaceId, id) {
-      const row = await db.selectFrom('apiKeys').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('apiKeys')
+        .selectAll()
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toApiKey(row);
     },
     async listForWorkspace(workspaceId) {
@@ -69,10 +109,20 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
       return rows.map((r) => ({ ...toApiKey(r), createdByLabel: r.createdByLabel ?? '' }));
     },
     async markUsed(workspaceId, id, at) {
-      await db.updateTable('apiKeys').set({ lastUsedAt: at }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+      await db
+        .updateTable('apiKeys')
+        .set({ lastUsedAt: at })
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
     },
     async markRevoked(workspaceId, id, at) {
-      await db.updateTable('apiKeys').set({ revokedAt: at }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+      await db
+        .updateTable('apiKeys')
+        .set({ revokedAt: at })
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
     },
   };
 }
@@ -80,13 +130,18 @@ export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
 export function createAuditRepository(db: Kysely<Database>): AuditRepository {
   return {
     async insert(entry) {
-      await db.insertInto('auditLog').values({ ...entry, details: JSON.stringify(entry.details) }).execute();
+      await db
+        .insertInto('auditLog')
+        .values({ ...entry, details: JSON.stringify(entry.details) })
+        .execute();
     },
     async list(workspaceId, limit, before) {
       let q = db
         .selectFrom('auditLog as a')
         .leftJoin('users as u', 'u.id', 'a.actorUserId')
-        .leftJoin('apiKeys as k', (j) => j.onRef('k.workspaceId', '=', 'a.workspaceId').onRef('k.id', '=', 'a.actorApiKeyId'))
+        .leftJoin('apiKeys as k', (j) =>
+          j.onRef('k.workspaceId', '=', 'a.workspaceId').onRef('k.id', '=', 'a.actorApiKeyId'),
+        )
         .selectAll('a')
         .select(['u.email as userEmail', 'k.name as keyName'])
         .where('a.workspaceId', '=', workspaceId);

@@ -11,7 +11,10 @@ import type {
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable, WorkspacesTable } from '../schema.js';
 
-const toUser = (r: Selectable<UsersTable>): UserRecord => ({ ...r, language: r.language as Language });
+const toUser = (r: Selectable<UsersTable>): UserRecord => ({
+  ...r,
+  language: r.language as Language,
+});
 
 const toWorkspace = (r: Selectable<WorkspacesTable>): WorkspaceRecord => ({
   ...r,
@@ -29,14 +32,21 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
       return row && toUser(row);
     },
     async findByEmail(email) {
-      const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email.toLowerCase())
+        .executeTakeFirst();
       return row && toUser(row);
     },
     async update(id, patch) {
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
     },
     async count() {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
   };
@@ -48,10 +58,19 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
       await db.insertInto('sessions').values(session).execute();
     },
     async findActive(id, now) {
-      return db.selectFrom('sessions').selectAll().where('id', '=', id).where('expiresAt', '>', now).executeTakeFirst();
+      return db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('expiresAt', '>', now)
+        .executeTakeFirst();
     },
     async touch(id, lastSeenAt, expiresAt) {
-      await db.updateTable('sessions').set({ lastSeenAt, expiresAt }).where('id', '=', id).execute();
+      await db
+        .updateTable('sessions')
+        .set({ lastSeenAt, expiresAt })
+        .where('id', '=', id)
+        .execute();
     },
     async delete(id) {
       await db.deleteFrom('sessions').where('id', '=', id).execute();
@@ -69,14 +88,26 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
 export function createWorkspaceRepository(db: Kysely<Database>): WorkspaceRepository {
   return {
     async insert(w) {
-      await db.insertInto('workspaces').values({ ...w, languages: JSON.stringify(w.languages) }).execute();
+      await db
+        .insertInto('workspaces')
+        .values({ ...w, languages: JSON.stringify(w.languages) })
+        .execute();
     },
     async findById(id) {
-      const row = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('workspaces')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toWorkspace(row);
     },
     async findByName(name) {
-      const rows = await db.selectFrom('workspaces').selectAll().where('name', '=', name).orderBy('id').execute();
+      const rows = await db
+        .selectFrom('workspaces')
+        .selectAll()
+        .where('name', '=', name)
+        .orderBy('id')
+        .execute();
       return rows.map(toWorkspace);
     },
     async update(id, patch) {
@@ -125,10 +156,19 @@ export function createMembershipRepository(db: Kysely<Database>): MembershipRepo
       return rows.map((r) => ({ ...r, role: r.role as Role }));
     },
     async updateRole(workspaceId, userId, role) {
-      await db.updateTable('memberships').set({ role }).where('workspaceId', '=', workspaceId).where('userId', '=', userId).execute();
+      await db
+        .updateTable('memberships')
+        .set({ role })
+        .where('workspaceId', '=', workspaceId)
+        .where('userId', '=', userId)
+        .execute();
     },
     async delete(workspaceId, userId) {
-      await db.deleteFrom('memberships').where('workspaceId', '=', workspaceId).where('userId', '=', userId).execute();
+      await db
+        .deleteFrom('memberships')
+        .where('workspaceId', '=', workspaceId)
+        .where('userId', '=', userId)
+        .execute();
     },
     async countOwners(workspaceId) {
       const row = await db
@@ -148,7 +188,11 @@ export function createPasswordResetRepository(db: Kysely<Database>): PasswordRes
       await db.insertInto('passwordResets').values(reset).execute();
     },
     async findByTokenHash(tokenHash) {
-      return db.selectFrom('passwordResets').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+      return db
+        .selectFrom('passwordResets')
+        .selectAll()
+        .where('tokenHash', '=', tokenHash)
+        .executeTakeFirst();
     },
     async markUsed(tokenHash, at) {
       const r = await db

@@ -2,7 +2,10 @@ import type { EmailRecord, EmailRepository, EmailStatus } from '@polku/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, EmailsTable } from '../schema.js';
 
-const toEmail = (r: Selectable<EmailsTable>): EmailRecord => ({ ...r, status: r.status as EmailStatus });
+const toEmail = (r: Selectable<EmailsTable>): EmailRecord => ({
+  ...r,
+  status: r.status as EmailStatus,
+});
 
 export function createEmailRepository(db: Kysely<Database>): EmailRepository {
   return {
@@ -19,10 +22,18 @@ export function createEmailRepository(db: Kysely<Database>): EmailRepository {
       return (await q.orderBy('id', 'desc').limit(limit).execute()).map(toEmail);
     },
     async markDelivered(id, status, at) {
-      await db.updateTable('emails').set({ status, sentAt: at, error: null }).where('id', '=', id).execute();
+      await db
+        .updateTable('emails')
+        .set({ status, sentAt: at, error: null })
+        .where('id', '=', id)
+        .execute();
     },
     async markFailed(id, error) {
-      await db.updateTable('emails').set({ status: 'failed', error }).where('id', '=', id).execute();
+      await db
+        .updateTable('emails')
+        .set({ status: 'failed', error })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

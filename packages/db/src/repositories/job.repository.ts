@@ -13,7 +13,10 @@ const toJob = (r: Selectable<JobsTable>): JobRecord => ({
  * transaction exists exactly when the change that caused it does. A claimed job holds a lease;
  * a worker that dies leaves the lease to run out and another worker takes the job again.
  */
-export function createJobRepository(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): JobRepository {
+export function createJobRepository(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+): JobRepository {
   return {
     async enqueue(kind, payload, options = {}) {
       const now = Date.now();
@@ -64,7 +67,12 @@ export function createJobRepository(db: Kysely<Database>, dialect: 'sqlite' | 'p
       if (dialect === 'postgres') due = due.forUpdate().skipLocked();
       const rows = await db
         .updateTable('jobs')
-        .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), lockedUntil: leaseUntil, updatedAt: now }))
+        .set((eb) => ({
+          status: 'running',
+          attempts: eb('attempts', '+', 1),
+          lockedUntil: leaseUntil,
+          updatedAt: now,
+        }))
         .where('id', 'in', due)
         .returningAll()
         .execute();
@@ -72,7 +80,11 @@ export function createJobRepository(db: Kysely<Database>, dialect: 'sqlite' | 'p
     },
 
     async complete(id, now) {
-      await db.updateTable('jobs').set({ status: 'done', lockedUntil: null, updatedAt: now }).where('id', '=', id).execute();
+      await db
+        .updateTable('jobs')
+        .set({ status: 'done', lockedUntil: null, updatedAt: now })
+        .where('id', '=', id)
+        .execute();
     },
 
     async fail(id, error, retryAt, now) {
@@ -95,14 +107,22 @@ export function createJobRepository(db: Kysely<Database>, dialect: 'sqlite' | 'p
     },
 
     async countByStatus() {
-      const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+      const rows = await db
+        .selectFrom('jobs')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
       const counts: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, failed: 0 };
       for (const r of rows) counts[r.status as JobStatus] = Number(r.n);
       return counts;
     },
 
     async deleteFinishedBefore(before) {
-      const r = await db.deleteFrom('jobs').where('status', '=', 'done').where('updatedAt', '<', before).executeTakeFirst();
+      const r = await db
+        .deleteFrom('jobs')
+        .where('status', '=', 'done')
+        .where('updatedAt', '<', before)
+        .executeTakeFirst();
       return Number(r.numDeletedRows);
     },
   };

@@ -5,7 +5,11 @@ import type { Database } from '../schema.js';
 export function createScheduleRepository(db: Kysely<Database>): ScheduleRepository {
   return {
     async claimDue(name, now, nextRunAt) {
-      await db.insertInto('recurringSchedules').values({ name, nextRunAt: now }).onConflict((oc) => oc.doNothing()).execute();
+      await db
+        .insertInto('recurringSchedules')
+        .values({ name, nextRunAt: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       const r = await db
         .updateTable('recurringSchedules')
         .set({ nextRunAt })

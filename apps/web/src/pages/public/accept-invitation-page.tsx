@@ -1,5 +1,6 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/password-field';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -93,7 +94,7 @@ export function AcceptInvitationPage() {
                   onChange={(e) => setName(e.currentTarget.value)}
                   error={fieldErrors.name}
                 />
-                <PasswordInput
+                <PasswordField
                   label={t('fields.password')}
                   description={t('fields.passwordHint')}
                   autoComplete="new-password"

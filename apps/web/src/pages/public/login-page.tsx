@@ -1,5 +1,6 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/password-field';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useLoginMutation, useSessionQuery, useSetupStatusQuery } from '../../api/session';
@@ -45,7 +46,7 @@ export function LoginPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
               error={fieldErrors.email}
             />
-            <PasswordInput
+            <PasswordField
               label={t('fields.password')}
               autoComplete="current-password"
               required

@@ -1,5 +1,6 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/password-field';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useConfirmPasswordResetMutation } from '../../api/session';
@@ -51,7 +52,7 @@ export function ResetPasswordPage() {
           {reset.isError && (!isFieldError(reset.error) || fieldErrors.token) && (
             <ErrorAlert error={reset.error} />
           )}
-          <PasswordInput
+          <PasswordField
             label={t('fields.newPassword')}
             description={t('fields.passwordHint')}
             autoComplete="new-password"

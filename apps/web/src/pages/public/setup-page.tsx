@@ -1,5 +1,6 @@
-import { Button, NativeSelect, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/password-field';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { languages } from '@polku/contracts';
@@ -70,7 +71,7 @@ export function SetupPage() {
               onChange={(e) => set('email')(e.currentTarget.value)}
               error={fieldErrors.email}
             />
-            <PasswordInput
+            <PasswordField
               label={t('fields.password')}
               description={t('fields.passwordHint')}
               autoComplete="new-password"

@@ -1,0 +1,114 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.js';
+import { loadConfig } from '../src/config.js';
+
+describe('the polku command line', () => {
+  let env: Record<string, string>;
+  let out: string[];
+  let err: string[];
+
+  beforeEach(() => {
+    env = { POLKU_DATA_DIR: mkdtempSync(join(tmpdir(), 'polku-cli-')), LOG_LEVEL: 'silent' };
+    out = [];
+    err = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('exits 2 with the usage on a missing or unknown command or option', async () => {
+    expect(await main([], env)).toBe(2);
+    expect(err.join()).toContain('Usage: polku');
+    expect(await main(['fly'], env)).toBe(2);
+    expect(err.join()).toContain('unknown command "fly"');
+    expect(await main(['migrate', '--force'], env)).toBe(2);
+    expect(await main(['serve', '--roles', 'web,cook'], env)).toBe(2);
+    expect(err.join()).toContain('unknown role(s) cook');
+  });
+
+  it('applies migrations once', async () => {
+    expect(await main(['migrate'], env)).toBe(0);
+    expect(out.pop()).toMatch(/^Applied: 0001-foundation/);
+    expect(await main(['migrate'], env)).toBe(0);
+    expect(out.pop()).toBe('The database is up to date.');
+  });
+
+  it('creates an admin with a workspace and prints JSON; refuses bad arguments and a taken email', async () => {
+    expect(
+      await main(['create-admin', '--email', 'boss@example.com', '--password', 'short'], env),
+    ).toBe(2);
+    expect(err.join()).toMatch(/--password: at least 10 characters/);
+    expect(
+      await main(
+        ['create-admin', '--email', 'nope', '--password', 'long-enough-pw', '--workspace', 'X'],
+        env,
+      ),
+    ).toBe(2);
+    expect(
+      await main(
+        ['create-admin', '--email', 'boss@example.com', '--password', 'long-enough-pw'],
+        env,
+      ),
+    ).toBe(2);
+    expect(err.join()).toContain('--workspace is required');
+
+    const args = [
+      'create-admin',
+      '--email',
+      'Boss@Example.com',
+      '--password',
+      'long-enough-pw',
+      '--workspace',
+      'Kahvila Kuu',
+    ];
+    expect(await main(args, env)).toBe(0);
+    const created = JSON.parse(out.pop()!) as Record<string, string>;
+    expect(created).toMatchObject({ email: 'boss@example.com', workspaceName: 'Kahvila Kuu' });
+    expect(created.userId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.workspaceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await main(args, env)).toBe(1);
+    expect(err.join()).toContain('EMAIL_TAKEN');
+  });
+
+  it('creates the demo workspace once', async () => {
+    expect(await main(['demo'], env)).toBe(0);
+    expect(JSON.parse(out.pop()!)).toMatchObject({ created: true, email: 'demo@polku.example' });
+    expect(await main(['demo'], env)).toBe(0);
+    expect(JSON.parse(out.pop()!)).toMatchObject({ created: false });
+  });
+});
+
+describe('configuration', () => {
+  it('runs locally with no environment at all', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.database).toMatchObject({ dialect: 'sqlite' });
+    expect(config.database.dialect === 'sqlite' && config.database.file).toMatch(
+      /data\/polku\.sqlite$/,
+    );
+    expect(config.demo).toBe(true);
+    expect(config.roles).toEqual(['web', 'worker', 'scheduler']);
+    expect(config.mail.smtpUrl).toBeNull();
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and then seeds no demo unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/polku' });
+    expect(config.database).toMatchObject({ dialect: 'postgres', url: 'postgres://u@db/polku' });
+    expect(config.demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/polku', POLKU_DEMO: '1' }).demo).toBe(true);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://x' }),
+    ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL/);
+  });
+
+  it('marks cookies Secure when the public URL is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://cx.example.fi' }).session.cookieSecure).toBe(true);
+    expect(loadConfig({}).session.cookieSecure).toBe(false);
+  });
+});

@@ -1,0 +1,172 @@
+import { apiKeyScopes, routes, type RouteName } from '@polku/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPath } from '@polku/contracts';
+import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
+import { testDialects } from './support/databases.js';
+
+/**
+ * A valid body for every workspace route that takes one. A new workspace route without an
+ * entry here fails the test below, so every route added later is walked too.
+ */
+const sampleBodies: Partial<Record<RouteName, unknown>> = {
+  updateWorkspace: { name: 'Taken over' },
+  changeMemberRole: { role: 'viewer' },
+  createInvitation: { email: 'intruder@example.com', role: 'owner' },
+  createApiKey: { name: 'stolen', scopes: ['workspace.read'] },
+};
+
+const workspaceRoutes = (Object.keys(routes) as RouteName[]).filter(
+  (name) => routes[name].access.kind === 'workspace',
+);
+
+for (const dialect of testDialects()) {
+  describe(`workspace isolation on ${dialect.name}`, () => {
+    let t: TestApp;
+    let victim: Account;
+    let attacker: Account;
+    let attackerKey: string;
+    const victimIds: Record<string, string> = {};
+
+    /** Everything the victim workspace holds, to compare before and after the attack. */
+    async function snapshot(): Promise<string> {
+      const db = t.runtime.database.db;
+      const ws = victim.workspaceId;
+      return JSON.stringify(
+        await Promise.all([
+          db.selectFrom('workspaces').selectAll().where('id', '=', ws).execute(),
+          db
+            .selectFrom('memberships')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('userId')
+            .execute(),
+          db
+            .selectFrom('invitations')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('apiKeys')
+            .select(['id', 'name', 'scopes', 'revokedAt'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('auditLog')
+            .select(['id', 'action'])
+            .where('workspaceId', '=', ws)
+            .where('action', 'not like', 'auth.%')
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('emails')
+            .select(['id', 'to'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+        ]),
+      );
+    }
+
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+      victim = await createAccount(t, 'victim');
+      attacker = await createAccount(t, 'attacker');
+      const colleague = await createAccount(t, 'colleague');
+      await t.runtime.store.memberships.insert({
+        workspaceId: victim.workspaceId,
+        userId: colleague.userId,
+        role: 'analyst',
+        createdAt: Date.now(),
+      });
+      victimIds.userId = colleague.userId;
+      const inv = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/invitations`,
+        payload: { email: 'friend@example.com', role: 'viewer' },
+      });
+      victimIds.invitationId = inv.json<{ id: string }>().id;
+      const key = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/api-keys`,
+        payload: { name: 'victim key', scopes: ['workspace.read'] },
+      });
+      victimIds.apiKeyId = key.json<{ apiKey: { id: string } }>().apiKey.id;
+      const own = await attacker.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,
+        payload: { name: 'attacker key', scopes: [...apiKeyScopes] },
+      });
+      attackerKey = own.json<{ secret: string }>().secret;
+    });
+    afterAll(() => t.close());
+
+    it('has a sample body for every workspace route that takes one', () => {
+      const missing = workspaceRoutes.filter(
+        (name) => 'body' in routes[name] && !(name in sampleBodies),
+      );
+      expect(missing).toEqual([]);
+    });
+
+    for (const name of workspaceRoutes) {
+      const route = routes[name];
+      describe(`${route.method} ${route.path} (${name})`, () => {
+        const input = (workspaceId: string) => ({
+          method: route.method,
+          url: buildPath(route.path, { ...victimIds, workspaceId }),
+          ...(name in sampleBodies && { payload: sampleBodies[name] as object }),
+        });
+
+        it('refuses a member of another workspace, and changes nothing', async () => {
+          const before = await snapshot();
+          const res = await attacker.browser.request(input(victim.workspaceId));
+          expect(res.statusCode).toBe(404);
+          expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+          expect(await snapshot()).toBe(before);
+        });
+
+        it("refuses another workspace's API key, and changes nothing", async () => {
+          const before = await snapshot();
+          const res = await t.app.inject({
+            ...input(victim.workspaceId),
+            headers: { authorization: `Bearer ${attackerKey}` },
+          });
+          expect(res.statusCode).toBe(404);
+          expect(await snapshot()).toBe(before);
+        });
+
+        it('refuses a request without credentials, and changes nothing', async () => {
+          const before = await snapshot();
+          const res = await t.app.inject(input(victim.workspaceId));
+          expect(res.statusCode).toBe(401);
+          expect(res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+          expect(await snapshot()).toBe(before);
+        });
+
+        if ('params' in route && Object.keys(route.params.shape).length > 1) {
+          it("cannot reach the victim's records through the attacker's own workspace", async () => {
+            const before = await snapshot();
+            const res = await attacker.browser.request(input(attacker.workspaceId));
+            expect(res.statusCode).toBe(404);
+            expect(await snapshot()).toBe(before);
+          });
+        }
+      });
+    }
+
+    it("the victim's own requests still work (the samples are valid)", async () => {
+      const res = await victim.browser.request({
+        method: 'GET',
+        url: `/api/v1/workspaces/${victim.workspaceId}/members`,
+      });
+      expect(res.statusCode).toBe(200);
+      const update = await victim.browser.request({
+        method: 'PATCH',
+        url: `/api/v1/workspaces/${victim.workspaceId}`,
+        payload: sampleBodies.updateWorkspace as object,
+      });
+      expect(update.statusCode).toBe(200);
+    });
+  });
+}
