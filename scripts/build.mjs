@@ -32,7 +32,12 @@ const parts = [
   ...p,
   inputs:
     p.kind === 'tsc'
-      ? [`${p.dir}/src`, `${p.dir}/tsconfig.build.json`, `${p.dir}/package.json`, 'tsconfig.base.json']
+      ? [
+          `${p.dir}/src`,
+          `${p.dir}/tsconfig.build.json`,
+          `${p.dir}/package.json`,
+          'tsconfig.base.json',
+        ]
       : [
           `${p.dir}/src`,
           `${p.dir}/public`,
@@ -163,7 +168,9 @@ if (invokedDirectly) {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--force' && a !== '--quiet');
   if (unknown.length > 0) {
-    console.error(`build: unknown option(s) ${unknown.join(' ')}\nUsage: node scripts/build.mjs [--force] [--quiet]`);
+    console.error(
+      `build: unknown option(s) ${unknown.join(' ')}\nUsage: node scripts/build.mjs [--force] [--quiet]`,
+    );
     process.exit(2);
   }
   try {

@@ -76,7 +76,7 @@ export const en: Messages = {
     password: 'Password',
     newPassword: 'New password',
     passwordHint: 'At least 10 characters.',
-    showPassword: 'Show or hide the password',
+    showPassword: 'Show or hide the characters',
     workspaceName: 'Workspace name',
     timeZone: 'Time zone',
     language: 'Language',
@@ -232,7 +232,6 @@ export const en: Messages = {
       status: 'Status',
       created: 'Created',
       sent: 'Sent',
-      open: 'Open message: {{subject}}',
       error: 'Error',
       statuses: {
         queued: 'Queued',

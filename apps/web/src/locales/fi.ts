@@ -77,7 +77,7 @@ export const fi = {
     password: 'Salasana',
     newPassword: 'Uusi salasana',
     passwordHint: 'Vähintään 10 merkkiä.',
-    showPassword: 'Näytä tai piilota salasana',
+    showPassword: 'Näytä tai piilota merkit',
     workspaceName: 'Työtilan nimi',
     timeZone: 'Aikavyöhyke',
     language: 'Kieli',
@@ -233,7 +233,6 @@ export const fi = {
       status: 'Tila',
       created: 'Luotu',
       sent: 'Lähetetty',
-      open: 'Avaa viesti: {{subject}}',
       error: 'Virhe',
       statuses: {
         queued: 'Jonossa',

@@ -77,7 +77,7 @@ export const sv: Messages = {
     password: 'Lösenord',
     newPassword: 'Nytt lösenord',
     passwordHint: 'Minst 10 tecken.',
-    showPassword: 'Visa eller dölj lösenordet',
+    showPassword: 'Visa eller dölj tecknen',
     workspaceName: 'Arbetsytans namn',
     timeZone: 'Tidszon',
     language: 'Språk',
@@ -234,7 +234,6 @@ export const sv: Messages = {
       status: 'Status',
       created: 'Skapad',
       sent: 'Skickad',
-      open: 'Öppna meddelandet: {{subject}}',
       error: 'Fel',
       statuses: {
         queued: 'I kö',
