@@ -144,9 +144,7 @@ describe('the staff app in Chromium', () => {
       await page.getByRole('button', { name: 'Ota käyttöön' }).click();
       await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
       await expect.poll(() => currentWorkspace(page)).toBe('Valmennus Virta');
-      const setup = await page.evaluate(() =>
-        fetch('/api/v1/setup').then((r) => r.json()),
-      );
+      const setup = await page.evaluate(() => fetch('/api/v1/setup').then((r) => r.json()));
       expect(setup).toEqual({ needed: false });
       expect(errors).toEqual([]);
       await page.close();

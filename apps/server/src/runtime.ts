@@ -34,7 +34,10 @@ export async function createRuntime(
   config: AppConfig,
   log: Logger = createLogger(config),
 ): Promise<Runtime> {
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, {
+    onConnectionError: (err) =>
+      log.warn({ err }, 'an idle database connection failed; the pool replaces it'),
+  });
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');

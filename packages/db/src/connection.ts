@@ -24,7 +24,10 @@ const NUMERIC_OID = 1700;
  * instant SQLITE_BUSY errors, foreign keys on. PostgreSQL: int8 and numeric parsed as numbers
  * (instants are epoch milliseconds, well within 2^53), per pool so other pg users are untouched.
  */
-export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+export function openDatabase(
+  config: DatabaseConfig,
+  options: { onConnectionError?: (err: Error) => void } = {},
+): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (config.dialect === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
@@ -51,6 +54,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
           : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection can die (a server restart, a terminated backend). The pool replaces it;
+  // without a listener the error would be thrown and end the process.
+  pool.on('error', (err) => options.onConnectionError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect: 'postgres', ping: () => ping(db), close: () => db.destroy() };
 }

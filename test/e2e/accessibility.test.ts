@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertPrerequisites, launchChromium, startPolku, startSmtp } from './harness.js';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations in short form. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('accessibility of the staff app (axe-core, WCAG 2.1 AA)', () => {
+  let browser: Browser;
+  let polku: Awaited<ReturnType<typeof startPolku>>;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    assertPrerequisites();
+    smtp = await startSmtp();
+    polku = await startPolku({ smtpPort: smtp.port, demo: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await polku?.close();
+    await smtp?.close();
+  });
+
+  it('has no violations on the login page', async () => {
+    await page.goto(`${polku.url}/login`);
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('has no violations on the forgot-password page', async () => {
+    await page.goto(`${polku.url}/forgot-password`);
+    await page.getByRole('textbox', { name: 'Sähköposti' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  const settings = [
+    'Työtila',
+    'Jäsenet',
+    'Kutsut',
+    'API-avaimet',
+    'Tapahtumaloki',
+    'Lähtevä posti',
+  ];
+  it(`has no violations in the app shell and the settings pages (${settings.join(', ')})`, async () => {
+    await page.goto(`${polku.url}/login`);
+    await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
+    await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await page.getByRole('link', { name: 'Asetukset' }).click();
+    const found: string[] = [];
+    for (const section of settings) {
+      await page.getByRole('link', { name: section }).click();
+      await page.getByRole('heading', { name: section, level: 2 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      found.push(...(await axeViolations(page)).map((v) => `${section}: ${v}`));
+    }
+    expect(found).toEqual([]);
+  });
+});
