@@ -20,7 +20,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (
-      window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }
+      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }
     ).axe;
     const result = await axe.run({
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
