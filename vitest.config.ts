@@ -1,15 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { inlineWorkspacePackages, readPackagesFromSource } from './vitest.shared.js';
 
-// Unit tests beside the code, route and repository tests under apps/server/test. Workspace
-// packages are read from source (the `polku-source` export condition), so no build is needed.
+// Unit tests beside the code, route and repository tests under apps/server/test.
 export default defineConfig({
-  resolve: { conditions: ['polku-source', 'module', 'node', 'default'] },
-  ssr: {
-    resolve: {
-      conditions: ['polku-source', 'module', 'node', 'default'],
-      externalConditions: ['polku-source'],
-    },
-  },
+  ...readPackagesFromSource,
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
@@ -17,7 +11,7 @@ export default defineConfig({
       'apps/server/test/**/*.test.ts',
     ],
     environment: 'node',
-    server: { deps: { inline: [/@polku\//] } },
+    server: inlineWorkspacePackages,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Route tests hash passwords with argon2 (19 MiB each): two workers fit this machine.
