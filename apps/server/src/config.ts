@@ -84,7 +84,9 @@ export class ConfigError extends Error {
 export const processEnvironment = (): Record<string, string | undefined> => process.env;
 
 /** Reads and validates the environment (process.env unless given). */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined> = processEnvironment(),
+): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
