@@ -18,8 +18,11 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerRouteTable, type RouteHandlers } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web.js';
+import { registerExports } from './http/exports.js';
+import { registerRespondentPages } from './respondent/pages.js';
 import { accountHandlers } from './routes/accounts.routes.js';
 import { workspaceHandlers } from './routes/workspaces.routes.js';
+import { listeningHandlers } from './routes/listening.routes.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
@@ -110,12 +113,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const handlers: RouteHandlers = {
     ...accountHandlers(deps.services, config, new LoginThrottle()),
     ...workspaceHandlers(deps.services),
+    ...listeningHandlers(deps.services),
   };
   registerRouteTable(app, handlers, {
     services: deps.services,
     store: deps.store,
     rateLimit: config.http.rateLimit,
   });
+
+  registerRespondentPages(app, deps);
+  registerExports(app, deps);
 
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -2,6 +2,8 @@ import {
   ApiKeyService,
   AuthService,
   InvitationService,
+  ResponseService,
+  SurveyService,
   WorkspaceService,
   defaultAccountsConfig,
   systemClock,
@@ -16,6 +18,8 @@ export interface Services {
   workspaces: WorkspaceService;
   invitations: InvitationService;
   apiKeys: ApiKeyService;
+  surveys: SurveyService;
+  responses: ResponseService;
 }
 
 /** Wires the domain services to their ports. */
@@ -44,5 +48,7 @@ export function createServices(deps: {
       auth,
     }),
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
+    surveys: new SurveyService({ store: deps.store, clock, publicUrl: deps.config.http.publicUrl }),
+    responses: new ResponseService({ store: deps.store, clock }),
   };
 }

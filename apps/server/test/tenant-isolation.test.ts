@@ -13,7 +13,18 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   changeMemberRole: { role: 'viewer' },
   createInvitation: { email: 'intruder@example.com', role: 'owner' },
   createApiKey: { name: 'stolen', scopes: ['workspace.read'] },
+  createSurvey: { name: 'Planted survey', template: 'nps' },
+  updateSurvey: { name: 'Renamed by intruder' },
+  createSurveyLink: { name: 'Planted link' },
 };
+
+/** Bodies that need the victim's ids, filled in once they exist. */
+function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
+  if (name === 'submitResponse') return { surveyId: ids.surveyId, answers: { nps: 0 } };
+  if (name === 'submitResponseBatch')
+    return { responses: [{ surveyId: ids.surveyId, answers: { nps: 0 } }] };
+  return sampleBodies[name];
+}
 
 const workspaceRoutes = (Object.keys(routes) as RouteName[]).filter(
   (name) => routes[name].access.kind === 'workspace',
@@ -65,6 +76,30 @@ for (const dialect of testDialects()) {
             .where('workspaceId', '=', ws)
             .orderBy('id')
             .execute(),
+          db
+            .selectFrom('surveys')
+            .select(['id', 'name', 'status', 'draft'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('surveyLinks')
+            .select(['id', 'closedAt'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('responses')
+            .select(['id'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('answers')
+            .select(['responseId', 'questionKey'])
+            .where('workspaceId', '=', ws)
+            .orderBy('responseId')
+            .execute(),
         ]),
       );
     }
@@ -93,6 +128,27 @@ for (const dialect of testDialects()) {
         payload: { name: 'victim key', scopes: ['workspace.read'] },
       });
       victimIds.apiKeyId = key.json<{ apiKey: { id: string } }>().apiKey.id;
+      const survey = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/surveys`,
+        payload: { name: 'Victim NPS', template: 'nps' },
+      });
+      victimIds.surveyId = survey.json<{ id: string }>().id;
+      const surveyBase = `/api/v1/workspaces/${victim.workspaceId}/surveys/${victimIds.surveyId}`;
+      await victim.browser.request({ method: 'POST', url: `${surveyBase}/publish` });
+      victimIds.version = '1';
+      const link = await victim.browser.request({
+        method: 'POST',
+        url: `${surveyBase}/links`,
+        payload: { name: 'Shop' },
+      });
+      victimIds.linkId = link.json<{ id: string }>().id;
+      const response = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/responses`,
+        payload: { surveyId: victimIds.surveyId, answers: { nps: 9, reason: 'Kauniit kukat' } },
+      });
+      victimIds.responseId = response.json<{ id: string }>().id;
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,
@@ -104,7 +160,7 @@ for (const dialect of testDialects()) {
 
     it('has a sample body for every workspace route that takes one', () => {
       const missing = workspaceRoutes.filter(
-        (name) => 'body' in routes[name] && !(name in sampleBodies),
+        (name) => 'body' in routes[name] && bodyFor(name, { surveyId: 'x' }) === undefined,
       );
       expect(missing).toEqual([]);
     });
@@ -115,7 +171,7 @@ for (const dialect of testDialects()) {
         const input = (workspaceId: string) => ({
           method: route.method,
           url: buildPath(route.path, { ...victimIds, workspaceId }),
-          ...(name in sampleBodies && { payload: sampleBodies[name] as object }),
+          ...('body' in route && { payload: bodyFor(name, victimIds) as object }),
         });
 
         it('refuses a member of another workspace, and changes nothing', async () => {

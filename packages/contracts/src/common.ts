@@ -28,6 +28,10 @@ export const permissions = [
   'apiKeys.manage',
   'audit.read',
   'outbox.read',
+  'surveys.read',
+  'surveys.manage',
+  'responses.read',
+  'responses.write',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -36,6 +40,9 @@ export type Permission = z.infer<typeof permissionSchema>;
 export const apiKeyScopes = [
   'workspace.read',
   'members.read',
+  'surveys.read',
+  'responses.read',
+  'responses.write',
 ] as const satisfies readonly Permission[];
 export const apiKeyScopeSchema = z.enum(apiKeyScopes);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;

@@ -26,6 +26,15 @@ export const errorCatalog = {
     message: 'The invitation was sent to another email address.',
   },
   RESET_TOKEN_INVALID: { status: 410, message: 'The reset link has expired or was already used.' },
+  SURVEY_INCOMPLETE: {
+    status: 400,
+    message: 'The survey cannot be published: some texts are missing in a language it offers.',
+  },
+  SURVEY_NOT_OPEN: { status: 409, message: 'The survey is not published or has been closed.' },
+  RESPONSE_ID_TAKEN: {
+    status: 409,
+    message: 'A response with this id already exists with different content.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Try again later.' },

@@ -12,7 +12,26 @@ import {
   updateMeBodySchema,
   userSchema,
 } from './accounts.js';
-import { idSchema, okSchema, pageQuerySchema, type Permission } from './common.js';
+import { idSchema, instantSchema, okSchema, pageQuerySchema, type Permission } from './common.js';
+import {
+  batchResultSchema,
+  listResponsesQuerySchema,
+  MAX_BATCH,
+  responseSchema,
+  submitBatchBodySchema,
+  submitResponseBodySchema,
+  submitResultSchema,
+} from './responses.js';
+import {
+  createLinkBodySchema,
+  createSurveyBodySchema,
+  publishResultSchema,
+  surveyDefinitionSchema,
+  surveyLinkSchema,
+  surveySchema,
+  surveySummarySchema,
+  updateSurveyBodySchema,
+} from './surveys.js';
 import {
   apiKeySchema,
   auditEntrySchema,
@@ -64,6 +83,166 @@ const ws = '/api/v1/workspaces/:workspaceId';
 const workspaceParams = z.object({ workspaceId: idSchema });
 const tokenParams = z.object({ token: z.string().min(16).max(200) });
 const FIFTEEN_MINUTES = 15 * 60_000;
+
+const surveyParams = workspaceParams.extend({ surveyId: idSchema });
+
+/** Surveys, their versions and links, and response intake (the listening area). */
+function listeningRoutes() {
+  return {
+    listSurveys: defineRoute({
+      method: 'GET',
+      path: `${ws}/surveys`,
+      summary: 'Surveys with status and response counts',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.read' },
+      params: workspaceParams,
+      status: 200,
+      response: z.object({ items: z.array(surveySummarySchema) }),
+    }),
+    createSurvey: defineRoute({
+      method: 'POST',
+      path: `${ws}/surveys`,
+      summary: 'Create a survey, empty or from a template',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: workspaceParams,
+      body: createSurveyBodySchema,
+      status: 201,
+      response: surveySchema,
+    }),
+    getSurvey: defineRoute({
+      method: 'GET',
+      path: `${ws}/surveys/:surveyId`,
+      summary: 'A survey with its draft',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.read' },
+      params: surveyParams,
+      status: 200,
+      response: surveySchema,
+    }),
+    updateSurvey: defineRoute({
+      method: 'PATCH',
+      path: `${ws}/surveys/:surveyId`,
+      summary: 'Change the name, purpose, touchpoint or draft (published versions never change)',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: surveyParams,
+      body: updateSurveyBodySchema,
+      status: 200,
+      response: surveySchema,
+    }),
+    publishSurvey: defineRoute({
+      method: 'POST',
+      path: `${ws}/surveys/:surveyId/publish`,
+      summary:
+        'Publish the draft as a new immutable version (every offered language must be complete)',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: surveyParams,
+      status: 200,
+      response: publishResultSchema,
+    }),
+    closeSurvey: defineRoute({
+      method: 'POST',
+      path: `${ws}/surveys/:surveyId/close`,
+      summary: 'Stop taking responses (publishing again reopens it)',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: surveyParams,
+      status: 200,
+      response: surveySchema,
+    }),
+    getSurveyVersion: defineRoute({
+      method: 'GET',
+      path: `${ws}/surveys/:surveyId/versions/:version`,
+      summary: 'A published version exactly as respondents saw it',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.read' },
+      params: surveyParams.extend({ version: z.coerce.number().int().positive() }),
+      status: 200,
+      response: z.object({
+        version: z.number().int(),
+        publishedAt: instantSchema,
+        definition: surveyDefinitionSchema,
+      }),
+    }),
+    listSurveyLinks: defineRoute({
+      method: 'GET',
+      path: `${ws}/surveys/:surveyId/links`,
+      summary: "The survey's public links",
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.read' },
+      params: surveyParams,
+      status: 200,
+      response: z.object({ items: z.array(surveyLinkSchema) }),
+    }),
+    createSurveyLink: defineRoute({
+      method: 'POST',
+      path: `${ws}/surveys/:surveyId/links`,
+      summary: 'A new public link, tagged with channel and touchpoint',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: surveyParams,
+      body: createLinkBodySchema,
+      status: 201,
+      response: surveyLinkSchema,
+    }),
+    closeSurveyLink: defineRoute({
+      method: 'POST',
+      path: `${ws}/surveys/:surveyId/links/:linkId/close`,
+      summary: 'Close a link; it shows a friendly closed page',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: surveyParams.extend({ linkId: idSchema }),
+      status: 200,
+      response: surveyLinkSchema,
+    }),
+    submitResponse: defineRoute({
+      method: 'POST',
+      path: `${ws}/responses`,
+      summary:
+        'Store one response; 2xx means it is committed, and a retry with the same id stores nothing new',
+      tag: 'responses',
+      access: { kind: 'workspace', permission: 'responses.write' },
+      params: workspaceParams,
+      body: submitResponseBodySchema,
+      status: 201,
+      response: submitResultSchema,
+    }),
+    submitResponseBatch: defineRoute({
+      method: 'POST',
+      path: `${ws}/responses/batch`,
+      summary: `Store up to ${MAX_BATCH} responses in one transaction: all or none`,
+      tag: 'responses',
+      access: { kind: 'workspace', permission: 'responses.write' },
+      params: workspaceParams,
+      body: submitBatchBodySchema,
+      status: 201,
+      response: batchResultSchema,
+    }),
+    listResponses: defineRoute({
+      method: 'GET',
+      path: `${ws}/responses`,
+      summary: 'Responses, newest first, filtered',
+      tag: 'responses',
+      access: { kind: 'workspace', permission: 'responses.read' },
+      params: workspaceParams,
+      query: listResponsesQuerySchema,
+      status: 200,
+      response: pageSchema(responseSchema),
+    }),
+    getResponse: defineRoute({
+      method: 'GET',
+      path: `${ws}/responses/:responseId`,
+      summary: 'One response with every answer',
+      tag: 'responses',
+      access: { kind: 'workspace', permission: 'responses.read' },
+      params: workspaceParams.extend({ responseId: idSchema }),
+      status: 200,
+      response: responseSchema,
+    }),
+  } as const;
+}
 
 /** The route table: the single description of the HTTP API that the server, the OpenAPI
  * document, the typed client and the cross-workspace test all read. */
@@ -318,6 +497,7 @@ export const routes = {
     status: 200,
     response: pageSchema(outboxMailSchema),
   }),
+  ...listeningRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -14,3 +14,7 @@ export * from './accounts/auth.service.js';
 export * from './accounts/workspace.service.js';
 export * from './accounts/invitation.service.js';
 export * from './accounts/api-key.service.js';
+export * from './surveys/answers.js';
+export * from './surveys/templates.js';
+export * from './surveys/survey.service.js';
+export * from './responses/response.service.js';

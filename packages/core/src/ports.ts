@@ -244,6 +244,8 @@ export interface Repositories {
   emails: EmailRepository;
   jobs: JobRepository;
   schedules: ScheduleRepository;
+  surveys: SurveyRepository;
+  responses: ResponseRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */
@@ -264,4 +266,120 @@ export interface ScheduleRepository {
    * claimed it first. A schedule seen for the first time is due at once.
    */
   claimDue(name: string, now: number, nextRunAt: number): Promise<boolean>;
+}
+
+// Listening: surveys, versions, links, responses.
+
+export interface SurveyRecord {
+  workspaceId: string;
+  id: string;
+  name: string;
+  purpose: 'relationship' | 'transactional' | 'employee';
+  status: 'draft' | 'published' | 'closed';
+  touchpointId: string | null;
+  draft: import('@polku/contracts').SurveyDefinition;
+  publishedVersion: number | null;
+  /** Whether the draft was changed after the last publish. */
+  draftChanged: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SurveyVersionRecord {
+  workspaceId: string;
+  surveyId: string;
+  version: number;
+  definition: import('@polku/contracts').SurveyDefinition;
+  publishedAt: number;
+  publishedByUserId: string | null;
+}
+
+export interface SurveyLinkRecord {
+  workspaceId: string;
+  id: string;
+  surveyId: string;
+  name: string;
+  channel: string;
+  touchpointId: string | null;
+  token: string;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+export interface ResponseRecord {
+  workspaceId: string;
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  linkId: string | null;
+  source: 'page' | 'widget' | 'api' | 'import' | 'email';
+  channel: string;
+  touchpointId: string | null;
+  language: import('@polku/contracts').Language;
+  status: 'partial' | 'complete';
+  submittedAt: number;
+  createdAt: number;
+  /** The local calendar day of submittedAt in the workspace's time zone. */
+  day: string;
+}
+
+export interface ResponseFilter {
+  surveyId?: string | undefined;
+  fromDay?: string | undefined;
+  toDay?: string | undefined;
+  touchpointId?: string | undefined;
+  channel?: string | undefined;
+  language?: string | undefined;
+  status?: 'partial' | 'complete' | undefined;
+  /** Responses whose answer to `questionKey` lies in [min, max]. */
+  score?: { questionKey: string; min: number; max: number } | undefined;
+}
+
+export interface SurveyRepository {
+  insert(survey: SurveyRecord): Promise<void>;
+  findById(workspaceId: string, id: string): Promise<SurveyRecord | undefined>;
+  list(workspaceId: string): Promise<SurveyRecord[]>;
+  update(
+    workspaceId: string,
+    id: string,
+    patch: Partial<Omit<SurveyRecord, 'workspaceId' | 'id' | 'createdAt'>>,
+  ): Promise<void>;
+  insertVersion(version: SurveyVersionRecord): Promise<void>;
+  findVersion(
+    workspaceId: string,
+    surveyId: string,
+    version: number,
+  ): Promise<SurveyVersionRecord | undefined>;
+  insertLink(link: SurveyLinkRecord): Promise<void>;
+  findLink(workspaceId: string, id: string): Promise<SurveyLinkRecord | undefined>;
+  /** A link by its public token, across workspaces (the respondent page's entry). */
+  findLinkByToken(token: string): Promise<SurveyLinkRecord | undefined>;
+  listLinks(workspaceId: string, surveyId: string): Promise<SurveyLinkRecord[]>;
+  closeLink(workspaceId: string, id: string, at: number): Promise<void>;
+}
+
+export interface ResponseRepository {
+  /** Inserts a response and its answer rows; false when the id exists already (nothing written). */
+  insert(
+    response: ResponseRecord,
+    rows: import('./surveys/answers.js').AnswerRow[],
+  ): Promise<boolean>;
+  findById(workspaceId: string, id: string): Promise<ResponseRecord | undefined>;
+  /** Replaces a partial response's answers and state (a respondent page saving progress). */
+  replace(
+    response: ResponseRecord,
+    rows: import('./surveys/answers.js').AnswerRow[],
+  ): Promise<void>;
+  answersOf(
+    workspaceId: string,
+    responseIds: string[],
+  ): Promise<Map<string, import('./surveys/answers.js').AnswerRow[]>>;
+  list(
+    workspaceId: string,
+    filter: ResponseFilter,
+    limit: number,
+    before?: string,
+  ): Promise<ResponseRecord[]>;
+  /** Complete responses per survey. */
+  countBySurvey(workspaceId: string): Promise<Map<string, number>>;
 }

@@ -123,6 +123,74 @@ export interface RecurringSchedulesTable {
   nextRunAt: number;
 }
 
+export interface SurveysTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  purpose: string;
+  status: string;
+  touchpointId: string | null;
+  /** JSON SurveyDefinition. */
+  draft: string;
+  publishedVersion: number | null;
+  /** 0 or 1. */
+  draftChanged: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SurveyVersionsTable {
+  workspaceId: string;
+  surveyId: string;
+  version: number;
+  /** JSON SurveyDefinition, never changed once written. */
+  definition: string;
+  publishedAt: number;
+  publishedByUserId: string | null;
+}
+
+export interface SurveyLinksTable {
+  workspaceId: string;
+  id: string;
+  surveyId: string;
+  name: string;
+  channel: string;
+  touchpointId: string | null;
+  token: string;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+export interface ResponsesTable {
+  workspaceId: string;
+  id: string;
+  surveyId: string;
+  surveyVersion: number;
+  linkId: string | null;
+  source: string;
+  channel: string;
+  touchpointId: string | null;
+  language: string;
+  status: string;
+  submittedAt: number;
+  createdAt: number;
+  day: string;
+}
+
+export interface AnswersTable {
+  workspaceId: string;
+  responseId: string;
+  questionKey: string;
+  item: string;
+  surveyId: string;
+  day: string;
+  touchpointId: string | null;
+  channel: string;
+  language: string;
+  valueNum: number | null;
+  valueText: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -135,4 +203,9 @@ export interface Database {
   emails: EmailsTable;
   jobs: JobsTable;
   recurringSchedules: RecurringSchedulesTable;
+  surveys: SurveysTable;
+  surveyVersions: SurveyVersionsTable;
+  surveyLinks: SurveyLinksTable;
+  responses: ResponsesTable;
+  answers: AnswersTable;
 }

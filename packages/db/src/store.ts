@@ -17,6 +17,8 @@ import {
 import { createEmailRepository } from './repositories/email.repository.js';
 import { createJobRepository } from './repositories/job.repository.js';
 import { createScheduleRepository } from './repositories/schedule.repository.js';
+import { createSurveyRepository } from './repositories/survey.repository.js';
+import { createResponseRepository } from './repositories/response.repository.js';
 
 function createRepositories(
   db: Kysely<Database>,
@@ -34,6 +36,8 @@ function createRepositories(
     emails: createEmailRepository(db),
     jobs: createJobRepository(db, dialect),
     schedules: createScheduleRepository(db),
+    surveys: createSurveyRepository(db),
+    responses: createResponseRepository(db),
   };
 }
 

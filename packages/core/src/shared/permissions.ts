@@ -1,8 +1,14 @@
 import type { ApiKeyScope, Permission, Role } from '@polku/contracts';
 
-const viewer: readonly Permission[] = ['workspace.read', 'members.read'];
+const viewer: readonly Permission[] = [
+  'workspace.read',
+  'members.read',
+  'surveys.read',
+  'responses.read',
+];
+const analyst: readonly Permission[] = [...viewer, 'surveys.manage', 'responses.write'];
 const admin: readonly Permission[] = [
-  ...viewer,
+  ...analyst,
   'workspace.update',
   'members.manage',
   'apiKeys.manage',
@@ -14,7 +20,7 @@ const admin: readonly Permission[] = [
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: admin,
   admin,
-  analyst: viewer,
+  analyst,
   agent: viewer,
   viewer,
 };

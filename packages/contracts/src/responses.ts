@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, languageSchema } from './common.js';
+import { emotionKeySchema, kanoAnswerSchema, linkChannels } from './surveys.js';
+
+/**
+ * An answer, in the shape its question type takes:
+ * nps/csat/ces/rating → a number; goal → 'yes' | 'partly' | 'no'; single → an option key;
+ * multiple → option keys; text → a string; expectation → {expectation, outcome};
+ * kano → {functional, dysfunctional}; emotion → [{emotion, intensity?}];
+ * incident → {what, when?, why?, valence}.
+ */
+export const answerValueSchema = z.union([
+  z.number(),
+  z.string(),
+  z.array(z.string()),
+  z.object({ expectation: z.number(), outcome: z.number() }),
+  z.object({ functional: kanoAnswerSchema, dysfunctional: kanoAnswerSchema }),
+  z.array(
+    z.object({ emotion: emotionKeySchema, intensity: z.number().int().min(1).max(5).optional() }),
+  ),
+  z.object({
+    what: z.string(),
+    when: z.string().optional(),
+    why: z.string().optional(),
+    valence: z.enum(['positive', 'negative']),
+  }),
+]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+export const responseSources = ['page', 'widget', 'api', 'import', 'email'] as const;
+export const responseStatuses = ['partial', 'complete'] as const;
+
+/** A response sent by an integration (or the widget). The id makes a retry safe. */
+export const submitResponseBodySchema = z.object({
+  /** The client's id for this response (UUID or any id up to 64 chars); a retry with the same id stores nothing new. */
+  id: idSchema.optional(),
+  surveyId: idSchema,
+  /** The version answered; the latest published one when left out. */
+  version: z.number().int().positive().optional(),
+  linkId: idSchema.optional(),
+  channel: z.enum(linkChannels).optional(),
+  touchpointId: idSchema.nullable().optional(),
+  language: languageSchema.optional(),
+  /** When the answers were given (epoch ms); now when left out. */
+  submittedAt: instantSchema.optional(),
+  /** A partial response may leave required questions unanswered. */
+  partial: z.boolean().default(false),
+  answers: z.record(z.string(), answerValueSchema),
+});
+export type SubmitResponseBody = z.input<typeof submitResponseBodySchema>;
+
+export const MAX_BATCH = 1000;
+export const submitBatchBodySchema = z.object({
+  responses: z.array(submitResponseBodySchema).min(1).max(MAX_BATCH),
+});
+
+export const submitResultSchema = z.object({
+  id: idSchema,
+  /** False when a response with this id already existed (a retry): nothing new was stored. */
+  created: z.boolean(),
+});
+export const batchResultSchema = z.object({
+  created: z.number().int(),
+  duplicates: z.number().int(),
+  results: z.array(submitResultSchema),
+});
+
+export const responseSchema = z
+  .object({
+    id: idSchema,
+    surveyId: idSchema,
+    surveyName: z.string(),
+    version: z.number().int(),
+    status: z.enum(responseStatuses),
+    source: z.enum(responseSources),
+    channel: z.string(),
+    linkId: idSchema.nullable(),
+    touchpointId: idSchema.nullable(),
+    language: languageSchema,
+    submittedAt: instantSchema,
+    day: z.string(),
+    answers: z.record(z.string(), answerValueSchema),
+  })
+  .meta({ id: 'Response' });
+export type ResponseView = z.infer<typeof responseSchema>;
+
+export const scoreBands = ['promoter', 'passive', 'detractor'] as const;
+
+export const listResponsesQuerySchema = z.object({
+  surveyId: idSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  touchpointId: idSchema.optional(),
+  channel: z.string().max(32).optional(),
+  language: languageSchema.optional(),
+  /** NPS band of the survey's first NPS question. */
+  band: z.enum(scoreBands).optional(),
+  status: z.enum(responseStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: idSchema.optional(),
+});
+export type ListResponsesQuery = z.input<typeof listResponsesQuerySchema>;

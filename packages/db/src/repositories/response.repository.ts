@@ -1,0 +1,135 @@
+import type { Language } from '@polku/contracts';
+import type { AnswerRow, ResponseRecord, ResponseRepository } from '@polku/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ResponsesTable } from '../schema.js';
+
+const toResponse = (r: Selectable<ResponsesTable>): ResponseRecord => ({
+  ...r,
+  source: r.source as ResponseRecord['source'],
+  language: r.language as Language,
+  status: r.status as ResponseRecord['status'],
+});
+
+// 11 parameters a row: 500 rows stay under both dialects' limits on bound parameters.
+const ANSWER_CHUNK = 500;
+
+async function insertAnswers(
+  db: Kysely<Database>,
+  r: ResponseRecord,
+  rows: AnswerRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ANSWER_CHUNK) {
+    await db
+      .insertInto('answers')
+      .values(
+        rows.slice(i, i + ANSWER_CHUNK).map((a) => ({
+          workspaceId: r.workspaceId,
+          responseId: r.id,
+          questionKey: a.questionKey,
+          item: a.item,
+          surveyId: r.surveyId,
+          day: r.day,
+          touchpointId: r.touchpointId,
+          channel: r.channel,
+          language: r.language,
+          valueNum: a.valueNum,
+          valueText: a.valueText,
+        })),
+      )
+      .execute();
+  }
+}
+
+export function createResponseRepository(db: Kysely<Database>): ResponseRepository {
+  return {
+    async insert(response, rows) {
+      const result = await db
+        .insertInto('responses')
+        .values(response)
+        .onConflict((oc) => oc.columns(['workspaceId', 'id']).doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      await insertAnswers(db, response, rows);
+      return true;
+    },
+    async findById(workspaceId, id) {
+      const row = await db
+        .selectFrom('responses')
+        .selectAll()
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toResponse(row);
+    },
+    async replace(response, rows) {
+      await db
+        .deleteFrom('answers')
+        .where('workspaceId', '=', response.workspaceId)
+        .where('responseId', '=', response.id)
+        .execute();
+      const { workspaceId, id, ...rest } = response;
+      await db
+        .updateTable('responses')
+        .set(rest)
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+      await insertAnswers(db, response, rows);
+    },
+    async answersOf(workspaceId, responseIds) {
+      const out = new Map<string, AnswerRow[]>();
+      if (responseIds.length === 0) return out;
+      const rows = await db
+        .selectFrom('answers')
+        .select(['responseId', 'questionKey', 'item', 'valueNum', 'valueText'])
+        .where('workspaceId', '=', workspaceId)
+        .where('responseId', 'in', responseIds)
+        .orderBy('responseId')
+        .orderBy('questionKey')
+        .orderBy('item')
+        .execute();
+      for (const { responseId, ...row } of rows)
+        out.set(responseId, [...(out.get(responseId) ?? []), row]);
+      return out;
+    },
+    async list(workspaceId, f, limit, before) {
+      let q = db
+        .selectFrom('responses as r')
+        .selectAll('r')
+        .where('r.workspaceId', '=', workspaceId);
+      if (f.surveyId) q = q.where('r.surveyId', '=', f.surveyId);
+      if (f.fromDay) q = q.where('r.day', '>=', f.fromDay);
+      if (f.toDay) q = q.where('r.day', '<=', f.toDay);
+      if (f.touchpointId) q = q.where('r.touchpointId', '=', f.touchpointId);
+      if (f.channel) q = q.where('r.channel', '=', f.channel);
+      if (f.language) q = q.where('r.language', '=', f.language);
+      if (f.status) q = q.where('r.status', '=', f.status);
+      if (before) q = q.where('r.id', '<', before);
+      if (f.score) {
+        const { questionKey, min, max } = f.score;
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('answers as a')
+              .select('a.responseId')
+              .whereRef('a.workspaceId', '=', 'r.workspaceId')
+              .whereRef('a.responseId', '=', 'r.id')
+              .where('a.questionKey', '=', questionKey)
+              .where('a.valueNum', '>=', min)
+              .where('a.valueNum', '<=', max),
+          ),
+        );
+      }
+      return (await q.orderBy('r.id', 'desc').limit(limit).execute()).map(toResponse);
+    },
+    async countBySurvey(workspaceId) {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['surveyId', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('workspaceId', '=', workspaceId)
+        .where('status', '=', 'complete')
+        .groupBy('surveyId')
+        .execute();
+      return new Map(rows.map((r) => [r.surveyId, Number(r.n)]));
+    },
+  };
+}
