@@ -258,9 +258,12 @@ export function validateAnswers(
       issues.push({ path: `answers.${key}`, message: 'no such question in this survey version' });
   }
   const given: Record<string, AnswerValue | undefined> = {};
+  const invalid = new Set<string>();
   for (const q of definition.questions) {
     const value = answers[q.key];
     const present = value !== undefined && !isBlank(value);
+    // Whether this question was asked hangs on an answer already reported as wrong: say nothing more.
+    if ((q.showIf ?? []).some((c) => invalid.has(c.key))) continue;
     if (!isAsked(q, given)) {
       if (present)
         issues.push({
@@ -276,6 +279,7 @@ export function validateAnswers(
     }
     const result = normalize(q, value);
     if ('error' in result) {
+      invalid.add(q.key);
       issues.push({ path: `answers.${q.key}`, message: result.error });
       continue;
     }
