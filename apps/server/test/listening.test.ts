@@ -79,7 +79,7 @@ for (const dialect of testDialects()) {
 
     it('refuses a draft with duplicate keys or a condition on a later question', async () => {
       const draft = structuredClone(survey.draft);
-      draft.questions[1] = { ...draft.questions[1]!, key: 'nps' } as never;
+      draft.questions[1] = { ...draft.questions[1]!, key: 'nps' };
       const dup = await owner.browser.request({
         method: 'PATCH',
         url: `${base}/surveys/${survey.id}`,

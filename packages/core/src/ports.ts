@@ -1,4 +1,5 @@
-import type { ApiKeyScope, Language, Role } from '@polku/contracts';
+import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
+import type { AnswerRow } from './surveys/answers.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -277,7 +278,7 @@ export interface SurveyRecord {
   purpose: 'relationship' | 'transactional' | 'employee';
   status: 'draft' | 'published' | 'closed';
   touchpointId: string | null;
-  draft: import('@polku/contracts').SurveyDefinition;
+  draft: SurveyDefinition;
   publishedVersion: number | null;
   /** Whether the draft was changed after the last publish. */
   draftChanged: boolean;
@@ -289,7 +290,7 @@ export interface SurveyVersionRecord {
   workspaceId: string;
   surveyId: string;
   version: number;
-  definition: import('@polku/contracts').SurveyDefinition;
+  definition: SurveyDefinition;
   publishedAt: number;
   publishedByUserId: string | null;
 }
@@ -315,7 +316,7 @@ export interface ResponseRecord {
   source: 'page' | 'widget' | 'api' | 'import' | 'email';
   channel: string;
   touchpointId: string | null;
-  language: import('@polku/contracts').Language;
+  language: Language;
   status: 'partial' | 'complete';
   submittedAt: number;
   createdAt: number;
@@ -362,18 +363,18 @@ export interface ResponseRepository {
   /** Inserts a response and its answer rows; false when the id exists already (nothing written). */
   insert(
     response: ResponseRecord,
-    rows: import('./surveys/answers.js').AnswerRow[],
+    rows: AnswerRow[],
   ): Promise<boolean>;
   findById(workspaceId: string, id: string): Promise<ResponseRecord | undefined>;
   /** Replaces a partial response's answers and state (a respondent page saving progress). */
   replace(
     response: ResponseRecord,
-    rows: import('./surveys/answers.js').AnswerRow[],
+    rows: AnswerRow[],
   ): Promise<void>;
   answersOf(
     workspaceId: string,
     responseIds: string[],
-  ): Promise<Map<string, import('./surveys/answers.js').AnswerRow[]>>;
+  ): Promise<Map<string, AnswerRow[]>>;
   list(
     workspaceId: string,
     filter: ResponseFilter,

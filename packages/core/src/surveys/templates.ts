@@ -11,7 +11,7 @@ const t = (fi: string, sv: string, en: string): LocalizedText => ({ fi, sv, en }
 
 /** Keeps only the languages the survey offers. */
 function pick(text: LocalizedText, langs: Language[]): LocalizedText {
-  return Object.fromEntries(langs.map((l) => [l, text[l] ?? ''])) as LocalizedText;
+  return Object.fromEntries(langs.map((l) => [l, text[l] ?? '']));
 }
 
 const reason = (text: LocalizedText): QuestionInput => ({
