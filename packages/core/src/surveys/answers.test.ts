@@ -1,4 +1,4 @@
-import { surveyDefinitionSchema, type SurveyDefinitionInput } from '@polku/contracts';
+import { surveyDefinitionSchema, type AnswerValue, type SurveyDefinitionInput } from '@polku/contracts';
 import { describe, expect, it } from 'vitest';
 import { answersFromRows, thankYouFor, validateAnswers } from './answers.js';
 import { buildTemplate } from './templates.js';
@@ -71,7 +71,7 @@ const full = {
   many: ['x', 'z'],
   kano: { functional: 'like', dysfunctional: 'dislike' },
   story: { what: 'The courier was two hours late', when: 'delivery', valence: 'negative' },
-} as const;
+} satisfies Record<string, AnswerValue>;
 
 describe('validateAnswers', () => {
   it('turns every question type into rows the metrics can count', () => {
