@@ -19,6 +19,8 @@ import { registerRouteTable, type RouteHandlers } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web.js';
 import { registerExports } from './http/exports.js';
+import { registerFileRoutes } from './http/file-routes.js';
+import { linkAssetHandlers } from './routes/link-assets.routes.js';
 import { registerRespondentPages } from './respondent/pages.js';
 import { accountHandlers } from './routes/accounts.routes.js';
 import { workspaceHandlers } from './routes/workspaces.routes.js';
@@ -121,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimit: config.http.rateLimit,
   });
 
+  registerFileRoutes(app, deps, linkAssetHandlers(deps.services));
   registerRespondentPages(app, deps);
   registerExports(app, deps);
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { routes } from '@polku/contracts';
+import { fileRoutes, routes } from '@polku/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
@@ -55,6 +55,10 @@ describe('HTTP surface', () => {
       expect(op!.responses[String(route.status)], `${name} success response`).toBeDefined();
       expect(op!.responses['4XX'] ?? op!.responses['4xx'], `${name} error response`).toBeDefined();
       if ('body' in route) expect(op!.requestBody, `${name} request body`).toBeDefined();
+    }
+    for (const [name, route] of Object.entries(fileRoutes)) {
+      const op = doc.paths[route.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.get;
+      expect(op?.operationId, `${name} in OpenAPI`).toBe(name);
     }
     expect(doc.paths['/healthz']).toBeDefined();
     expect(doc.paths['/readyz']).toBeDefined();

@@ -260,6 +260,31 @@ for (const dialect of testDialects()) {
       expect(links.items).toHaveLength(1);
     });
 
+    it('makes QR codes and a printable sheet for a link, in the survey language', async () => {
+      const link = (
+        await post(`${base}/surveys/${survey.id}/links`, { name: 'Myymälän tiski', channel: 'qr' })
+      ).json<{ id: string; url: string }>();
+      const linkUrl = `${base}/surveys/${survey.id}/links/${link.id}`;
+      const svg = await owner.browser.request({ method: 'GET', url: `${linkUrl}/qr.svg` });
+      expect(svg.headers['content-type']).toContain('image/svg+xml');
+      expect(svg.body).toMatch(/^<svg [^>]*viewBox/);
+      const png = await owner.browser.request({ method: 'GET', url: `${linkUrl}/qr.png?size=256` });
+      expect(png.headers['content-type']).toBe('image/png');
+      expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+      const sheet = await owner.browser.request({
+        method: 'GET',
+        url: `${linkUrl}/sheet?size=a5&lang=sv`,
+      });
+      expect(sheet.body).toContain('<html lang="sv">');
+      expect(sheet.body).toContain('size: A5');
+      expect(sheet.body).toContain('Berätta hur vi lyckades');
+      expect(sheet.body).toContain(link.url);
+      const bad = await owner.browser.request({ method: 'GET', url: `${linkUrl}/qr.png?size=9` });
+      expect(bad.json()).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', details: [{ path: 'querystring.size' }] },
+      });
+    });
+
     it('counts complete responses per survey in the list', async () => {
       const list = (await owner.browser.request({ method: 'GET', url: `${base}/surveys` })).json<{
         items: { id: string; responseCount: number }[];

@@ -1,4 +1,4 @@
-import { apiKeyScopes, routes, type RouteName } from '@polku/contracts';
+import { apiKeyScopes, fileRoutes, routes, type RouteName } from '@polku/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPath } from '@polku/contracts';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
@@ -208,6 +208,23 @@ for (const dialect of testDialects()) {
             expect(await snapshot()).toBe(before);
           });
         }
+      });
+    }
+
+    for (const [name, route] of Object.entries(fileRoutes)) {
+      it(`refuses outsiders on the file route ${route.path} (${name})`, async () => {
+        const url = buildPath(route.path, { ...victimIds, workspaceId: victim.workspaceId });
+        expect((await attacker.browser.request({ method: 'GET', url })).statusCode).toBe(404);
+        const foreignKey = await t.app.inject({
+          method: 'GET',
+          url,
+          headers: { authorization: `Bearer ${attackerKey}` },
+        });
+        expect(foreignKey.statusCode).toBe(404);
+        expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+        const own = buildPath(route.path, { ...victimIds, workspaceId: attacker.workspaceId });
+        expect((await attacker.browser.request({ method: 'GET', url: own })).statusCode).toBe(404);
+        expect((await victim.browser.request({ method: 'GET', url })).statusCode).toBe(200);
       });
     }
 

@@ -6,3 +6,4 @@ export * from './surveys.js';
 export * from './responses.js';
 export * from './routes.js';
 export * from './client.js';
+export * from './file-routes.js';

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { idSchema, languageSchema, type Permission } from './common.js';
+
+/**
+ * Workspace routes that answer with a file or a page instead of JSON (QR codes, printable
+ * sheets, exports). Like the JSON route table, each names the permission it needs, so the
+ * server checks access the same way and the cross-workspace test walks these too.
+ */
+export interface FileRouteDef {
+  method: 'GET';
+  path: string;
+  summary: string;
+  permission: Permission;
+  params: z.ZodObject;
+  query?: z.ZodObject;
+  contentType: string;
+}
+
+const defineFileRoute = <const R extends FileRouteDef>(r: R): R => r;
+const linkParams = z.object({ workspaceId: idSchema, surveyId: idSchema, linkId: idSchema });
+const linkBase = '/api/v1/workspaces/:workspaceId/surveys/:surveyId/links/:linkId';
+
+export const fileRoutes = {
+  linkQrSvg: defineFileRoute({
+    method: 'GET',
+    path: `${linkBase}/qr.svg`,
+    summary: "The link's QR code as SVG",
+    permission: 'surveys.read',
+    params: linkParams,
+    contentType: 'image/svg+xml',
+  }),
+  linkQrPng: defineFileRoute({
+    method: 'GET',
+    path: `${linkBase}/qr.png`,
+    summary: "The link's QR code as PNG",
+    permission: 'surveys.read',
+    params: linkParams,
+    query: z.object({ size: z.coerce.number().int().min(128).max(2048).default(512) }),
+    contentType: 'image/png',
+  }),
+  linkSheet: defineFileRoute({
+    method: 'GET',
+    path: `${linkBase}/sheet`,
+    summary: 'A printable A4 or A5 sheet with the QR code, in the survey language',
+    permission: 'surveys.read',
+    params: linkParams,
+    query: z.object({ size: z.enum(['a4', 'a5']).default('a4'), lang: languageSchema.optional() }),
+    contentType: 'text/html; charset=utf-8',
+  }),
+} as const satisfies Record<string, FileRouteDef>;
+
+export type FileRouteName = keyof typeof fileRoutes;
