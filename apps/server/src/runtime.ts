@@ -57,7 +57,7 @@ export async function createRuntime(
       );
   const worker = new Worker(
     store,
-    jobDefinitions(store, mailer, log),
+    jobDefinitions(store, mailer, log, services),
     log.child({ role: 'worker' }),
     {
       concurrency: config.worker.concurrency,

@@ -3,6 +3,7 @@ import {
   AuthService,
   InvitationService,
   ResponseService,
+  SurveyInvitationService,
   SurveyService,
   WorkspaceService,
   defaultAccountsConfig,
@@ -20,6 +21,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   surveys: SurveyService;
   responses: ResponseService;
+  surveyInvitations: SurveyInvitationService;
 }
 
 /** Wires the domain services to their ports. */
@@ -36,6 +38,11 @@ export function createServices(deps: {
     sessionIdleMs: deps.config.session.idleMs,
     sessionMaxMs: deps.config.session.maxMs,
   };
+  const surveys = new SurveyService({
+    store: deps.store,
+    clock,
+    publicUrl: deps.config.http.publicUrl,
+  });
   const auth = new AuthService({ store: deps.store, hasher: deps.hasher, clock, config: accounts });
   return {
     auth,
@@ -48,7 +55,13 @@ export function createServices(deps: {
       auth,
     }),
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
-    surveys: new SurveyService({ store: deps.store, clock, publicUrl: deps.config.http.publicUrl }),
+    surveys,
     responses: new ResponseService({ store: deps.store, clock }),
+    surveyInvitations: new SurveyInvitationService({
+      store: deps.store,
+      clock,
+      publicUrl: deps.config.http.publicUrl,
+      surveys,
+    }),
   };
 }

@@ -16,6 +16,8 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   createSurvey: { name: 'Planted survey', template: 'nps' },
   updateSurvey: { name: 'Renamed by intruder' },
   createSurveyLink: { name: 'Planted link' },
+  createSurveyInvitations: { recipients: [{ email: 'spam@example.com' }] },
+  createSurveyInvitations: { recipients: [{ email: 'spam@example.com' }] },
 };
 
 /** Bodies that need the victim's ids, filled in once they exist. */
@@ -85,6 +87,12 @@ for (const dialect of testDialects()) {
           db
             .selectFrom('surveyLinks')
             .select(['id', 'closedAt'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('surveyInvitations')
+            .select(['id', 'status'])
             .where('workspaceId', '=', ws)
             .orderBy('id')
             .execute(),

@@ -7,3 +7,4 @@ export * from './responses.js';
 export * from './routes.js';
 export * from './client.js';
 export * from './file-routes.js';
+export * from './distribution.js';

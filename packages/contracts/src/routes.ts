@@ -23,6 +23,11 @@ import {
   submitResultSchema,
 } from './responses.js';
 import {
+  createSurveyInvitationsBodySchema,
+  createSurveyInvitationsResultSchema,
+  surveyInvitationSchema,
+} from './distribution.js';
+import {
   createLinkBodySchema,
   createSurveyBodySchema,
   publishResultSchema,
@@ -196,6 +201,28 @@ function listeningRoutes() {
       params: surveyParams.extend({ linkId: idSchema }),
       status: 200,
       response: surveyLinkSchema,
+    }),
+    listSurveyInvitations: defineRoute({
+      method: 'GET',
+      path: `${ws}/surveys/:surveyId/invitations`,
+      summary: 'Email invitations to the survey, with delivery and response status per recipient',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.read' },
+      params: surveyParams,
+      status: 200,
+      response: z.object({ items: z.array(surveyInvitationSchema) }),
+    }),
+    createSurveyInvitations: defineRoute({
+      method: 'POST',
+      path: `${ws}/surveys/:surveyId/invitations`,
+      summary:
+        'Invite recipients by email with personal single-use links, now or at a set time, with one optional reminder; honours unsubscribes and the contact-frequency limit',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: surveyParams,
+      body: createSurveyInvitationsBodySchema,
+      status: 201,
+      response: createSurveyInvitationsResultSchema,
     }),
     submitResponse: defineRoute({
       method: 'POST',

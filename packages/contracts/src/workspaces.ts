@@ -17,6 +17,8 @@ export const workspaceSchema = z
     timeZone: z.string(),
     languages: z.array(languageSchema).min(1),
     defaultLanguage: languageSchema,
+    /** Survey a person at most once in this many days, across all channels (null: no limit). */
+    contactLimitDays: z.number().int().nullable(),
     createdAt: instantSchema,
   })
   .meta({ id: 'Workspace' });
@@ -40,6 +42,7 @@ export const updateWorkspaceBodySchema = z
     timeZone: timeZoneSchema.optional(),
     languages: languagesSchema.optional(),
     defaultLanguage: languageSchema.optional(),
+    contactLimitDays: z.number().int().min(1).max(365).nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

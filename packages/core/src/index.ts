@@ -18,3 +18,6 @@ export * from './surveys/answers.js';
 export * from './surveys/templates.js';
 export * from './surveys/survey.service.js';
 export * from './responses/response.service.js';
+export * from './surveys/pages.js';
+export * from './distribution/contact-limit.js';
+export * from './distribution/survey-invitation.service.js';

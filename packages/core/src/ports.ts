@@ -29,6 +29,8 @@ export interface WorkspaceRecord {
   timeZone: string;
   languages: Language[];
   defaultLanguage: Language;
+  /** Survey a person at most once in this many days, across channels; null: no limit. */
+  contactLimitDays: number | null;
   createdAt: number;
 }
 
@@ -160,7 +162,10 @@ export interface SessionRepository {
 }
 
 export interface WorkspaceRepository {
-  insert(workspace: WorkspaceRecord): Promise<void>;
+  /** A new workspace has no contact limit unless one is given. */
+  insert(
+    workspace: Omit<WorkspaceRecord, 'contactLimitDays'> & { contactLimitDays?: number | null },
+  ): Promise<void>;
   findById(id: string): Promise<WorkspaceRecord | undefined>;
   findByName(name: string): Promise<WorkspaceRecord[]>;
   update(id: string, patch: Partial<Omit<WorkspaceRecord, 'id' | 'createdAt'>>): Promise<void>;
@@ -247,6 +252,7 @@ export interface Repositories {
   schedules: ScheduleRepository;
   surveys: SurveyRepository;
   responses: ResponseRepository;
+  distribution: DistributionRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */
@@ -361,20 +367,11 @@ export interface SurveyRepository {
 
 export interface ResponseRepository {
   /** Inserts a response and its answer rows; false when the id exists already (nothing written). */
-  insert(
-    response: ResponseRecord,
-    rows: AnswerRow[],
-  ): Promise<boolean>;
+  insert(response: ResponseRecord, rows: AnswerRow[]): Promise<boolean>;
   findById(workspaceId: string, id: string): Promise<ResponseRecord | undefined>;
   /** Replaces a partial response's answers and state (a respondent page saving progress). */
-  replace(
-    response: ResponseRecord,
-    rows: AnswerRow[],
-  ): Promise<void>;
-  answersOf(
-    workspaceId: string,
-    responseIds: string[],
-  ): Promise<Map<string, AnswerRow[]>>;
+  replace(response: ResponseRecord, rows: AnswerRow[]): Promise<void>;
+  answersOf(workspaceId: string, responseIds: string[]): Promise<Map<string, AnswerRow[]>>;
   list(
     workspaceId: string,
     filter: ResponseFilter,
@@ -383,4 +380,52 @@ export interface ResponseRepository {
   ): Promise<ResponseRecord[]>;
   /** Complete responses per survey. */
   countBySurvey(workspaceId: string): Promise<Map<string, number>>;
+}
+
+// Distribution: email invitations, unsubscribes, the contact log.
+
+export interface SurveyInvitationRecord {
+  workspaceId: string;
+  id: string;
+  surveyId: string;
+  linkId: string;
+  email: string;
+  language: Language;
+  token: string;
+  status: 'scheduled' | 'sent' | 'responded' | 'suppressed' | 'unsubscribed' | 'failed';
+  reason: string | null;
+  scheduledAt: number;
+  sentAt: number | null;
+  reminderAt: number | null;
+  remindedAt: number | null;
+  respondedAt: number | null;
+  responseId: string | null;
+  createdAt: number;
+}
+
+export interface DistributionRepository {
+  insertInvitation(invitation: SurveyInvitationRecord): Promise<void>;
+  findInvitation(workspaceId: string, id: string): Promise<SurveyInvitationRecord | undefined>;
+  /** By the personal token in the email's links, across workspaces. */
+  findInvitationByToken(token: string): Promise<SurveyInvitationRecord | undefined>;
+  listInvitations(workspaceId: string, surveyId: string): Promise<SurveyInvitationRecord[]>;
+  /** Emails already invited to the survey (not suppressed), to avoid inviting twice. */
+  invitedEmails(workspaceId: string, surveyId: string): Promise<Set<string>>;
+  updateInvitation(
+    workspaceId: string,
+    id: string,
+    patch: Partial<Omit<SurveyInvitationRecord, 'workspaceId' | 'id'>>,
+  ): Promise<void>;
+  isUnsubscribed(workspaceId: string, email: string): Promise<boolean>;
+  addUnsubscribe(workspaceId: string, email: string, at: number): Promise<void>;
+  /** The latest time this person was asked for feedback, on any channel. */
+  lastContactAt(workspaceId: string, personKey: string): Promise<number | null>;
+  recordContact(entry: {
+    workspaceId: string;
+    personKey: string;
+    id: string;
+    channel: string;
+    surveyId: string | null;
+    contactedAt: number;
+  }): Promise<void>;
 }

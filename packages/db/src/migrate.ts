@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001-foundation.js';
 import * as listening from './migrations/0002-listening.js';
+import * as distribution from './migrations/0003-distribution.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-listening': listening,
+  '0003-distribution': distribution,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

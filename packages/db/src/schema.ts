@@ -29,6 +29,7 @@ export interface WorkspacesTable {
   /** JSON array of language codes. */
   languages: string;
   defaultLanguage: string;
+  contactLimitDays: number | null;
   createdAt: number;
 }
 
@@ -191,6 +192,40 @@ export interface AnswersTable {
   valueText: string | null;
 }
 
+export interface SurveyInvitationsTable {
+  workspaceId: string;
+  id: string;
+  surveyId: string;
+  linkId: string;
+  email: string;
+  language: string;
+  token: string;
+  status: string;
+  reason: string | null;
+  scheduledAt: number;
+  sentAt: number | null;
+  reminderAt: number | null;
+  remindedAt: number | null;
+  respondedAt: number | null;
+  responseId: string | null;
+  createdAt: number;
+}
+
+export interface UnsubscribesTable {
+  workspaceId: string;
+  email: string;
+  createdAt: number;
+}
+
+export interface ContactLogTable {
+  workspaceId: string;
+  personKey: string;
+  id: string;
+  channel: string;
+  surveyId: string | null;
+  contactedAt: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -208,4 +243,7 @@ export interface Database {
   surveyLinks: SurveyLinksTable;
   responses: ResponsesTable;
   answers: AnswersTable;
+  surveyInvitations: SurveyInvitationsTable;
+  unsubscribes: UnsubscribesTable;
+  contactLog: ContactLogTable;
 }

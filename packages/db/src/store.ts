@@ -19,6 +19,7 @@ import { createJobRepository } from './repositories/job.repository.js';
 import { createScheduleRepository } from './repositories/schedule.repository.js';
 import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
+import { createDistributionRepository } from './repositories/distribution.repository.js';
 
 function createRepositories(
   db: Kysely<Database>,
@@ -38,6 +39,7 @@ function createRepositories(
     schedules: createScheduleRepository(db),
     surveys: createSurveyRepository(db),
     responses: createResponseRepository(db),
+    distribution: createDistributionRepository(db),
   };
 }
 

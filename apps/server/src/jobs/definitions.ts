@@ -1,4 +1,14 @@
-import { DAY, SEND_EMAIL_JOB, type SendEmailPayload, type Store } from '@polku/core';
+import {
+  DAY,
+  REMIND_SURVEY_INVITATION_JOB,
+  SEND_EMAIL_JOB,
+  SEND_SURVEY_INVITATION_JOB,
+  type SendEmailPayload,
+  type Store,
+  type SurveyInvitationJobPayload,
+  type SurveyInvitationService,
+} from '@polku/core';
+import type { Services } from '../services.js';
 import type { Logger } from 'pino';
 import type { Mailer } from '../infra/mailer.js';
 import type { RecurringJob } from './scheduler.js';
@@ -36,8 +46,31 @@ function cleanupJob(store: Store, log: Logger): JobDefinition {
   };
 }
 
-export function jobDefinitions(store: Store, mailer: Mailer, log: Logger): JobDefinition[] {
-  return [sendEmailJob(store, mailer), cleanupJob(store, log)];
+/** Sends a survey invitation, or its one reminder, when due. */
+function surveyInvitationJobs(invitations: SurveyInvitationService): JobDefinition[] {
+  return [
+    {
+      kind: SEND_SURVEY_INVITATION_JOB,
+      perform: (payload) => invitations.send(payload as SurveyInvitationJobPayload, false),
+    },
+    {
+      kind: REMIND_SURVEY_INVITATION_JOB,
+      perform: (payload) => invitations.send(payload as SurveyInvitationJobPayload, true),
+    },
+  ];
+}
+
+export function jobDefinitions(
+  store: Store,
+  mailer: Mailer,
+  log: Logger,
+  services: Services,
+): JobDefinition[] {
+  return [
+    sendEmailJob(store, mailer),
+    cleanupJob(store, log),
+    ...surveyInvitationJobs(services.surveyInvitations),
+  ];
 }
 
 export const recurringJobs: RecurringJob[] = [{ kind: CLEANUP_JOB, everyMs: 60 * 60_000 }];

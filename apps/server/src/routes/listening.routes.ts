@@ -13,6 +13,8 @@ type ListeningRoutes =
   | 'listSurveyLinks'
   | 'createSurveyLink'
   | 'closeSurveyLink'
+  | 'listSurveyInvitations'
+  | 'createSurveyInvitations'
   | 'submitResponse'
   | 'submitResponseBatch'
   | 'listResponses'
@@ -22,6 +24,7 @@ type ListeningRoutes =
 export function listeningHandlers({
   surveys,
   responses,
+  surveyInvitations,
 }: Services): Pick<RouteHandlers, ListeningRoutes> {
   const viaApi = (body: Omit<IntakeInput, 'source'>): IntakeInput => ({ ...body, source: 'api' });
   return {
@@ -38,6 +41,11 @@ export function listeningHandlers({
     }),
     createSurveyLink: ({ auth, params, body }) => surveys.createLink(auth, params.surveyId, body),
     closeSurveyLink: ({ auth, params }) => surveys.closeLink(auth, params.surveyId, params.linkId),
+    listSurveyInvitations: async ({ auth, params }) => ({
+      items: await surveyInvitations.list(auth, params.surveyId),
+    }),
+    createSurveyInvitations: ({ auth, params, body }) =>
+      surveyInvitations.create(auth, params.surveyId, body),
     submitResponse: ({ auth, body }) => responses.submit(auth, viaApi(body)),
     submitResponseBatch: ({ auth, body }) =>
       responses.submitBatch(auth, body.responses.map(viaApi)),

@@ -27,6 +27,7 @@ export function toWorkspace(w: WorkspaceRecord): Workspace {
     timeZone: w.timeZone,
     languages: w.languages,
     defaultLanguage: w.defaultLanguage,
+    contactLimitDays: w.contactLimitDays,
     createdAt: w.createdAt,
   };
 }

@@ -13,6 +13,7 @@ export interface WorkspaceSettings {
   timeZone: string;
   languages: Language[];
   defaultLanguage: Language;
+  contactLimitDays?: number | null;
 }
 
 /** Workspaces, their members and roles, and what admins read about them (audit log, outbox). */
@@ -22,7 +23,12 @@ export class WorkspaceService {
   /** Creates a workspace with `userId` as its owner. */
   async create(userId: string, settings: WorkspaceSettings, ip: string | null): Promise<Workspace> {
     const now = this.deps.clock.now();
-    const workspace = { id: newId(now), ...withDefaultLanguage(settings), createdAt: now };
+    const workspace = {
+      id: newId(now),
+      contactLimitDays: null,
+      ...withDefaultLanguage(settings),
+      createdAt: now,
+    };
     await this.deps.store.transaction(async (tx) => {
       await tx.workspaces.insert(workspace);
       await tx.memberships.insert({

@@ -77,3 +77,33 @@ export function passwordResetMail(
       };
   }
 }
+
+/** A survey invitation (or its one reminder), with the personal link and the unsubscribe link. */
+export function surveyInvitationMail(
+  language: Language,
+  v: {
+    workspaceName: string;
+    surveyTitle: string;
+    link: string;
+    unsubscribeLink: string;
+    reminder: boolean;
+  },
+): MailContent {
+  switch (language) {
+    case 'fi':
+      return {
+        subject: `${v.reminder ? 'Muistutus: ' : ''}${v.surveyTitle} – ${v.workspaceName}`,
+        text: `Hei,\n\n${v.reminder ? 'muistutamme vielä kerran: ' : ''}${v.workspaceName} haluaisi kuulla kokemuksestasi. Vastaaminen vie noin minuutin, ja luemme jokaisen vastauksen.\n\nVastaa tästä:\n${v.link}\n\nLinkki on henkilökohtainen ja toimii kerran.\n\nEt halua tällaisia kyselyjä? Peru ne tästä:\n${v.unsubscribeLink}\n`,
+      };
+    case 'sv':
+      return {
+        subject: `${v.reminder ? 'Påminnelse: ' : ''}${v.surveyTitle} – ${v.workspaceName}`,
+        text: `Hej,\n\n${v.reminder ? 'en sista påminnelse: ' : ''}${v.workspaceName} vill gärna höra om din upplevelse. Det tar ungefär en minut att svara, och vi läser varje svar.\n\nSvara här:\n${v.link}\n\nLänken är personlig och fungerar en gång.\n\nVill du inte få sådana enkäter? Avsluta här:\n${v.unsubscribeLink}\n`,
+      };
+    case 'en':
+      return {
+        subject: `${v.reminder ? 'Reminder: ' : ''}${v.surveyTitle} – ${v.workspaceName}`,
+        text: `Hello,\n\n${v.reminder ? 'a last reminder: ' : ''}${v.workspaceName} would like to hear about your experience. It takes about a minute, and we read every response.\n\nAnswer here:\n${v.link}\n\nThe link is personal and works once.\n\nDon't want surveys like this? Unsubscribe here:\n${v.unsubscribeLink}\n`,
+      };
+  }
+}

@@ -1,4 +1,8 @@
-import { surveyDefinitionSchema, type AnswerValue, type SurveyDefinitionInput } from '@polku/contracts';
+import {
+  surveyDefinitionSchema,
+  type AnswerValue,
+  type SurveyDefinitionInput,
+} from '@polku/contracts';
 import { describe, expect, it } from 'vitest';
 import { answersFromRows, thankYouFor, validateAnswers } from './answers.js';
 import { buildTemplate } from './templates.js';
@@ -101,9 +105,13 @@ describe('validateAnswers', () => {
     ['goal', 'maybe', 'must be one of yes, partly, no'],
     ['why_low', 'far too long text', 'at most 10 characters, got 17'],
   ])('refuses %s = %j: %s', (key, value, message) => {
-    const { issues } = validateAnswers(definition, { ...full, [key]: value }, {
-      partial: false,
-    });
+    const { issues } = validateAnswers(
+      definition,
+      { ...full, [key]: value },
+      {
+        partial: false,
+      },
+    );
     expect(issues).toEqual([{ path: `answers.${key}`, message }]);
   });
 

@@ -107,9 +107,10 @@ export function createResponseRepository(db: Kysely<Database>): ResponseReposito
       if (before) q = q.where('r.id', '<', before);
       if (f.score) {
         const { questionKey, min, max } = f.score;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('answers as a')
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('answers as a')
               .select('a.responseId')
               .whereRef('a.workspaceId', '=', 'r.workspaceId')
               .whereRef('a.responseId', '=', 'r.id')
