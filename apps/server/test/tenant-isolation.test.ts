@@ -17,7 +17,6 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   updateSurvey: { name: 'Renamed by intruder' },
   createSurveyLink: { name: 'Planted link' },
   createSurveyInvitations: { recipients: [{ email: 'spam@example.com' }] },
-  createSurveyInvitations: { recipients: [{ email: 'spam@example.com' }] },
 };
 
 /** Bodies that need the victim's ids, filled in once they exist. */
