@@ -83,6 +83,54 @@ for (const dialect of testDialects()) {
       ).not.toBeNull();
     });
 
+    it('lets the invited person answer once through the personal link, and marks the invitation answered', async () => {
+      const survey = await publishedSurvey('Kutsulla');
+      await post(`${base}/surveys/${survey.id}/invitations`, {
+        recipients: [{ email: 'once@example.com', language: 'fi' }],
+      });
+      await t.runtime.worker.drain();
+      const [mail] = await mailsTo('once@example.com');
+      const path = /\/s\/[^\s]+/.exec(mail!.text)![0];
+      const page = await t.app.inject({ method: 'GET', url: path });
+      expect(page.statusCode).toBe(200);
+      const hidden = (name: string) =>
+        new RegExp(`name="${name}" value="([^"]*)"`).exec(page.body)?.[1] ?? '';
+      const fields = ['_rid', '_page', '_v', '_lang', '_inv'].map((n) => [n, hidden(n)]);
+      expect(hidden('_inv')).not.toBe('');
+      const done = await t.app.inject({
+        method: 'POST',
+        url: path.split('?')[0]!,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams([
+          ...fields,
+          ['q_csat', '5'],
+          ['q_reason', 'Nopea toimitus'],
+        ]).toString(),
+      });
+      expect(done.statusCode).toBe(200);
+      const [invitation] = await invitations(survey.id);
+      expect(invitation).toMatchObject({ status: 'responded' });
+      const response = (
+        await owner.browser.request({
+          method: 'GET',
+          url: `${base}/responses?surveyId=${survey.id}`,
+        })
+      ).json<{ items: { source: string; channel: string; answers: object }[] }>().items[0];
+      expect(response).toMatchObject({
+        source: 'email',
+        channel: 'email',
+        answers: { csat: 5, reason: 'Nopea toimitus' },
+      });
+      const again = await t.app.inject({ method: 'GET', url: path });
+      expect(again.statusCode).toBe(410);
+      expect(again.body).toContain('Olet jo vastannut');
+      const forged = await t.app.inject({
+        method: 'GET',
+        url: `${path.split('?')[0]}?i=not-a-real-invitation-token`,
+      });
+      expect(forged.statusCode).toBe(404);
+    });
+
     it('waits for the scheduled time', async () => {
       const survey = await publishedSurvey('Myöhemmin');
       await post(`${base}/surveys/${survey.id}/invitations`, {

@@ -208,6 +208,8 @@ function normalize(q: Question, value: AnswerValue): Normalized {
     case 'incident': {
       if (typeof value !== 'object' || value === null || !('what' in value))
         return { error: 'must be {what, when, why, valence}' };
+      if (value.valence !== 'positive' && value.valence !== 'negative')
+        return { error: 'valence must be positive or negative' };
       const what = value.what.trim();
       if (!what) return { error: 'what happened is needed' };
       for (const [k, v] of [
