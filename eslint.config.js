@@ -28,6 +28,12 @@ const layers = [
   },
   { files: ['apps/server/**'], forbidden: ['@polku/web'], frameworks: ['react'] },
   {
+    // Types only from contracts (a value import would bundle zod): see the widget rule below.
+    files: ['apps/widget/**'],
+    forbidden: ['@polku/core', '@polku/db', '@polku/server', '@polku/web'],
+    frameworks: ['zod', 'react', 'fastify', 'kysely', 'pg', 'better-sqlite3', 'nodemailer'],
+  },
+  {
     files: ['apps/web/**'],
     forbidden: ['@polku/core', '@polku/db', '@polku/server'],
     frameworks: ['fastify', 'kysely', 'pg', 'better-sqlite3', 'nodemailer'],
@@ -147,6 +153,25 @@ export default tseslint.config(
       'bench/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['apps/widget/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@polku/contracts',
+              allowTypeImports: true,
+              message:
+                'Import types only: a value import would bundle zod into the widget (10 KB budget).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],

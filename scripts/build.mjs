@@ -28,6 +28,8 @@ const parts = [
   { name: '@polku/server', dir: 'apps/server', kind: 'tsc', after: ['@polku/db'] },
   // The web app reads @polku/contracts from source (the polku-source condition).
   { name: '@polku/web', dir: 'apps/web', kind: 'vite', after: [] },
+  // The widget: one esbuild IIFE (apps/widget/build.mjs), types only from @polku/contracts.
+  { name: '@polku/widget', dir: 'apps/widget', kind: 'esbuild', after: [] },
 ].map((p) => ({
   ...p,
   inputs:
@@ -42,13 +44,19 @@ const parts = [
           `${p.dir}/src`,
           `${p.dir}/public`,
           `${p.dir}/index.html`,
+          `${p.dir}/build.mjs`,
           `${p.dir}/vite.config.ts`,
           `${p.dir}/package.json`,
           `${p.dir}/tsconfig.json`,
           'packages/contracts/src',
         ],
   // The file whose time says when the part was last built.
-  output: p.kind === 'tsc' ? `${p.dir}/dist/${STAMP}` : `${p.dir}/dist/index.html`,
+  output:
+    p.kind === 'tsc'
+      ? `${p.dir}/dist/${STAMP}`
+      : p.kind === 'esbuild'
+        ? `${p.dir}/dist/polku-widget.js`
+        : `${p.dir}/dist/index.html`,
 }));
 
 /** Newest mtime (ms) under a file or folder; 0 when it does not exist. Skips test files. */
@@ -115,7 +123,9 @@ async function buildPart(part, { force, quiet, log, rebuilt }) {
   const { code, output } =
     part.kind === 'tsc'
       ? await run(binPath('typescript', 'tsc', root), ['-p', 'tsconfig.build.json'], cwd, true)
-      : await run(binPath('vite', 'vite', cwd), ['build', '--logLevel', 'warn'], cwd, true);
+      : part.kind === 'esbuild'
+        ? await run(join(cwd, 'build.mjs'), [], cwd, true)
+        : await run(binPath('vite', 'vite', cwd), ['build', '--logLevel', 'warn'], cwd, true);
   if (code !== 0) {
     process.stderr.write(output);
     console.error(`build: ${part.name} FAILED (${part.kind}, exit ${code})`);

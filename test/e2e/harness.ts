@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -22,29 +22,45 @@ export function assertPrerequisites(): void {
 }
 
 /** A real Polku server (web, worker) on a fresh SQLite file and a free port. */
-export async function startPolku(options: { smtpPort: number; demo: boolean }) {
+export async function startPolku(options: { smtpPort?: number; demo: boolean }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'polku-e2e-'));
+  // The port is chosen first, so links in mail and QR codes (PUBLIC_URL) point at this server.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({
     POLKU_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
-    PORT: '0',
-    SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`,
+    PORT: String(port),
+    PUBLIC_URL: url,
+    ...(options.smtpPort && { SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}` }),
     WEB_DIST_DIR: webDist,
   });
   const runtime = await createRuntime(config, pino({ level: 'silent' }));
-  if (options.demo) await ensureDemo(runtime);
+  const demo = options.demo ? await ensureDemo(runtime) : null;
   const app = await buildApp({ ...runtime, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
   runtime.worker.start();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     runtime,
+    demo,
     async close() {
       await app.close();
       await runtime.close();
     },
   };
+}
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export function launchChromium(): Promise<Browser> {

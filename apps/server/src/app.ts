@@ -23,6 +23,7 @@ import { registerFileRoutes } from './http/file-routes.js';
 import { linkAssetHandlers } from './routes/link-assets.routes.js';
 import { registerRespondentPages } from './respondent/pages.js';
 import { registerUnsubscribePages } from './distribution/unsubscribe-pages.js';
+import { registerWidgetEndpoints } from './widget/widget.endpoints.js';
 import { accountHandlers } from './routes/accounts.routes.js';
 import { workspaceHandlers } from './routes/workspaces.routes.js';
 import { listeningHandlers } from './routes/listening.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFileRoutes(app, deps, linkAssetHandlers(deps.services));
   registerRespondentPages(app, deps);
   registerUnsubscribePages(app, deps);
+  registerWidgetEndpoints(app, deps);
   registerExports(app, deps);
 
   await registerWebApp(app, config.webDistDir);

@@ -11,6 +11,10 @@ import {
   type AppConfig,
 } from './config.js';
 import { ensureDemo } from './demo.js';
+import { EXPORT_USAGE, exportCommand } from './export/export-command.js';
+import { ArgumentError } from './import/cli-args.js';
+import { IMPORT_USAGE, importCommand } from './import/import-command.js';
+import { SURVEYS_USAGE, surveysCommand } from './import/surveys-command.js';
 import { createRuntime } from './runtime.js';
 import { serve } from './serve.js';
 
@@ -22,6 +26,9 @@ Commands:
   create-admin --email E --password P --workspace NAME [--name N]
                                                     create an owner and a workspace; prints JSON
   demo                                              create the demo workspace and its login
+${SURVEYS_USAGE}
+${IMPORT_USAGE}
+${EXPORT_USAGE}
   help                                              show this text
 
 Configuration comes from the environment: see docs/configuration.md.`;
@@ -141,6 +148,14 @@ export async function main(
         parse(args, {});
         await demo(loadConfig(env));
         return 0;
+      case 'surveys':
+        await surveysCommand(loadConfig(env), args);
+        return 0;
+      case 'import':
+        return await importCommand(loadConfig(env), args);
+      case 'export':
+        await exportCommand(loadConfig(env), args);
+        return 0;
       case 'help':
       case '--help':
       case '-h':
@@ -152,7 +167,7 @@ export async function main(
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ArgumentError) {
       console.error(`polku: ${e.message}\n\n${USAGE}`);
       return 2;
     }

@@ -2,6 +2,7 @@ import type { Runtime } from './runtime.js';
 import { argon2Hasher } from './infra/password-hasher.js';
 import { newId, recordAudit, type Repositories } from '@polku/core';
 import type { Role } from '@polku/contracts';
+import { seedDemoListening } from './demo/seed.js';
 
 export const DEMO_WORKSPACE_NAME = 'Kukkakauppa Aurinko';
 export const DEMO_LOGIN = { email: 'demo@polku.example', password: 'aurinko-demo' } as const;
@@ -15,29 +16,44 @@ const demoStaff: { name: string; email: string; role: Role }[] = [
 ];
 
 export interface DemoResult {
+  /** Whether the workspace was created now (false when it already existed). */
   created: boolean;
   workspaceId: string;
   email: string;
   password: string;
+  /** What this run added of the surveys and their responses (0 and 0 once all is there). */
+  surveysCreated: number;
+  responsesCreated: number;
 }
 
 /**
- * Creates the demo workspace "Kukkakauppa Aurinko" (a flower shop) and its owner login, once.
- * Running it again changes nothing. Later features add their demo data here.
+ * Creates the demo workspace "Kukkakauppa Aurinko" (a flower shop) with its owner login and
+ * staff, then its surveys, links and two years of responses (see `demo/`). Running it again
+ * changes nothing; a run after an interrupted one completes it. Later features add their demo
+ * data here.
  */
 export async function ensureDemo(runtime: Runtime): Promise<DemoResult> {
+  const { workspaceId, ownerId, created } = await ensureDemoWorkspace(runtime);
+  const listening = await seedDemoListening(runtime, workspaceId, ownerId);
+  return { created, workspaceId, ...DEMO_LOGIN, ...listening };
+}
+
+async function ensureDemoWorkspace(
+  runtime: Runtime,
+): Promise<{ workspaceId: string; ownerId: string; created: boolean }> {
   const { store } = runtime;
   const existing = await store.users.findByEmail(DEMO_LOGIN.email);
   if (existing) {
     const membership = (await store.memberships.listForUser(existing.id)).find(
       (m) => m.workspaceName === DEMO_WORKSPACE_NAME,
     );
-    if (membership) return { created: false, workspaceId: membership.workspaceId, ...DEMO_LOGIN };
+    if (membership)
+      return { workspaceId: membership.workspaceId, ownerId: existing.id, created: false };
   }
   const now = Date.now();
   const ownerHash = await argon2Hasher.hash(DEMO_LOGIN.password);
   const lockedHash = await argon2Hasher.hash(newId()); // staff accounts: nobody knows this password
-  const workspaceId = await store.transaction(async (tx) => {
+  return store.transaction(async (tx) => {
     const ownerId =
       existing?.id ?? (await insertDemoUser(tx, 'Aurinko Demo', DEMO_LOGIN.email, ownerHash, now));
     const id = newId(now);
@@ -72,9 +88,8 @@ export async function ensureDemo(runtime: Runtime): Promise<DemoResult> {
         user?.id ?? (await insertDemoUser(tx, person.name, person.email, lockedHash, now));
       await tx.memberships.insert({ workspaceId: id, userId, role: person.role, createdAt: now });
     }
-    return id;
+    return { workspaceId: id, ownerId, created: true };
   });
-  return { created: true, workspaceId, ...DEMO_LOGIN };
 }
 
 async function insertDemoUser(

@@ -95,7 +95,10 @@ for (const dialect of testDialects()) {
       expect(page.statusCode).toBe(200);
       const hidden = (name: string) =>
         new RegExp(`name="${name}" value="([^"]*)"`).exec(page.body)?.[1] ?? '';
-      const fields = ['_rid', '_page', '_v', '_lang', '_inv'].map((n) => [n, hidden(n)]);
+      const fields = ['_rid', '_page', '_v', '_lang', '_inv'].map((n): [string, string] => [
+        n,
+        hidden(n),
+      ]);
       expect(hidden('_inv')).not.toBe('');
       const done = await t.app.inject({
         method: 'POST',

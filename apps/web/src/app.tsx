@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { useSessionQuery } from './api/session';
 import { HomeRedirect } from './components/home-redirect';
@@ -6,7 +6,7 @@ import { RequireSession } from './components/require-session';
 import { LoadingState } from './components/status';
 import { applyLanguage } from './i18n/i18n';
 import { AppLayout } from './pages/app/app-layout';
-import { productAreas } from './pages/app/areas';
+import { productAreas, type ProductArea } from './pages/app/areas';
 import { NoWorkspacePage } from './pages/app/no-workspace-page';
 import { NotBuiltPage } from './pages/app/not-built-page';
 import { NotFoundPage } from './pages/app/not-found-page';
@@ -20,6 +20,19 @@ import { SetupPage } from './pages/public/setup-page';
 const SettingsRoutes = lazy(() =>
   import('./pages/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })),
 );
+// The builder and the responses list are large: they load when first opened too.
+const SurveyRoutes = lazy(() =>
+  import('./pages/surveys/survey-routes').then((m) => ({ default: m.SurveyRoutes })),
+);
+const ResponsesPage = lazy(() =>
+  import('./pages/responses/responses-page').then((m) => ({ default: m.ResponsesPage })),
+);
+
+/** Product areas that are built; the rest show an honest "not built yet" page. */
+const builtAreas: Partial<Record<ProductArea, { path: string; element: ReactElement }>> = {
+  surveys: { path: 'surveys/*', element: <SurveyRoutes /> },
+  responses: { path: 'responses', element: <ResponsesPage /> },
+};
 
 /** Once the signed-in person is known, the UI speaks their language. */
 function useUserLanguage() {
@@ -46,9 +59,18 @@ export function App() {
         <Route path="/welcome" element={<NoWorkspacePage />} />
         <Route path="/w/:workspaceId" element={<AppLayout />}>
           <Route index element={<NotBuiltPage area="journeys" />} />
-          {productAreas.map((area) => (
-            <Route key={area} path={area} element={<NotBuiltPage area={area} />} />
-          ))}
+          {productAreas.map((area) => {
+            const built = builtAreas[area];
+            return built ? (
+              <Route
+                key={area}
+                path={built.path}
+                element={<Suspense fallback={<LoadingState />}>{built.element}</Suspense>}
+              />
+            ) : (
+              <Route key={area} path={area} element={<NotBuiltPage area={area} />} />
+            );
+          })}
           <Route
             path="settings/*"
             element={

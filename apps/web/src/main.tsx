@@ -3,12 +3,15 @@ import './styles.css';
 import {
   CheckboxGroup,
   createTheme,
+  darken,
   type CSSVariablesResolver,
   MantineProvider,
   MultiSelect,
   NativeSelect,
+  NumberInput,
   PasswordInput,
   Select,
+  Textarea,
   TextInput,
 } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -22,7 +25,17 @@ import { initI18n } from './i18n/i18n';
 // Mantine's default dimmed grey is 3.3:1 on white; gray.7 reads clearly (WCAG AA).
 const resolveCssVariables: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    // Light badges and alerts draw their text in shade 9, which is under 4.5:1 for these
+    // colours on their tinted background; a darker tone of it reads clearly (WCAG AA).
+    ...Object.fromEntries(
+      ['blue', 'green', 'orange', 'yellow'].map((c) => [
+        `--mantine-color-${c}-light-color`,
+        darken(t.colors[c]?.[9] ?? '#000', 0.3),
+      ]),
+    ),
+  },
   dark: {},
 });
 
@@ -37,6 +50,8 @@ const theme = createTheme({
   // label says nothing; it would also become part of the label's text.
   components: {
     TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
+    Textarea: Textarea.extend({ defaultProps: { withAsterisk: false } }),
+    NumberInput: NumberInput.extend({ defaultProps: { withAsterisk: false } }),
     PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
     Select: Select.extend({ defaultProps: { withAsterisk: false } }),
     NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),

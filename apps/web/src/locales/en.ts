@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { enListening } from './listening/en';
 
 /** English. */
 export const en: Messages = {
@@ -39,6 +40,8 @@ export const en: Messages = {
     apiKeys: { manage: 'Manage API keys' },
     audit: { read: 'Read the audit log' },
     outbox: { read: 'Read outgoing email' },
+    surveys: { read: 'Read surveys', manage: 'Manage surveys' },
+    responses: { read: 'Read responses', write: 'Store responses' },
   },
   errors: {
     VALIDATION_FAILED: 'Please check the form.',
@@ -61,6 +64,9 @@ export const en: Messages = {
     INTERNAL: 'Something went wrong on the server.',
     NOT_READY: 'The service is not ready yet. Try again in a moment.',
     NETWORK: 'Could not reach the server. Check your network connection.',
+    SURVEY_INCOMPLETE: 'The survey cannot be published: some texts are missing.',
+    SURVEY_NOT_OPEN: 'The survey is not published or has been closed.',
+    RESPONSE_ID_TAKEN: 'A different response with this id already exists.',
   },
   validation: {
     invalid: 'Check this field.',
@@ -241,4 +247,5 @@ export const en: Messages = {
       },
     },
   },
+  ...enListening,
 };

@@ -1,3 +1,5 @@
+import { fiListening } from './listening/fi';
+
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
  * from `sv` or `en` fails the type check.
@@ -40,6 +42,8 @@ export const fi = {
     apiKeys: { manage: 'API-avainten hallinta' },
     audit: { read: 'Tapahtumalokin luku' },
     outbox: { read: 'Lähtevän postin luku' },
+    surveys: { read: 'Kyselyiden luku', manage: 'Kyselyiden hallinta' },
+    responses: { read: 'Vastausten luku', write: 'Vastausten tallennus' },
   },
   errors: {
     VALIDATION_FAILED: 'Tarkista lomakkeen tiedot.',
@@ -62,6 +66,9 @@ export const fi = {
     INTERNAL: 'Jotain meni vikaan palvelimella.',
     NOT_READY: 'Palvelu ei ole vielä valmis. Yritä hetken kuluttua.',
     NETWORK: 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys.',
+    SURVEY_INCOMPLETE: 'Kyselyä ei voi julkaista: joitakin tekstejä puuttuu.',
+    SURVEY_NOT_OPEN: 'Kysely ei ole julkaistu tai se on suljettu.',
+    RESPONSE_ID_TAKEN: 'Samalla tunnisteella on jo eri vastaus.',
   },
   validation: {
     invalid: 'Tarkista tämä kenttä.',
@@ -242,6 +249,7 @@ export const fi = {
       },
     },
   },
+  ...fiListening,
 };
 
 /** The shape every locale must have. */

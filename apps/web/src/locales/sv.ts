@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { svListening } from './listening/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -40,6 +41,8 @@ export const sv: Messages = {
     apiKeys: { manage: 'Hantera API-nycklar' },
     audit: { read: 'Läsa händelseloggen' },
     outbox: { read: 'Läsa utgående post' },
+    surveys: { read: 'Läsa enkäter', manage: 'Hantera enkäter' },
+    responses: { read: 'Läsa svar', write: 'Spara svar' },
   },
   errors: {
     VALIDATION_FAILED: 'Kontrollera uppgifterna i formuläret.',
@@ -62,6 +65,9 @@ export const sv: Messages = {
     INTERNAL: 'Något gick fel på servern.',
     NOT_READY: 'Tjänsten är inte redo ännu. Försök om en stund.',
     NETWORK: 'Ingen kontakt med servern. Kontrollera nätverksanslutningen.',
+    SURVEY_INCOMPLETE: 'Enkäten kan inte publiceras: vissa texter saknas.',
+    SURVEY_NOT_OPEN: 'Enkäten är inte publicerad eller har stängts.',
+    RESPONSE_ID_TAKEN: 'Ett annat svar med samma id finns redan.',
   },
   validation: {
     invalid: 'Kontrollera det här fältet.',
@@ -243,4 +249,5 @@ export const sv: Messages = {
       },
     },
   },
+  ...svListening,
 };

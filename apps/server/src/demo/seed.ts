@@ -1,0 +1,101 @@
+/**
+ * Seeds the demo workspace's surveys, links and two years of responses through the same
+ * services as real use (so validation and answer rows are exactly those of real intake).
+ * Idempotent and resumable: surveys and links are found by name, the responses of a survey
+ * end at the survey's creation and have fixed ids, so a run after an interruption stores only
+ * what is missing and a run after a complete one stores nothing.
+ */
+import { localDay, type IntakeInput, type WorkspaceContext } from '@polku/core';
+import type { Runtime } from '../runtime.js';
+import { generateResponses } from './responses.js';
+import { demoSurveys, type DemoSurvey } from './surveys.js';
+
+/** Responses per submitBatch call: one transaction each. */
+export const DEMO_BATCH = 500;
+/** Batches submitted at the same time. */
+const DEMO_CONCURRENCY = 4;
+
+export interface DemoListeningResult {
+  surveysCreated: number;
+  responsesCreated: number;
+}
+
+export async function seedDemoListening(
+  runtime: Runtime,
+  workspaceId: string,
+  ownerId: string,
+): Promise<DemoListeningResult> {
+  const { services, store } = runtime;
+  const workspace = await store.workspaces.findById(workspaceId);
+  if (!workspace) throw new Error(`demo workspace ${workspaceId} not found`);
+  const ctx: WorkspaceContext = {
+    workspace,
+    actor: { kind: 'user', userId: ownerId, role: 'owner' },
+    ip: null,
+  };
+  const existing = await services.surveys.list(ctx);
+  const result: DemoListeningResult = { surveysCreated: 0, responsesCreated: 0 };
+  const batches: IntakeInput[][] = [];
+  // Created last to first: lists show the newest first, so the NPS survey comes at the top.
+  for (const spec of [...demoSurveys].reverse()) {
+    let survey = existing.find((s) => s.name === spec.name);
+    if (!survey) {
+      survey = await services.surveys.create(ctx, {
+        name: spec.name,
+        purpose: spec.purpose,
+        touchpointId: null,
+        template: spec.template,
+        languages: ['fi', 'sv', 'en'],
+        defaultLanguage: 'fi',
+      });
+      result.surveysCreated++;
+    }
+    if (survey.publishedVersion === null) await services.surveys.publish(ctx, survey.id);
+    const linkIds = await ensureLinks(ctx, runtime, survey.id, spec);
+    // The history ends when the survey was created, so later runs regenerate the same one.
+    const inputs = generateResponses(
+      spec,
+      { surveyId: survey.id, linkIds },
+      {
+        lastDay: localDay(survey.createdAt, workspace.timeZone),
+        until: survey.createdAt,
+        timeZone: workspace.timeZone,
+      },
+    );
+    if (survey.responseCount >= inputs.length) continue;
+    for (let i = 0; i < inputs.length; i += DEMO_BATCH)
+      batches.push(inputs.slice(i, i + DEMO_BATCH));
+  }
+  // A few batches at a time: PostgreSQL runs them on separate connections (intake writes row
+  // by row, so round trips dominate there); SQLite's one connection takes them in turn.
+  const next = batches.entries();
+  const submitter = async () => {
+    for (const [, batch] of next) {
+      const { created } = await services.responses.submitBatch(ctx, batch);
+      result.responsesCreated += created;
+    }
+  };
+  await Promise.all(Array.from({ length: DEMO_CONCURRENCY }, submitter));
+  return result;
+}
+
+async function ensureLinks(
+  ctx: WorkspaceContext,
+  { services }: Runtime,
+  surveyId: string,
+  spec: DemoSurvey,
+): Promise<Record<string, string>> {
+  const links = await services.surveys.listLinks(ctx, surveyId);
+  const ids: Record<string, string> = {};
+  for (const l of spec.links) {
+    const link =
+      links.find((x) => x.name === l.name) ??
+      (await services.surveys.createLink(ctx, surveyId, {
+        name: l.name,
+        channel: l.channel,
+        touchpointId: null,
+      }));
+    ids[l.key] = link.id;
+  }
+  return ids;
+}

@@ -1,0 +1,274 @@
+import { localDay } from '@polku/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDemo, type DemoResult } from '../src/demo.js';
+import { mothersDay } from '../src/demo/calendar.js';
+import { generateResponses } from '../src/demo/responses.js';
+import { demoSurveys } from '../src/demo/surveys.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { testDialects } from './support/databases.js';
+
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` plus whole days (calendar arithmetic, no time zone). */
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+// SQLite only: the demo's ~8,500 responses take under a second to seed there but about ten
+// seconds on PostgreSQL, where intake writes each response with its own statements.
+for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
+  describe(`the demo workspace (${dialect.name})`, () => {
+    let t: TestApp;
+    let first: DemoResult;
+    let seedMs: number;
+
+    const db = () => t.runtime.database.db;
+    const ctx = async () => ({
+      workspace: (await t.runtime.store.workspaces.findById(first.workspaceId))!,
+      actor: { kind: 'user' as const, userId: 'demo', role: 'owner' as const },
+      ip: null,
+    });
+    const countRows = async () => {
+      const [responses, answers] = await Promise.all(
+        (['responses', 'answers'] as const).map((table) =>
+          db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('workspaceId', '=', first.workspaceId)
+            .executeTakeFirstOrThrow(),
+        ),
+      );
+      return { responses: Number(responses!.n), answers: Number(answers!.n) };
+    };
+
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+      const t0 = performance.now();
+      first = await ensureDemo(t.runtime);
+      seedMs = performance.now() - t0;
+    });
+    afterAll(() => t?.close());
+
+    it('creates three published surveys with their links, through the services', async () => {
+      expect(first).toMatchObject({ created: true, surveysCreated: 3 });
+      expect(seedMs).toBeGreaterThan(0); // a figure, not a limit: the bench reports speed
+      const surveys = await t.runtime.services.surveys.list(await ctx());
+      expect(surveys.map((s) => [s.name, s.purpose, s.status, s.publishedVersion])).toEqual(
+        demoSurveys.map((d) => [d.name, d.purpose, 'published', 1]),
+      );
+      for (const spec of demoSurveys) {
+        const survey = await t.runtime.services.surveys.get(
+          await ctx(),
+          surveys.find((s) => s.name === spec.name)!.id,
+        );
+        expect(survey.draft.questions.map((q) => [q.key, q.type])).toEqual([
+          [spec.template, spec.template],
+          ['reason', 'text'],
+        ]);
+        expect(survey.draft.languages).toEqual(['fi', 'sv', 'en']);
+        const links = await t.runtime.services.surveys.listLinks(await ctx(), survey.id);
+        expect(links.map((l) => [l.name, l.channel])).toEqual(
+          spec.links.map((l) => [l.name, l.channel]),
+        );
+      }
+    });
+
+    it('stores 6,000–10,000 responses over two years ending today, as imports from the links', async () => {
+      const { responses } = await countRows();
+      expect(first.responsesCreated).toBe(responses);
+      expect(responses).toBeGreaterThanOrEqual(6000);
+      expect(responses).toBeLessThanOrEqual(10_000);
+      const span = await db()
+        .selectFrom('responses')
+        .select((eb) => [eb.fn.min('day').as('first'), eb.fn.max('day').as('last')])
+        .where('workspaceId', '=', first.workspaceId)
+        .executeTakeFirstOrThrow();
+      const today = localDay(Date.now(), 'Europe/Helsinki');
+      expect(span.last >= addDays(today, -1)).toBe(true); // tolerates a run across midnight
+      expect(span.first <= addDays(today, -725)).toBe(true);
+      expect(span.first >= addDays(today, -730)).toBe(true);
+
+      const links = await db()
+        .selectFrom('responses as r')
+        .innerJoin('surveyLinks as l', (j) =>
+          j.onRef('l.workspaceId', '=', 'r.workspaceId').onRef('l.id', '=', 'r.linkId'),
+        )
+        .select(['r.source', 'r.status', 'r.channel', 'l.channel as linkChannel'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('r.workspaceId', '=', first.workspaceId)
+        .groupBy(['r.source', 'r.status', 'r.channel', 'l.channel'])
+        .execute();
+      expect(links.reduce((sum, l) => sum + Number(l.n), 0)).toBe(responses);
+      for (const l of links) {
+        expect(l).toMatchObject({ source: 'import', status: 'complete', channel: l.linkChannel });
+      }
+    });
+
+    it('has hundreds of NPS answers a month, an NPS of +30..+45 and comments in fi, sv and en', async () => {
+      const scores = await db()
+        .selectFrom('answers')
+        .select(['valueNum', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('workspaceId', '=', first.workspaceId)
+        .where('questionKey', '=', 'nps')
+        .groupBy('valueNum')
+        .execute();
+      const total = scores.reduce((s, r) => s + Number(r.n), 0);
+      const share = (min: number, max: number) =>
+        scores
+          .filter((r) => r.valueNum! >= min && r.valueNum! <= max)
+          .reduce((s, r) => s + Number(r.n), 0) / total;
+      const nps = 100 * (share(9, 10) - share(0, 6));
+      expect(nps).toBeGreaterThan(30);
+      expect(nps).toBeLessThan(45);
+
+      const months = await db()
+        .selectFrom('answers')
+        .select([(eb) => eb.fn<string>('substr', ['day', eb.val(1), eb.val(7)]).as('month')])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspaceId', '=', first.workspaceId)
+        .where('questionKey', '=', 'nps')
+        .groupBy('month')
+        .orderBy('month')
+        .execute();
+      // Every whole month (not the first and last, which are cut) has over a hundred.
+      for (const m of months.slice(1, -1)) expect(Number(m.n), m.month).toBeGreaterThan(100);
+
+      const comments = await db()
+        .selectFrom('answers')
+        .select(['language', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('workspaceId', '=', first.workspaceId)
+        .where('questionKey', '=', 'reason')
+        .groupBy('language')
+        .execute();
+      const byLanguage = Object.fromEntries(comments.map((c) => [c.language, Number(c.n)]));
+      expect(byLanguage.sv).toBeGreaterThan(50);
+      expect(byLanguage.en).toBeGreaterThan(50);
+      expect(byLanguage.fi).toBeGreaterThan(byLanguage.sv! + byLanguage.en!);
+    });
+
+    it("peaks in the Valentine's Day, Mother's Day and Christmas weeks; late couriers lower CSAT then", async () => {
+      const rows = await db()
+        .selectFrom('responses')
+        .select(['day', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('workspaceId', '=', first.workspaceId)
+        .groupBy('day')
+        .execute();
+      const perDay = new Map(rows.map((r) => [r.day, Number(r.n)]));
+      const days = [...perDay.keys()].sort();
+      const [firstDay, lastDay] = [days[0]!, days.at(-1)!];
+      const total = rows.reduce((s, r) => s + Number(r.n), 0);
+      const overall = total / ((Date.parse(lastDay) - Date.parse(firstDay)) / DAY_MS + 1);
+      const weekMean = (end: string) =>
+        [0, 1, 2, 3, 4, 5, 6].reduce((s, i) => s + (perDay.get(addDays(end, -i)) ?? 0), 0) / 7;
+
+      const weeks: string[] = [];
+      for (let y = Number(firstDay.slice(0, 4)); y <= Number(lastDay.slice(0, 4)); y++) {
+        weeks.push(`${y}-02-14`, mothersDay(y), `${y}-12-24`); // each the last day of its week
+      }
+      const inside = weeks.filter((end) => addDays(end, -6) >= firstDay && end <= lastDay);
+      expect(inside.length).toBeGreaterThanOrEqual(5);
+      for (const end of inside) expect(weekMean(end), end).toBeGreaterThan(overall * 1.5);
+
+      const topTwo = async (filter: (day: string) => boolean) => {
+        const csat = await db()
+          .selectFrom('answers')
+          .select(['day', 'valueNum'])
+          .where('workspaceId', '=', first.workspaceId)
+          .where('questionKey', '=', 'csat')
+          .execute();
+        const picked = csat.filter((a) => filter(a.day));
+        return picked.filter((a) => a.valueNum! >= 4).length / picked.length;
+      };
+      const rushDays = new Set(inside.flatMap((end) => [0, 1, 2, 3].map((i) => addDays(end, -i))));
+      expect(await topTwo((d) => rushDays.has(d))).toBeLessThan(
+        (await topTwo((d) => !rushDays.has(d))) - 0.1,
+      );
+    });
+
+    it('changes nothing when run again', async () => {
+      const before = await countRows();
+      const again = await ensureDemo(t.runtime);
+      expect(again).toMatchObject({
+        created: false,
+        workspaceId: first.workspaceId,
+        surveysCreated: 0,
+        responsesCreated: 0,
+      });
+      expect(await countRows()).toEqual(before);
+      const surveys = await t.runtime.services.surveys.list(await ctx());
+      expect(surveys).toHaveLength(3);
+      for (const s of surveys) {
+        expect(await t.runtime.services.surveys.listLinks(await ctx(), s.id)).toHaveLength(
+          demoSurveys.find((d) => d.name === s.name)!.links.length,
+        );
+      }
+    });
+
+    it('completes an interrupted seeding without storing anything twice', async () => {
+      const before = await countRows();
+      const newest = await db()
+        .selectFrom('responses')
+        .select('id')
+        .where('workspaceId', '=', first.workspaceId)
+        .orderBy('id', 'desc')
+        .limit(700)
+        .execute();
+      await db()
+        .deleteFrom('answers')
+        .where('workspaceId', '=', first.workspaceId)
+        .where(
+          'responseId',
+          'in',
+          newest.map((r) => r.id),
+        )
+        .execute();
+      await db()
+        .deleteFrom('responses')
+        .where('workspaceId', '=', first.workspaceId)
+        .where(
+          'id',
+          'in',
+          newest.map((r) => r.id),
+        )
+        .execute();
+      const resumed = await ensureDemo(t.runtime);
+      expect(resumed).toMatchObject({ created: false, surveysCreated: 0, responsesCreated: 700 });
+      expect(await countRows()).toEqual(before);
+    });
+  });
+}
+
+describe('the demo data generator', () => {
+  it("knows Mother's Day in Finland (the second Sunday of May)", () => {
+    expect([2024, 2025, 2026, 2027].map(mothersDay)).toEqual([
+      '2024-05-12',
+      '2025-05-11',
+      '2026-05-10',
+      '2027-05-09',
+    ]);
+  });
+
+  it('makes the same responses, ids included, every time', () => {
+    const end = {
+      lastDay: '2026-03-31',
+      until: Date.UTC(2026, 2, 31, 12),
+      timeZone: 'Europe/Helsinki',
+    };
+    const make = () =>
+      demoSurveys.map((spec) =>
+        generateResponses(
+          spec,
+          { surveyId: 's', linkIds: Object.fromEntries(spec.links.map((l) => [l.key, l.key])) },
+          end,
+        ),
+      );
+    const [a, b] = [make(), make()];
+    expect(a).toEqual(b);
+    const all = a.flat();
+    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+    expect(Math.max(...all.map((r) => r.submittedAt!))).toBeLessThanOrEqual(end.until);
+    expect(localDay(Math.min(...all.map((r) => r.submittedAt!)), 'Europe/Helsinki')).toBe(
+      '2024-04-01',
+    );
+  });
+});

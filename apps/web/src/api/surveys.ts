@@ -1,0 +1,162 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { ListResponsesQuery, RouteInput, Survey, SurveyDefinition } from '@polku/contracts';
+import { api } from './client';
+
+/** Query keys of the listening area (surveys, links, responses) of one workspace. */
+export const listeningKeys = {
+  surveys: (ws: string) => ['ws', ws, 'surveys'] as const,
+  survey: (ws: string, id: string) => ['ws', ws, 'surveys', id] as const,
+  links: (ws: string, id: string) => ['ws', ws, 'surveys', id, 'links'] as const,
+  version: (ws: string, id: string, version: number) =>
+    ['ws', ws, 'surveyVersions', id, version] as const,
+  responses: (ws: string) => ['ws', ws, 'responses'] as const,
+};
+
+export function useSurveysQuery(workspaceId: string) {
+  return useQuery({
+    queryKey: listeningKeys.surveys(workspaceId),
+    queryFn: () => api.call('listSurveys', { params: { workspaceId } }),
+  });
+}
+
+export function useSurveyQuery(workspaceId: string, surveyId: string) {
+  return useQuery({
+    queryKey: listeningKeys.survey(workspaceId, surveyId),
+    queryFn: () => api.call('getSurvey', { params: { workspaceId, surveyId } }),
+  });
+}
+
+/** A published version: immutable, so it is never refetched. */
+export function useSurveyVersionQuery(workspaceId: string, surveyId: string, version: number) {
+  return useQuery({
+    queryKey: listeningKeys.version(workspaceId, surveyId, version),
+    queryFn: () => api.call('getSurveyVersion', { params: { workspaceId, surveyId, version } }),
+    staleTime: Infinity,
+  });
+}
+
+/** Several published versions at once (the questions behind a list of responses). */
+export function useSurveyVersionsQueries(
+  workspaceId: string,
+  wanted: { surveyId: string; version: number }[],
+) {
+  return useQueries({
+    queries: wanted.map(({ surveyId, version }) => ({
+      queryKey: listeningKeys.version(workspaceId, surveyId, version),
+      queryFn: () => api.call('getSurveyVersion', { params: { workspaceId, surveyId, version } }),
+      staleTime: Infinity,
+    })),
+    combine: (results) => {
+      const map = new Map<string, SurveyDefinition>();
+      results.forEach((r, i) => {
+        const w = wanted[i];
+        if (r.data && w) map.set(`${w.surveyId}:${w.version}`, r.data.definition);
+      });
+      return map;
+    },
+  });
+}
+
+/** Keeps the survey's cache entry and the list in step after any change to it. */
+function useSurveyChanged(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return (survey: Survey) => {
+    queryClient.setQueryData(listeningKeys.survey(workspaceId, survey.id), survey);
+    return queryClient.invalidateQueries({ queryKey: listeningKeys.surveys(workspaceId) });
+  };
+}
+
+export function useCreateSurveyMutation(workspaceId: string) {
+  const changed = useSurveyChanged(workspaceId);
+  return useMutation({
+    mutationFn: (body: RouteInput<'createSurvey'>['body']) =>
+      api.call('createSurvey', { params: { workspaceId }, body }),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateSurveyMutation(workspaceId: string, surveyId: string) {
+  const changed = useSurveyChanged(workspaceId);
+  return useMutation({
+    mutationFn: (body: RouteInput<'updateSurvey'>['body']) =>
+      api.call('updateSurvey', { params: { workspaceId, surveyId }, body }),
+    onSuccess: changed,
+  });
+}
+
+export function usePublishSurveyMutation(workspaceId: string, surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.call('publishSurvey', { params: { workspaceId, surveyId } }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: listeningKeys.surveys(workspaceId) }),
+  });
+}
+
+export function useCloseSurveyMutation(workspaceId: string, surveyId: string) {
+  const changed = useSurveyChanged(workspaceId);
+  return useMutation({
+    mutationFn: () => api.call('closeSurvey', { params: { workspaceId, surveyId } }),
+    onSuccess: changed,
+  });
+}
+
+export function useSurveyLinksQuery(workspaceId: string, surveyId: string) {
+  return useQuery({
+    queryKey: listeningKeys.links(workspaceId, surveyId),
+    queryFn: () => api.call('listSurveyLinks', { params: { workspaceId, surveyId } }),
+  });
+}
+
+export function useCreateSurveyLinkMutation(workspaceId: string, surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteInput<'createSurveyLink'>['body']) =>
+      api.call('createSurveyLink', { params: { workspaceId, surveyId }, body }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: listeningKeys.links(workspaceId, surveyId) }),
+  });
+}
+
+export function useCloseSurveyLinkMutation(workspaceId: string, surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) =>
+      api.call('closeSurveyLink', { params: { workspaceId, surveyId, linkId } }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: listeningKeys.links(workspaceId, surveyId) }),
+  });
+}
+
+/** Response filters as the list route takes them (without paging). */
+export type ResponseFilters = Omit<ListResponsesQuery, 'limit' | 'before'>;
+
+export function useResponsesQuery(workspaceId: string, filters: ResponseFilters) {
+  return useInfiniteQuery({
+    queryKey: [...listeningKeys.responses(workspaceId), 'list', filters],
+    queryFn: ({ pageParam }) =>
+      api.call('listResponses', {
+        params: { workspaceId },
+        query: { ...filters, limit: 50, before: pageParam },
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useResponseQuery(workspaceId: string, responseId: string | null) {
+  return useQuery({
+    queryKey: [...listeningKeys.responses(workspaceId), 'one', responseId],
+    queryFn: () =>
+      api.call('getResponse', { params: { workspaceId, responseId: responseId ?? '' } }),
+    enabled: responseId !== null,
+  });
+}

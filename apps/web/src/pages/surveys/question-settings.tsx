@@ -1,0 +1,168 @@
+import { Checkbox, Group, NumberInput, SimpleGrid, Switch } from '@mantine/core';
+import { emotionKeys, type EmotionKey, type Language, type Question } from '@polku/contracts';
+import { useTranslation } from 'react-i18next';
+import { LocalizedInput } from './localized-input';
+import { OptionsEditor } from './options-editor';
+
+interface QuestionSettingsProps {
+  question: Question;
+  language: Language;
+  defaultLanguage: Language;
+  onChange: (q: Question) => void;
+  /** The server's complaint about a field of this question (`points`, `options.0.key`…). */
+  errorAt: (path: string) => string | undefined;
+}
+
+function isEmotion(value: string): value is EmotionKey {
+  return (emotionKeys as readonly string[]).includes(value);
+}
+
+/** Whole numbers only; an emptied field keeps the previous value. */
+function whole(value: string | number, previous: number): number {
+  return typeof value === 'number' && Number.isInteger(value) ? value : previous;
+}
+
+/** The settings that only some question types have. */
+export function QuestionSettings(props: QuestionSettingsProps) {
+  const { t } = useTranslation();
+  const { question: q, onChange, errorAt } = props;
+  const texts = { language: props.language, defaultLanguage: props.defaultLanguage };
+  switch (q.type) {
+    case 'nps':
+    case 'csat':
+    case 'ces':
+    case 'goal':
+      return null;
+    case 'rating':
+      return (
+        <>
+          <NumberInput
+            label={t('builder.settings.points')}
+            min={2}
+            max={11}
+            w={160}
+            value={q.points}
+            error={errorAt('points')}
+            onChange={(v) => onChange({ ...q, points: whole(v, q.points) })}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <LocalizedInput
+              {...texts}
+              label={t('builder.settings.lowLabel')}
+              value={q.lowLabel}
+              onChange={(lowLabel) => onChange({ ...q, lowLabel })}
+            />
+            <LocalizedInput
+              {...texts}
+              label={t('builder.settings.highLabel')}
+              value={q.highLabel}
+              onChange={(highLabel) => onChange({ ...q, highLabel })}
+            />
+          </SimpleGrid>
+        </>
+      );
+    case 'emotion':
+      return (
+        <>
+          <Checkbox.Group
+            label={t('builder.settings.emotions')}
+            value={q.emotions}
+            error={errorAt('emotions')}
+            onChange={(values) => onChange({ ...q, emotions: values.filter(isEmotion) })}
+          >
+            <Group gap="sm" mt="xs">
+              {emotionKeys.map((e) => (
+                <Checkbox key={e} value={e} label={t(`builder.emotions.${e}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Switch
+            label={t('builder.settings.intensity')}
+            checked={q.intensity}
+            onChange={(e) => onChange({ ...q, intensity: e.currentTarget.checked })}
+          />
+        </>
+      );
+    case 'expectation':
+      return (
+        <NumberInput
+          label={t('builder.settings.points')}
+          min={3}
+          max={10}
+          w={160}
+          value={q.points}
+          error={errorAt('points')}
+          onChange={(v) => onChange({ ...q, points: whole(v, q.points) })}
+        />
+      );
+    case 'single':
+    case 'multiple':
+      return (
+        <>
+          <OptionsEditor
+            {...texts}
+            kind="option"
+            options={q.options}
+            min={2}
+            max={50}
+            errorAt={(p) => errorAt(`options.${p}`)}
+            onChange={(options) => onChange({ ...q, options })}
+          />
+          {q.type === 'multiple' && (
+            <NumberInput
+              label={t('builder.settings.maxChoices')}
+              min={1}
+              w={260}
+              value={q.maxChoices ?? ''}
+              error={errorAt('maxChoices')}
+              onChange={(v) =>
+                onChange({ ...q, maxChoices: typeof v === 'number' && v >= 1 ? v : undefined })
+              }
+            />
+          )}
+        </>
+      );
+    case 'text':
+      return (
+        <Group align="flex-end">
+          <NumberInput
+            label={t('builder.settings.maxLength')}
+            min={1}
+            max={10_000}
+            w={220}
+            value={q.maxLength}
+            error={errorAt('maxLength')}
+            onChange={(v) => onChange({ ...q, maxLength: whole(v, q.maxLength) })}
+          />
+          <Switch
+            label={t('builder.settings.multiline')}
+            checked={q.multiline}
+            mb={8}
+            onChange={(e) => onChange({ ...q, multiline: e.currentTarget.checked })}
+          />
+        </Group>
+      );
+    case 'kano':
+      return (
+        <LocalizedInput
+          {...texts}
+          label={t('builder.settings.feature')}
+          value={q.feature}
+          error={errorAt('feature')}
+          onChange={(feature) => onChange({ ...q, feature })}
+        />
+      );
+    case 'incident':
+      return (
+        <OptionsEditor
+          {...texts}
+          kind="stage"
+          options={q.stages}
+          min={0}
+          max={20}
+          errorAt={(p) => errorAt(`stages.${p}`)}
+          onChange={(stages) => onChange({ ...q, stages })}
+        />
+      );
+  }
+}

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertPrerequisites, launchChromium, startPolku, startSmtp } from './harness.js';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations in short form. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Sends a response as an integration would, with the signed-in browser's session. */
+async function submitResponse(page: Page, workspaceId: string, body: object): Promise<number> {
+  return page.evaluate(
+    async ({ workspaceId, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
+        csrfToken: string;
+      };
+      const res = await fetch(`/api/v1/workspaces/${workspaceId}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify(body),
+      });
+      return res.status;
+    },
+    { workspaceId, body },
+  );
+}
+
+describe('the survey builder and the responses area', () => {
+  let browser: Browser;
+  let polku: Awaited<ReturnType<typeof startPolku>>;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    assertPrerequisites();
+    smtp = await startSmtp();
+    polku = await startPolku({ smtpPort: smtp.port, demo: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
+    page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.slice(0, 1500)}`));
+    await page.goto(`${polku.url}/login`);
+    await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
+    await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await polku?.close();
+    await smtp?.close();
+  });
+
+  let workspaceId = '';
+
+  it('builds a CSAT survey with a translated choice question, refuses to publish it while a text is missing, then publishes version 1 and creates a link', async () => {
+    await page.getByRole('link', { name: 'Kyselyt' }).click();
+    await page.getByRole('button', { name: 'Uusi kysely' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Uusi kysely' });
+    await dialog.getByRole('textbox', { name: 'Nimi' }).fill('Myymäläkysely');
+    await dialog.getByRole('combobox', { name: 'Pohja' }).selectOption('csat');
+    await dialog.getByRole('button', { name: 'Luo kysely' }).click();
+    await page.waitForURL(/\/surveys\/[0-9A-Za-z_-]+$/);
+    workspaceId = /\/w\/([^/]+)\//.exec(page.url())?.[1] ?? '';
+    await page.getByRole('heading', { name: 'Myymäläkysely', level: 1 }).waitFor();
+    expect(await page.getByText('Ei vielä julkaistu').isVisible()).toBe(true);
+
+    // A single-choice question with two options, in Finnish first.
+    await page.getByRole('combobox', { name: 'Uuden kysymyksen tyyppi' }).selectOption('single');
+    await page.getByRole('button', { name: 'Lisää kysymys' }).click();
+    const q3 = page.getByRole('region', { name: 'Kysymys 3' });
+    await q3.getByRole('textbox', { name: 'Avain', exact: true }).fill('store');
+    await q3.getByRole('textbox', { name: 'Kysymys (fi)' }).fill('Missä asioit?');
+    await q3.getByRole('textbox', { name: 'Vaihtoehto 1: Teksti (fi)' }).fill('Verkkokaupassa');
+    await q3.getByRole('textbox', { name: 'Vaihtoehto 2: Teksti (fi)' }).fill('Myymälässä');
+    // The preview renders the new question in Finnish.
+    const preview = page.getByRole('region', { name: 'Esikatselu' });
+    await preview.getByRole('radio', { name: 'Myymälässä' }).waitFor();
+
+    // Swedish in full; English lacks the second option's text.
+    await page.getByText(/^Svenska: puuttuu 3$/).click();
+    await q3.getByRole('textbox', { name: 'Kysymys (sv)' }).fill('Var handlade du?');
+    await q3.getByRole('textbox', { name: 'Vaihtoehto 1: Teksti (sv)' }).fill('I webbutiken');
+    await q3.getByRole('textbox', { name: 'Vaihtoehto 2: Teksti (sv)' }).fill('I butiken');
+    await page.getByText(/^English: puuttuu 3$/).click();
+    await q3.getByRole('textbox', { name: 'Kysymys (en)' }).fill('Where did you shop?');
+    await q3.getByRole('textbox', { name: 'Vaihtoehto 1: Teksti (en)' }).fill('Online');
+    expect(await page.getByText('English: puuttuu 1').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Julkaise' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Kyselyä ei voi julkaista' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(
+      'Kysymys 3 (store) › Vaihtoehto 2 › Teksti: puuttuu kieleltä English',
+    );
+    expect(await page.getByText('Ei vielä julkaistu').isVisible()).toBe(true);
+
+    await q3.getByRole('textbox', { name: 'Vaihtoehto 2: Teksti (en)' }).fill('In the shop');
+    expect(await page.getByText('English: valmis').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Julkaise' }).click();
+    await page.getByText('Versio 1 julkaistiin.').waitFor();
+    await page.getByText('Julkaistu versio 1').waitFor();
+    expect(await page.getByText('Julkaistu', { exact: true }).first().isVisible()).toBe(true);
+
+    const linkForm = page.getByRole('form', { name: 'Uusi linkki' });
+    await linkForm.getByRole('textbox', { name: 'Nimi' }).fill('Kassan QR-tarra');
+    await linkForm.getByRole('combobox', { name: 'Kanava' }).selectOption('qr');
+    await linkForm.getByRole('button', { name: 'Luo linkki' }).click();
+    const row = page.getByRole('row', { name: /Kassan QR-tarra/ });
+    await row.waitFor();
+    expect(await row.getByRole('link').textContent()).toMatch(/^https?:\/\/.+\/s\/[\w-]+$/);
+    expect(await row.getByRole('button', { name: 'Kopioi: Kassan QR-tarra' }).isVisible()).toBe(
+      true,
+    );
+  });
+
+  it('has no accessibility violations in the builder, with a question open', async () => {
+    await page.getByRole('button', { name: 'Muokkaa: kysymys 3' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('fits a 375 px wide phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForTimeout(500);
+    await page.getByRole('heading', { name: 'Myymäläkysely', level: 1 }).waitFor();
+    // How far the page scrolls sideways: nothing may stick out of a phone screen.
+    const overflow = await page.evaluate(() => {
+      const root = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('lists a submitted response with its answers, readable in full in the detail view', async () => {
+    const surveyId = /\/surveys\/([^/?]+)/.exec(page.url())?.[1] ?? '';
+    const status = await submitResponse(page, workspaceId, {
+      surveyId,
+      language: 'fi',
+      channel: 'qr',
+      answers: {
+        csat: 4,
+        reason: 'Palvelu oli nopeaa.\nKassalla oli silti jonoa.',
+        store: 'option_2',
+      },
+    });
+    expect(status).toBe(201);
+
+    await page.getByRole('link', { name: 'Vastaukset' }).click();
+    await page.getByRole('heading', { name: 'Vastaukset', level: 1 }).waitFor();
+    const row = page.getByRole('row', { name: /Myymäläkysely/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('CSAT 4 · Palvelu oli nopeaa. Kassalla oli silti');
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: /^Avaa vastaus: Myymäläkysely/ }).click();
+    const drawer = page.getByRole('dialog', { name: 'Vastaus' });
+    await drawer.getByText('Missä asioit?').waitFor();
+    await drawer.getByText('Myymälässä').waitFor();
+    expect(
+      await drawer.getByText(/Palvelu oli nopeaa\.\s+Kassalla oli silti jonoa\./).isVisible(),
+    ).toBe(true);
+    await page.waitForTimeout(500); // the drawer's opening transition dims its text meanwhile
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
