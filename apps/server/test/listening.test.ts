@@ -241,6 +241,39 @@ for (const dialect of testDialects()) {
       expect((await list('language=sv')).every((r) => r.language === 'sv')).toBe(true);
     });
 
+    it('lists by when responses were given, newest first, page after page', async () => {
+      const s = (
+        await post(`${base}/surveys`, { name: 'Järjestys', template: 'ces' })
+      ).json<Survey>();
+      await post(`${base}/surveys/${s.id}/publish`);
+      const day = 86_400_000;
+      const t0 = Date.UTC(2025, 0, 1);
+      // Ids in one order, times in another: a back-filled history.
+      for (const [i, at] of [t0 + 2 * day, t0, t0 + 3 * day, t0 + day].entries()) {
+        await ingest({
+          id: `01a20000-0000-7000-8000-00000000c00${i}`,
+          surveyId: s.id,
+          answers: { ces: 5 },
+          submittedAt: at,
+        });
+      }
+      const page = async (before?: string) =>
+        (
+          await owner.browser.request({
+            method: 'GET',
+            url: `${base}/responses?surveyId=${s.id}&limit=2${before ? `&before=${before}` : ''}`,
+          })
+        ).json<{ items: ResponseView[]; nextBefore: string | null }>();
+      const first = await page();
+      const second = await page(first.nextBefore!);
+      expect([...first.items, ...second.items].map((r) => r.day)).toEqual([
+        '2025-01-04',
+        '2025-01-03',
+        '2025-01-02',
+        '2025-01-01',
+      ]);
+    });
+
     it('refuses responses to a closed survey, and its links stay listed', async () => {
       const s = (
         await post(`${base}/surveys`, { name: 'Suljettava', template: 'ces' })

@@ -372,6 +372,7 @@ export interface ResponseRepository {
   /** Replaces a partial response's answers and state (a respondent page saving progress). */
   replace(response: ResponseRecord, rows: AnswerRow[]): Promise<void>;
   answersOf(workspaceId: string, responseIds: string[]): Promise<Map<string, AnswerRow[]>>;
+  /** Newest submitted first; `before` is the id of the last row of the previous page. */
   list(
     workspaceId: string,
     filter: ResponseFilter,

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as foundation from './migrations/0001-foundation.js';
 import * as listening from './migrations/0002-listening.js';
 import * as distribution from './migrations/0003-distribution.js';
+import * as responseOrder from './migrations/0004-response-order.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-listening': listening,
   '0003-distribution': distribution,
+  '0004-response-order': responseOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -103,6 +103,17 @@ describe('validateAnswers', () => {
     ['many', ['x', 'x'], 'an option is chosen twice'],
     ['feel', [{ emotion: 'worried' }], 'not offered: worried'],
     ['goal', 'maybe', 'must be one of yes, partly, no'],
+    [
+      'kano',
+      { functional: 'love', dysfunctional: 'dislike' },
+      'functional must be one of like, must_be, neutral, live_with, dislike',
+    ],
+    [
+      'feel',
+      [{ emotion: 'calm', intensity: 9 }],
+      'intensity of calm must be a whole number from 1 to 5',
+    ],
+    ['story', { what: 'x' }, 'valence must be positive or negative'],
     ['why_low', 'far too long text', 'at most 10 characters, got 17'],
   ])('refuses %s = %j: %s', (key, value, message) => {
     const { issues } = validateAnswers(

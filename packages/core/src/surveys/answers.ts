@@ -174,6 +174,10 @@ function normalize(q: Question, value: AnswerValue): Normalized {
     case 'kano': {
       if (typeof value !== 'object' || value === null || !('functional' in value))
         return { error: 'must be {functional, dysfunctional}' };
+      for (const part of ['functional', 'dysfunctional'] as const) {
+        if (!kanoAnswers.includes(value[part]))
+          return { error: `${part} must be one of ${kanoAnswers.join(', ')}` };
+      }
       return {
         rows: (['functional', 'dysfunctional'] as const).map((item) => ({
           questionKey: q.key,
@@ -194,6 +198,13 @@ function normalize(q: Question, value: AnswerValue): Normalized {
       const unknown = picked.filter((p) => !(q.emotions as string[]).includes(p.emotion));
       if (unknown.length)
         return { error: `not offered: ${unknown.map((u) => u.emotion).join(', ')}` };
+      const badIntensity = picked.find(
+        (p) =>
+          p.intensity !== undefined &&
+          (!Number.isInteger(p.intensity) || p.intensity < 1 || p.intensity > 5),
+      );
+      if (badIntensity)
+        return { error: `intensity of ${badIntensity.emotion} must be a whole number from 1 to 5` };
       if (new Set(picked.map((p) => p.emotion)).size !== picked.length)
         return { error: 'a feeling is picked twice' };
       return {

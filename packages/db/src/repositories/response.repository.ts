@@ -104,7 +104,24 @@ export function createResponseRepository(db: Kysely<Database>): ResponseReposito
       if (f.channel) q = q.where('r.channel', '=', f.channel);
       if (f.language) q = q.where('r.language', '=', f.language);
       if (f.status) q = q.where('r.status', '=', f.status);
-      if (before) q = q.where('r.id', '<', before);
+      if (before) {
+        // Keyset on (submitted_at, id): the cursor is the last row's id; its time orders it.
+        const cursor = await db
+          .selectFrom('responses')
+          .select('submittedAt')
+          .where('workspaceId', '=', workspaceId)
+          .where('id', '=', before)
+          .executeTakeFirst();
+        if (cursor) {
+          const at = cursor.submittedAt;
+          q = q.where((eb) =>
+            eb.or([
+              eb('r.submittedAt', '<', at),
+              eb.and([eb('r.submittedAt', '=', at), eb('r.id', '<', before)]),
+            ]),
+          );
+        }
+      }
       if (f.score) {
         const { questionKey, min, max } = f.score;
         q = q.where((eb) =>
@@ -120,7 +137,12 @@ export function createResponseRepository(db: Kysely<Database>): ResponseReposito
           ),
         );
       }
-      return (await q.orderBy('r.id', 'desc').limit(limit).execute()).map(toResponse);
+      const rows = await q
+        .orderBy('r.submittedAt', 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toResponse);
     },
     async countBySurvey(workspaceId) {
       const rows = await db
