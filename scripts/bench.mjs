@@ -9,7 +9,7 @@
 // Knobs (environment): BENCH_DURATION (s per HTTP run, default 5), BENCH_CONNECTIONS (20),
 // BENCH_SQLITE_ROWS (500000).
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,7 +78,13 @@ for (const file of files) {
   }
 }
 
-writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(all, null, 2)}\n`);
-console.error(`bench: ${all.length} figures written to bench/results.json`);
+// A filtered run (`npm run bench -- ingest`) replaces only its own figures in the file.
+const resultsPath = join(benchDir, 'results.json');
+const fresh = new Set(all.map((r) => r.name));
+const kept = existsSync(resultsPath)
+  ? JSON.parse(readFileSync(resultsPath, 'utf8')).filter((r) => !fresh.has(r.name))
+  : [];
+writeFileSync(resultsPath, `${JSON.stringify([...kept, ...all], null, 2)}\n`);
+console.error(`bench: ${all.length} figures written to bench/results.json (${kept.length} kept)`);
 // A benchmark that crashed is an error; a slow one is not.
 process.exitCode = failed > 0 ? 1 : 0;
