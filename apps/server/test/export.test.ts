@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkspaceContext } from '@polku/core';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell, planResponsesCsv } from '../src/export/responses-csv.js';
+import { csvCell, planResponseExport, writeResponsesCsv } from '../src/export/responses-csv.js';
 import { CsvParser } from '../src/import/csv-reader.js';
 import { importResponses } from '../src/import/import-responses.js';
 import { fixture, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
@@ -117,16 +118,16 @@ for (const dialect of testDialects()) {
     });
 
     it('pages through every response however small the page', async () => {
-      const plan = await planResponsesCsv(t.runtime.store, owner.workspaceId, { surveyId }, 1);
+      const plan = await planResponseExport(t.runtime.store, owner.workspaceId, { surveyId }, 1);
       let csv = '';
-      for await (const chunk of plan.rows) csv += chunk;
+      for await (const chunk of writeResponsesCsv(plan)) csv += chunk;
       expect(rowsOf(csv)).toHaveLength(4);
-      const none = await planResponsesCsv(t.runtime.store, owner.workspaceId, {
+      const none = await planResponseExport(t.runtime.store, owner.workspaceId, {
         surveyId,
         from: '2027-01-01',
       });
       let empty = '';
-      for await (const chunk of none.rows) empty += chunk;
+      for await (const chunk of writeResponsesCsv(none)) empty += chunk;
       expect(rowsOf(empty)).toHaveLength(0);
     });
 
@@ -136,6 +137,36 @@ for (const dialect of testDialects()) {
         url: url(`surveyId=${surveyId}&from=2026-11-24&to=2026-11-25`),
       });
       expect(rowsOf(res.body).map((r) => r.day)).toEqual(['2026-11-25', '2026-11-25']);
+    });
+
+    it('exports the same rows as an XLSX workbook, text as text and numbers as numbers', async () => {
+      const res = await owner.browser.request({
+        method: 'GET',
+        url: url(`format=xlsx&surveyId=${surveyId}`),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(res.headers['content-disposition']).toMatch(
+        /filename="responses-\d{4}-\d{2}-\d{2}\.xlsx"/,
+      );
+      const files = unzipSync(new Uint8Array(res.rawPayload));
+      expect(Object.keys(files).sort()).toEqual([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/_rels/workbook.xml.rels',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+      ]);
+      const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+      expect(sheet).toContain(
+        '<c r="A1" t="inlineStr"><is><t xml:space="preserve">id</t></is></c>',
+      );
+      expect(sheet.match(/<row /g)).toHaveLength(5); // the header and four responses
+      expect(sheet).toMatch(/<c r="[A-Z]+\d+"><v>\d+<\/v><\/c>/);
+      expect(sheet).toContain('=1+1'); // inline text, never a formula
+      expect(sheet).not.toContain('<f>');
     });
 
     it('answers 401 without credentials, 404 to someone outside the workspace, 400 to a bad query', async () => {
@@ -149,8 +180,8 @@ for (const dialect of testDialects()) {
       const bad = await owner.browser.request({ method: 'GET', url: url('from=yesterday') });
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-      const xlsx = await owner.browser.request({ method: 'GET', url: url('format=xlsx') });
-      expect(xlsx.statusCode).toBe(400);
+      const unknown = await owner.browser.request({ method: 'GET', url: url('format=ods') });
+      expect(unknown.statusCode).toBe(400);
       const missing = await owner.browser.request({
         method: 'GET',
         url: url('surveyId=01890000-0000-7000-8000-000000000000'),

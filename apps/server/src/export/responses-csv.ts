@@ -98,18 +98,21 @@ export function csvCell(value: string | number | null | undefined): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-interface ExportPlan {
+/** One response as export cells, by column name. */
+export type ExportRow = Record<string, string | number>;
+
+export interface ExportPlan {
   columns: string[];
-  rows: AsyncGenerator<string>;
+  /** The responses a page at a time, newest first. */
+  pages: AsyncGenerator<ExportRow[]>;
 }
 
 /**
- * Plans a CSV export of a workspace's responses (checks the survey exists before anything is
- * sent) and returns its text as a stream of chunks: a byte-order mark so Excel reads UTF-8, a
- * header of metadata and one column per question key, then the responses newest first, read a
- * page at a time (keyset on id), so memory stays flat at any size.
+ * Plans an export of a workspace's responses (checks the survey exists before anything is
+ * sent): the columns (metadata, then one per question key) and the responses read a page at a
+ * time, so memory stays flat at any size. CSV and XLSX writers both consume it.
  */
-export async function planResponsesCsv(
+export async function planResponseExport(
   store: Store,
   workspaceId: string,
   query: ExportQuery,
@@ -145,8 +148,7 @@ export async function planResponsesCsv(
   const columns = [...METADATA_COLUMNS, ...questionColumns];
   const filter: ResponseFilter = { surveyId: query.surveyId, fromDay: query.from, toDay: query.to };
 
-  async function* rows(): AsyncGenerator<string> {
-    yield `\uFEFF${columns.map(csvCell).join(',')}\r\n`;
+  async function* pages(): AsyncGenerator<ExportRow[]> {
     if (query.surveyId === undefined && surveys.length === 0) return;
     let before: string | undefined;
     for (;;) {
@@ -156,10 +158,9 @@ export async function planResponsesCsv(
         workspaceId,
         page.map((r) => r.id),
       );
-      let chunk = '';
-      for (const r of page) {
+      yield page.map((r) => {
         const definition = definitions.get(`${r.surveyId}@${r.surveyVersion}`);
-        const cells: Record<string, string | number> = {
+        const cells: ExportRow = {
           id: r.id,
           submitted_at: new Date(r.submittedAt).toISOString(),
           day: r.day,
@@ -179,12 +180,24 @@ export async function planResponsesCsv(
             if (value !== undefined) Object.assign(cells, cellsOf(q, value));
           }
         }
-        chunk += `${columns.map((c) => csvCell(cells[c])).join(',')}\r\n`;
-      }
-      yield chunk;
+        return cells;
+      });
       if (page.length < pageSize) return;
       before = page.at(-1)!.id;
     }
   }
-  return { columns, rows: rows() };
+  return { columns, pages: pages() };
+}
+
+/**
+ * The export as CSV text chunks: a byte-order mark so Excel reads UTF-8, the header, then a
+ * chunk per page of responses.
+ */
+export async function* writeResponsesCsv(plan: ExportPlan): AsyncGenerator<string> {
+  yield `\uFEFF${plan.columns.map(csvCell).join(',')}\r\n`;
+  for await (const page of plan.pages) {
+    yield page
+      .map((cells) => `${plan.columns.map((c) => csvCell(cells[c])).join(',')}\r\n`)
+      .join('');
+  }
 }

@@ -4,7 +4,8 @@ import { DomainError, localDay, resolveWorkspaceAccess } from '@polku/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { planResponsesCsv } from '../export/responses-csv.js';
+import { planResponseExport, writeResponsesCsv } from '../export/responses-csv.js';
+import { writeResponsesXlsx } from '../export/responses-xlsx.js';
 import { authenticate } from './authentication.js';
 import { sendError } from './errors.js';
 
@@ -42,19 +43,22 @@ export function registerExports(app: FastifyInstance, deps: AppDeps): void {
           return sendError(reply, 'VALIDATION_FAILED', undefined, details);
         }
         const query = parsed.data;
-        if (query.format === 'xlsx')
-          return sendError(
-            reply,
-            'BAD_REQUEST',
-            'XLSX export is not available yet; use format=csv.',
-          );
-        const plan = await planResponsesCsv(deps.store, ctx.workspace.id, query);
+        const plan = await planResponseExport(deps.store, ctx.workspace.id, query);
         const stamp = localDay(Date.now(), ctx.workspace.timeZone);
+        const xlsx = query.format === 'xlsx';
         return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="responses-${stamp}.csv"`)
+          .header(
+            'content-type',
+            xlsx
+              ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              : 'text/csv; charset=utf-8',
+          )
+          .header(
+            'content-disposition',
+            `attachment; filename="responses-${stamp}.${query.format}"`,
+          )
           .header('cache-control', 'no-store')
-          .send(Readable.from(plan.rows));
+          .send(Readable.from(xlsx ? writeResponsesXlsx(plan) : writeResponsesCsv(plan)));
       } catch (e) {
         if (e instanceof DomainError) return sendError(reply, e.code, e.message, e.details);
         throw e;

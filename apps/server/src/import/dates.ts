@@ -8,6 +8,8 @@ export interface DateDecision {
   source: DateOrderSource;
   /** A sentence for the summary: what was decided and why. */
   explanation: string;
+  /** The date that proved the order, when the data decided it. */
+  evidence?: { line: number; value: string };
 }
 
 type Parsed = { ok: true; instant: number } | { ok: false; reason: string };
@@ -127,12 +129,14 @@ export class DateOrderScanner {
         order: 'DMY',
         source: 'data',
         explanation: `day before month: proved by "${day.value}" on line ${day.line}`,
+        evidence: day,
       };
     if (month)
       return {
         order: 'MDY',
         source: 'data',
         explanation: `month before day: proved by "${month.value}" on line ${month.line}`,
+        evidence: month,
       };
     if (this.separators.size === 1 && this.separators.has('.'))
       return {

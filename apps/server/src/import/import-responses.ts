@@ -37,7 +37,12 @@ export interface ImportOptions {
   dryRun: boolean;
   batchSize?: number;
   onProgress?: (progress: { rowsRead: number; total: number }) => void;
+  /** Each response row as read, before the intake validates it (the web app's preview). */
+  onRow?: (row: ReadRow) => void;
 }
+
+/** One response row of the file: the intake input it became, or why it could not become one. */
+export type ReadRow = { line: number } & ({ input: IntakeInput } | { reason: string });
 
 export interface SkippedRow {
   line: number;
@@ -134,6 +139,9 @@ export async function importResponses(
       }
       summary.rowsRead++;
       const built = buildInput(record, layout, definition, survey, workspace, missing, parseDate);
+      options.onRow?.(
+        'reason' in built ? { line: record.line, ...built } : { line: record.line, input: built },
+      );
       if ('reason' in built) skip(record.line, built.reason);
       else batch.push({ input: built, line: record.line });
       if (batch.length >= batchSize) await flush();

@@ -170,6 +170,11 @@ export function resolveLayout(
     const mapped = maps.get(name) ?? maps.get(text) ?? maps.get(normalizeText(name));
     if (mapped !== undefined) {
       usedMaps.add(maps.has(name) ? name : maps.has(text) ? text : normalizeText(name));
+      // An empty key ignores the column (the web app's "ignore" choice; the CLI cannot say it).
+      if (mapped === '') {
+        ignored.push(header);
+        continue;
+      }
       target = targetOf(mapped);
       if (!target)
         throw new LayoutError(`--map ${header}=${mapped}: the survey has no question "${mapped}"`);

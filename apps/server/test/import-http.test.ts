@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { responseImportPath, type ResponseImportResult } from '@polku/contracts';
+import type { WorkspaceContext } from '@polku/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerImportEndpoints } from '../src/import/import-endpoints.js';
+import { fixture, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
+import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
+import { testDialects } from './support/databases.js';
+
+for (const dialect of testDialects()) {
+  describe(`importing a file over HTTP (${dialect.name})`, () => {
+    let t: TestApp;
+    let owner: Account;
+    let ctx: WorkspaceContext;
+
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+      // Until app.ts registers the endpoint itself; before the first request readies the app.
+      if (!t.app.hasRoute({ method: 'POST', url: responseImportPath }))
+        await registerImportEndpoints(t.app, t.runtime);
+      owner = await createAccount(t);
+      ctx = await ownerOf(t.runtime, owner.workspaceId, owner.userId);
+    });
+    afterAll(() => t.close());
+
+    const url = (surveyId: string, query = '', workspaceId = owner.workspaceId) =>
+      `/api/v1/workspaces/${workspaceId}/surveys/${surveyId}/imports${query ? `?${query}` : ''}`;
+    const post = (
+      surveyId: string,
+      body: string | Buffer,
+      query = '',
+      options: { as?: Account; contentType?: string; headers?: Record<string, string> } = {},
+    ) =>
+      (options.as ?? owner).browser.request({
+        method: 'POST',
+        url: url(surveyId, query),
+        payload: body,
+        headers: { 'content-type': options.contentType ?? 'text/csv', ...options.headers },
+      });
+    const storedCount = async (surveyId: string) =>
+      (await t.runtime.services.responses.list(ctx, { surveyId, limit: 200 })).items.length;
+
+    it('previews a Qualtrics export without storing it: layout, encoding, dates, mapping, the first rows', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const res = await post(surveyId, readFileSync(fixture('qualtrics-3row.csv')), 'dryRun=1');
+      expect(res.statusCode).toBe(200);
+      const preview = res.json<ResponseImportResult>();
+      expect(preview).toMatchObject({
+        dryRun: true,
+        format: 'qualtrics',
+        encoding: 'utf8',
+        dates: { order: null, source: 'unambiguous' },
+        columns: [
+          { header: 'Q1', question: 'nps' },
+          { header: 'Q2', question: 'reason' },
+        ],
+        ignoredColumns: [],
+        unmappedQuestions: [],
+        summary: { rowsRead: 3, imported: 3, alreadyImported: 0, skipped: 0, skippedRows: [] },
+      });
+      expect(preview.questions.map((q) => q.key)).toEqual(['nps', 'reason']);
+      expect(preview.sample).toHaveLength(3);
+      expect(preview.sample[0]).toMatchObject({
+        line: 4,
+        answers: { nps: 10, reason: 'Fast, friendly service' },
+        language: 'en',
+        partial: false,
+        submittedAt: Date.UTC(2026, 10, 23, 7, 12, 58),
+      });
+      expect(preview.sample[1]).toMatchObject({ line: 5, partial: true });
+      expect(await storedCount(surveyId)).toBe(0);
+    });
+
+    it('imports, and the same file again adds nothing', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const file = readFileSync(fixture('qualtrics-3row.csv'));
+      const first = await post(surveyId, file);
+      expect(first.statusCode).toBe(200);
+      expect(first.json<ResponseImportResult>()).toMatchObject({
+        dryRun: false,
+        summary: { rowsRead: 3, imported: 3, alreadyImported: 0 },
+      });
+      expect(await storedCount(surveyId)).toBe(3);
+      const again = await post(surveyId, file);
+      expect(again.json<ResponseImportResult>().summary).toMatchObject({
+        imported: 0,
+        alreadyImported: 3,
+      });
+      const preview = await post(surveyId, file, 'dryRun=1');
+      expect(preview.json<ResponseImportResult>().summary).toMatchObject({
+        imported: 0,
+        alreadyImported: 3,
+      });
+      expect(await storedCount(surveyId)).toBe(3);
+    });
+
+    it('reads a cp1252 file sent as octet-stream, and refuses it as UTF-8 when told so', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const file = readFileSync(fixture('cp1252.csv'));
+      const res = await post(surveyId, file, 'dryRun=1', {
+        contentType: 'application/octet-stream',
+      });
+      expect(res.statusCode).toBe(200);
+      const preview = res.json<ResponseImportResult>();
+      expect(preview.encoding).toBe('cp1252');
+      expect(preview.sample.map((r) => r.answers?.reason)).toEqual([
+        'Hinta 5 € oli hyvä – mutta jonotus kesti pitkään, ärsyttävää',
+        'Löysin “hyvän” tuotteen',
+      ]);
+      const strict = await post(surveyId, file, 'dryRun=1&encoding=utf8');
+      expect(strict.statusCode).toBe(400);
+      expect(strict.json()).toMatchObject({
+        error: { code: 'BAD_REQUEST', message: expect.stringMatching(/not valid UTF-8/) },
+      });
+    });
+
+    it('maps and ignores columns as told, reads missing tokens and lists skipped lines with reasons', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const csv = 'Score,Why,Note\n9,Good,x\n11,Too high,y\n-,Missing,z\n';
+      const unmapped = await post(surveyId, csv, 'dryRun=1');
+      expect(unmapped.statusCode).toBe(400);
+      expect(unmapped.json().error.message).toMatch(/No column matches a question/);
+
+      const query = ['dryRun=1', 'missing=-', 'map=Score%3Dnps', 'map=Why%3Dreason', 'map=Note%3D'];
+      const res = await post(surveyId, csv, query.join('&'));
+      expect(res.statusCode).toBe(200);
+      expect(res.json<ResponseImportResult>()).toMatchObject({
+        format: 'csv',
+        columns: [
+          { header: 'Score', question: 'nps' },
+          { header: 'Why', question: 'reason' },
+        ],
+        ignoredColumns: ['Note'],
+        summary: {
+          rowsRead: 3,
+          imported: 1,
+          skipped: 2,
+          skippedRows: [
+            { line: 3, reason: 'nps: must be from 0 to 10, got 11' },
+            { line: 4, reason: 'nps: required' },
+          ],
+        },
+      });
+      expect(await storedCount(surveyId)).toBe(0);
+    });
+
+    it('asks for a date format when the dates cannot tell day from month, and reads them with one', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const csv = 'nps,submitted_at\n9,03/04/2026 10:00\n';
+      const res = await post(surveyId, csv, 'dryRun=1');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/could be day\/month or month\/day/);
+      const withFormat = await post(
+        surveyId,
+        csv,
+        `dryRun=1&dateFormat=${encodeURIComponent('D/M/YYYY H:mm')}`,
+      );
+      expect(withFormat.statusCode).toBe(200);
+      expect(withFormat.json<ResponseImportResult>()).toMatchObject({
+        dates: { source: 'option' },
+        sample: [{ submittedAt: Date.UTC(2026, 3, 3, 7, 0) }], // 10:00 in Helsinki (EEST)
+      });
+    });
+
+    it('refuses bad options, other media types and surveys that are not published', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const bad = await post(surveyId, 'nps\n9\n', 'format=excel&map=nokey');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+      expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+        'querystring.format',
+        'querystring.map.0',
+      ]);
+      const json = await post(surveyId, JSON.stringify({ nps: 9 }), '', {
+        contentType: 'application/json',
+      });
+      expect(json.statusCode).toBe(415);
+      expect(json.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+
+      const draft = await t.runtime.services.surveys.create(ctx, {
+        name: 'draft',
+        purpose: 'transactional',
+        touchpointId: null,
+        template: 'nps',
+        languages: ['fi'],
+        defaultLanguage: 'fi',
+      });
+      const notOpen = await post(draft.id, 'nps\n9\n');
+      expect(notOpen.statusCode).toBe(409);
+      expect(notOpen.json().error.code).toBe('SURVEY_NOT_OPEN');
+      const unknown = await post('00000000-0000-7000-8000-000000000000', 'nps\n9\n');
+      expect(unknown.statusCode).toBe(404);
+    });
+
+    it('answers 404 to a member of another workspace, 401 without credentials and 403 without the CSRF token', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const stranger = await createAccount(t, 'stranger');
+      const foreign = await post(surveyId, 'nps\n9\n', '', { as: stranger });
+      expect(foreign.statusCode).toBe(404);
+      expect(foreign.json().error.code).toBe('NOT_FOUND');
+      const strangersOwn = await stranger.browser.request({
+        method: 'POST',
+        url: url(surveyId, '', stranger.workspaceId),
+        payload: 'nps\n9\n',
+        headers: { 'content-type': 'text/csv' },
+      });
+      expect(strangersOwn.statusCode).toBe(404);
+
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: url(surveyId),
+        payload: 'nps\n9\n',
+        headers: { 'content-type': 'text/csv' },
+      });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
+
+      const noCsrf = await t.app.inject({
+        method: 'POST',
+        url: url(surveyId),
+        payload: 'nps\n9\n',
+        headers: { 'content-type': 'text/csv', cookie: owner.browser.cookie },
+      });
+      expect(noCsrf.statusCode).toBe(403);
+      expect(noCsrf.json().error.code).toBe('CSRF_TOKEN_INVALID');
+      expect(await storedCount(surveyId)).toBe(0);
+    });
+  });
+}
