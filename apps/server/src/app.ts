@@ -18,7 +18,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerRouteTable, type RouteHandlers } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web.js';
-import { registerExports } from './http/exports.js';
+import { exportHandlers } from './http/exports.js';
 import { registerFileRoutes } from './http/file-routes.js';
 import { linkAssetHandlers } from './routes/link-assets.routes.js';
 import { registerRespondentPages } from './respondent/pages.js';
@@ -125,11 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimit: config.http.rateLimit,
   });
 
-  registerFileRoutes(app, deps, linkAssetHandlers(deps.services));
+  registerFileRoutes(app, deps, { ...linkAssetHandlers(deps.services), ...exportHandlers(deps) });
   registerRespondentPages(app, deps);
   registerUnsubscribePages(app, deps);
   registerWidgetEndpoints(app, deps);
-  registerExports(app, deps);
 
   await registerWebApp(app, config.webDistDir);
   return app;

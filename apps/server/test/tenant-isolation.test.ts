@@ -229,8 +229,12 @@ for (const dialect of testDialects()) {
         });
         expect(foreignKey.statusCode).toBe(404);
         expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
-        const own = buildPath(route.path, { ...victimIds, workspaceId: attacker.workspaceId });
-        expect((await attacker.browser.request({ method: 'GET', url: own })).statusCode).toBe(404);
+        if (Object.keys(route.params.shape).length > 1) {
+          const own = buildPath(route.path, { ...victimIds, workspaceId: attacker.workspaceId });
+          expect((await attacker.browser.request({ method: 'GET', url: own })).statusCode).toBe(
+            404,
+          );
+        }
         expect((await victim.browser.request({ method: 'GET', url })).statusCode).toBe(200);
       });
     }

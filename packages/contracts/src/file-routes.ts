@@ -47,6 +47,20 @@ export const fileRoutes = {
     query: z.object({ size: z.enum(['a4', 'a5']).default('a4'), lang: languageSchema.optional() }),
     contentType: 'text/html; charset=utf-8',
   }),
+  exportResponses: defineFileRoute({
+    method: 'GET',
+    path: '/api/v1/workspaces/:workspaceId/responses/export',
+    summary: 'Responses as CSV or XLSX, streamed (one column per question key)',
+    permission: 'responses.read',
+    params: z.object({ workspaceId: idSchema }),
+    query: z.object({
+      format: z.enum(['csv', 'xlsx']).default('csv'),
+      surveyId: idSchema.optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+    }),
+    contentType: 'text/csv; charset=utf-8',
+  }),
 } as const satisfies Record<string, FileRouteDef>;
 
 export type FileRouteName = keyof typeof fileRoutes;

@@ -8,3 +8,4 @@ export * from './routes.js';
 export * from './client.js';
 export * from './file-routes.js';
 export * from './distribution.js';
+export * from './imports.js';

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { fileRoutes, type FileRouteName } from '@polku/contracts';
 import { resolveWorkspaceAccess, type WorkspaceContext } from '@polku/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -9,7 +10,7 @@ export type FileRouteHandler = (c: {
   params: Record<string, string>;
   query: Record<string, unknown>;
   reply: FastifyReply;
-}) => Promise<string | Buffer>;
+}) => Promise<string | Buffer | Readable>;
 
 /**
  * Registers the file routes of the contracts (QR codes, sheets, exports) with the same
@@ -43,13 +44,15 @@ export function registerFileRoutes(
           route.permission,
           request.ip,
         );
+        // The route's content type unless the handler sets another (an export's format, say).
+        void reply.type(route.contentType).header('cache-control', 'no-store');
         const body = await handler({
           auth,
           params,
           query: (request.query ?? {}) as Record<string, unknown>,
           reply,
         });
-        return reply.type(route.contentType).send(body);
+        return reply.send(body);
       },
     });
   }
