@@ -19,6 +19,7 @@ import { registerRouteTable, type RouteHandlers } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web.js';
 import { exportHandlers } from './http/exports.js';
+import { registerImportEndpoints } from './import/import-endpoints.js';
 import { registerFileRoutes } from './http/file-routes.js';
 import { linkAssetHandlers } from './routes/link-assets.routes.js';
 import { registerRespondentPages } from './respondent/pages.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerFileRoutes(app, deps, { ...linkAssetHandlers(deps.services), ...exportHandlers(deps) });
+  await registerImportEndpoints(app, deps);
   registerRespondentPages(app, deps);
   registerUnsubscribePages(app, deps);
   registerWidgetEndpoints(app, deps);

@@ -184,7 +184,7 @@ for (const dialect of testDialects()) {
         ],
         ['import', 'surveys'],
         ['export', 'responses'],
-        ['export', 'responses', '--workspace', workspaceId, '--format', 'xlsx'],
+        ['export', 'responses', '--workspace', workspaceId, '--format', 'ods'],
       ];
       for (const args of cases) {
         err = [];

@@ -1,5 +1,7 @@
+import { enDistribution } from './distribution/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
+import { enImport } from './import/en';
 
 /** English. */
 export const en: Messages = {
@@ -248,4 +250,6 @@ export const en: Messages = {
     },
   },
   ...enListening,
+  ...enImport,
+  ...enDistribution,
 };

@@ -1,4 +1,6 @@
+import { fiDistribution } from './distribution/fi';
 import { fiListening } from './listening/fi';
+import { fiImport } from './import/fi';
 
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
@@ -250,6 +252,8 @@ export const fi = {
     },
   },
   ...fiListening,
+  ...fiImport,
+  ...fiDistribution,
 };
 
 /** The shape every locale must have. */

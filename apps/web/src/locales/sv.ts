@@ -1,5 +1,7 @@
+import { svDistribution } from './distribution/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
+import { svImport } from './import/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -250,4 +252,6 @@ export const sv: Messages = {
     },
   },
   ...svListening,
+  ...svImport,
+  ...svDistribution,
 };

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { responsesExportUrl } from '../../api/distribution';
 import { useResponsesQuery, useSurveysQuery, useSurveyVersionsQueries } from '../../api/surveys';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
@@ -30,9 +31,25 @@ export function ResponsesPage() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {title}
-      </Title>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        <Group gap="xs" align="center">
+          <Text size="sm" c="dimmed" id="responses-export-hint">
+            {t('distribution.export.hint')}
+          </Text>
+          <Button
+            component="a"
+            variant="default"
+            href={responsesExportUrl(workspaceId, filters)}
+            download
+            aria-describedby="responses-export-hint"
+          >
+            {t('distribution.export.csv')}
+          </Button>
+        </Group>
+      </Group>
       <ResponseFiltersForm
         filters={filters}
         surveys={surveys.data?.items ?? []}

@@ -4,6 +4,7 @@ import {
   Group,
   MultiSelect,
   NativeSelect,
+  NumberInput,
   Select,
   Stack,
   Table,
@@ -22,6 +23,13 @@ import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { timeZones } from '../../lib/time-zones';
 
+/** The contact limit typed in: null when empty (no limit), undefined when not 1..365 days. */
+function contactLimitOf(value: number | string): number | null | undefined {
+  if (value === '') return null;
+  const days = Number(value);
+  return Number.isInteger(days) && days >= 1 && days <= 365 ? days : undefined;
+}
+
 function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
   const update = useUpdateWorkspaceMutation(workspace.id);
@@ -29,14 +37,18 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const [timeZone, setTimeZone] = useState(workspace.timeZone);
   const [chosen, setChosen] = useState<Language[]>(workspace.languages);
   const [defaultLanguage, setDefaultLanguage] = useState<Language>(workspace.defaultLanguage);
+  const [contactLimit, setContactLimit] = useState<number | string>(
+    workspace.contactLimitDays ?? '',
+  );
+  const contactLimitDays = contactLimitOf(contactLimit);
   const fieldErrors = useFieldErrors(update.error);
   const defaultMissing = !chosen.includes(defaultLanguage);
   const languageData = languages.map((l) => ({ value: l, label: t(`language.${l}`) }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (defaultMissing || chosen.length === 0) return;
-    update.mutate({ name, timeZone, languages: chosen, defaultLanguage });
+    if (defaultMissing || chosen.length === 0 || contactLimitDays === undefined) return;
+    update.mutate({ name, timeZone, languages: chosen, defaultLanguage, contactLimitDays });
   };
 
   return (
@@ -86,6 +98,20 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
             (defaultMissing ? t('settings.workspace.defaultNotInLanguages') : undefined)
           }
         />
+        <NumberInput
+          label={t('distribution.contactLimit.label')}
+          description={t('distribution.contactLimit.description')}
+          min={1}
+          max={365}
+          allowDecimal={false}
+          allowNegative={false}
+          value={contactLimit}
+          onChange={setContactLimit}
+          error={
+            fieldErrors.contactLimitDays ??
+            (contactLimitDays === undefined ? t('distribution.contactLimit.invalid') : undefined)
+          }
+        />
         <Group>
           <Button type="submit" loading={update.isPending}>
             {t('common.save')}
@@ -107,6 +133,12 @@ function WorkspaceDetails({ workspace }: { workspace: Workspace }) {
       workspace.languages.map((l) => t(`language.${l}`)).join(', '),
     ],
     [t('settings.workspace.defaultLanguage'), t(`language.${workspace.defaultLanguage}`)],
+    [
+      t('distribution.contactLimit.label'),
+      workspace.contactLimitDays === null
+        ? t('distribution.contactLimit.noLimit')
+        : t('distribution.contactLimit.days', { count: workspace.contactLimitDays }),
+    ],
     [t('settings.workspace.created'), formatDateTime(workspace.createdAt)],
   ];
   return (
@@ -126,7 +158,7 @@ function WorkspaceDetails({ workspace }: { workspace: Workspace }) {
   );
 }
 
-/** Name, time zone and languages of the workspace; read-only without `workspace.update`. */
+/** Name, time zone, languages and contact limit of the workspace; read-only without `workspace.update`. */
 export function WorkspaceSettingsPage() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();

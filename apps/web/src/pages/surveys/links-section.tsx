@@ -11,7 +11,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { linkChannels, type SurveyLink } from '@polku/contracts';
+import { linkChannels, type Language, type SurveyLink } from '@polku/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,6 +23,7 @@ import { ConfirmModal } from '../../components/confirm-modal';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
+import { LinkQrCodes } from './link-qr-codes';
 
 type Channel = SurveyLink['channel'];
 
@@ -65,12 +66,14 @@ function CreateLinkForm(props: { workspaceId: string; surveyId: string }) {
   );
 }
 
-/** The survey's public links: create one per channel, copy its address, close it. */
+/** The survey's public links: create one per channel, copy its address, close it, print its QR. */
 export function LinksSection(props: {
   workspaceId: string;
   surveyId: string;
   canManage: boolean;
   published: boolean;
+  languages: Language[];
+  defaultLanguage: Language;
 }) {
   const { t } = useTranslation();
   const links = useSurveyLinksQuery(props.workspaceId, props.surveyId);
@@ -174,6 +177,14 @@ export function LinksSection(props: {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {links.data && links.data.items.length > 0 && (
+        <LinkQrCodes
+          workspaceId={props.workspaceId}
+          links={links.data.items}
+          languages={props.languages}
+          defaultLanguage={props.defaultLanguage}
+        />
       )}
       <ConfirmModal
         opened={closing !== null}

@@ -26,7 +26,9 @@ import { ErrorAlert, LoadingState } from '../../components/status';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { BasicsSection, LanguageBar, type SurveyMeta } from './basics-section';
 import { draftIssuesOf, type DraftIssue } from './draft';
+import { InvitationsSection } from './invitations-section';
 import { describeProblem, IssuesList } from './issues-list';
+import { ImportSection } from './import-section';
 import { LinksSection } from './links-section';
 import { QuestionsSection } from './questions-section';
 import { StatusBadge } from './status-badge';
@@ -230,8 +232,19 @@ function SurveyEditor({ survey, workspaceId }: { survey: Survey; workspaceId: st
                 surveyId={survey.id}
                 canManage={canManage}
                 published={survey.status === 'published'}
+                languages={survey.draft.languages}
+                defaultLanguage={survey.draft.defaultLanguage}
               />
             </Section>
+            <Section title={t('distribution.invitations.title')}>
+              <InvitationsSection
+                workspaceId={workspaceId}
+                surveyId={survey.id}
+                canManage={canManage}
+                published={survey.status === 'published'}
+              />
+            </Section>
+            <ImportSection workspaceId={workspaceId} survey={survey} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

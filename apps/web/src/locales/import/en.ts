@@ -1,0 +1,72 @@
+import type { ImportMessages } from './fi';
+
+/** English texts of the response import on the survey page. */
+export const enImport: ImportMessages = {
+  import: {
+    title: 'Import responses',
+    intro:
+      'Import responses from another survey tool (CSV, Qualtrics, Google Forms, SurveyMonkey). The preview stores nothing; importing the same file again does not add responses twice.',
+    file: 'File',
+    filePlaceholder: 'Choose a CSV file',
+    format: 'Format',
+    formats: {
+      auto: 'Detect automatically',
+      csv: 'CSV (columns named by question key)',
+      qualtrics: 'Qualtrics',
+      'google-forms': 'Google Forms',
+      surveymonkey: 'SurveyMonkey',
+    },
+    encoding: 'Encoding',
+    encodings: {
+      auto: 'Detect automatically',
+      utf8: 'UTF-8',
+      latin1: 'Latin-1 (ISO-8859-1)',
+      cp1252: 'Windows-1252',
+    },
+    missing: 'Tokens for a missing answer',
+    missingHint:
+      'Comma-separated, e.g. -, no answer. An empty cell, NA and N/A are always missing.',
+    dateFormat: 'Date format',
+    dateFormatHint:
+      'Only when the file cannot tell the order of day and month, e.g. D.M.YYYY H.mm.ss or M/D/YYYY h:mm:ss A.',
+    preview: 'Preview',
+    run: 'Import responses',
+    previewTitle: 'Import preview',
+    detected: 'Detected',
+    detectedFormat: 'Format: {{format}}',
+    detectedEncoding: 'Encoding: {{encoding}}',
+    dates: {
+      option: 'Dates are read in the given format {{format}}.',
+      dataDMY: 'Day before month: settled by the date {{value}} on line {{line}}.',
+      dataMDY: 'Month before day: settled by the date {{value}} on line {{line}}.',
+      locale:
+        'Day before month: dates with dots (as Finnish and Swedish exports write them), and no date settled the order.',
+      unambiguous: 'Dates are written year-month-day (ISO 8601).',
+      none: 'The file has no submission times; responses get the time of the import.',
+    },
+    mapping: 'Columns and questions',
+    column: 'Column in the file',
+    question: 'Question',
+    questionFor: 'Question for the column {{column}}',
+    ignore: 'Do not import',
+    unmappedQuestions: 'Questions without a column: {{keys}}',
+    sample: 'The first rows',
+    line: 'Line',
+    submittedAt: 'Submitted',
+    language: 'Language',
+    answers: 'Answers',
+    partial: 'partial',
+    problem: 'Cannot be read: {{reason}}',
+    summary: 'Summary',
+    rowsRead: 'Rows read',
+    wouldImport: 'Would be imported',
+    imported: 'Imported',
+    alreadyImported: 'Already imported',
+    skipped: 'Skipped',
+    skippedLines: 'Skipped lines',
+    skippedLine: 'Line {{line}}: {{reason}}',
+    moreSkipped: '…and {{count}} more lines.',
+    done: 'Import done: {{imported}} new responses, {{already}} already imported, {{skipped}} skipped.',
+    fileProblem: 'The file could not be imported.',
+  },
+};

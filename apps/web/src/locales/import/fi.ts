@@ -1,0 +1,72 @@
+/** Finnish texts of the response import on the survey page. */
+export const fiImport = {
+  import: {
+    title: 'Tuo vastauksia',
+    intro:
+      'Tuo vastauksia toisesta kyselytyökalusta (CSV, Qualtrics, Google Forms, SurveyMonkey). Esikatselu ei tallenna mitään; saman tiedoston tuominen uudelleen ei lisää vastauksia kahdesti.',
+    file: 'Tiedosto',
+    filePlaceholder: 'Valitse CSV-tiedosto',
+    format: 'Muoto',
+    formats: {
+      auto: 'Tunnista automaattisesti',
+      csv: 'CSV (sarakkeet kysymysten tunnuksin)',
+      qualtrics: 'Qualtrics',
+      'google-forms': 'Google Forms',
+      surveymonkey: 'SurveyMonkey',
+    },
+    encoding: 'Merkistö',
+    encodings: {
+      auto: 'Tunnista automaattisesti',
+      utf8: 'UTF-8',
+      latin1: 'Latin-1 (ISO-8859-1)',
+      cp1252: 'Windows-1252',
+    },
+    missing: 'Puuttuvan vastauksen merkit',
+    missingHint:
+      'Pilkuin eroteltuina, esim. -, ei vastausta. Tyhjä solu, NA ja N/A ovat aina puuttuvia.',
+    dateFormat: 'Päiväysten muoto',
+    dateFormatHint:
+      'Vain jos päivän ja kuukauden järjestys ei selviä tiedostosta, esim. D.M.YYYY H.mm.ss tai M/D/YYYY h:mm:ss A.',
+    preview: 'Esikatsele',
+    run: 'Tuo vastaukset',
+    previewTitle: 'Tuonnin esikatselu',
+    detected: 'Tunnistettu',
+    detectedFormat: 'Muoto: {{format}}',
+    detectedEncoding: 'Merkistö: {{encoding}}',
+    dates: {
+      option: 'Päiväykset luetaan annetussa muodossa {{format}}.',
+      dataDMY: 'Päivä ennen kuukautta: sen ratkaisi päiväys {{value}} rivillä {{line}}.',
+      dataMDY: 'Kuukausi ennen päivää: sen ratkaisi päiväys {{value}} rivillä {{line}}.',
+      locale:
+        'Päivä ennen kuukautta: pisteillä erotetut päiväykset (suomalainen ja ruotsalainen tapa), eikä mikään päiväys ratkaissut järjestystä.',
+      unambiguous: 'Päiväykset ovat muodossa vuosi-kuukausi-päivä (ISO 8601).',
+      none: 'Tiedostossa ei ole vastausaikoja; vastaukset saavat tuontihetken ajan.',
+    },
+    mapping: 'Sarakkeet ja kysymykset',
+    column: 'Sarake tiedostossa',
+    question: 'Kysymys',
+    questionFor: 'Kysymys sarakkeelle {{column}}',
+    ignore: 'Älä tuo',
+    unmappedQuestions: 'Kysymykset ilman saraketta: {{keys}}',
+    sample: 'Ensimmäiset rivit',
+    line: 'Rivi',
+    submittedAt: 'Vastattu',
+    language: 'Kieli',
+    answers: 'Vastaukset',
+    partial: 'kesken',
+    problem: 'Ei voida lukea: {{reason}}',
+    summary: 'Yhteenveto',
+    rowsRead: 'Rivejä luettu',
+    wouldImport: 'Tuotaisiin',
+    imported: 'Tuotu',
+    alreadyImported: 'Tuotu jo aiemmin',
+    skipped: 'Ohitettu',
+    skippedLines: 'Ohitetut rivit',
+    skippedLine: 'Rivi {{line}}: {{reason}}',
+    moreSkipped: '…ja {{count}} muuta riviä.',
+    done: 'Tuonti valmis: {{imported}} uutta vastausta, {{already}} tuotu jo aiemmin, {{skipped}} ohitettu.',
+    fileProblem: 'Tiedostoa ei voitu tuoda.',
+  },
+};
+
+export type ImportMessages = typeof fiImport;

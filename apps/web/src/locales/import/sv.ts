@@ -1,0 +1,72 @@
+import type { ImportMessages } from './fi';
+
+/** Swedish texts of the response import on the survey page. */
+export const svImport: ImportMessages = {
+  import: {
+    title: 'Importera svar',
+    intro:
+      'Importera svar från ett annat enkätverktyg (CSV, Qualtrics, Google Forms, SurveyMonkey). Förhandsvisningen sparar ingenting; samma fil importerad igen lägger inte till svar två gånger.',
+    file: 'Fil',
+    filePlaceholder: 'Välj en CSV-fil',
+    format: 'Format',
+    formats: {
+      auto: 'Känn igen automatiskt',
+      csv: 'CSV (kolumner med frågornas nycklar)',
+      qualtrics: 'Qualtrics',
+      'google-forms': 'Google Forms',
+      surveymonkey: 'SurveyMonkey',
+    },
+    encoding: 'Teckenkodning',
+    encodings: {
+      auto: 'Känn igen automatiskt',
+      utf8: 'UTF-8',
+      latin1: 'Latin-1 (ISO-8859-1)',
+      cp1252: 'Windows-1252',
+    },
+    missing: 'Tecken för saknat svar',
+    missingHint:
+      'Åtskilda med kommatecken, t.ex. -, inget svar. Tom cell, NA och N/A saknas alltid.',
+    dateFormat: 'Datumformat',
+    dateFormatHint:
+      'Bara om ordningen mellan dag och månad inte framgår av filen, t.ex. D.M.YYYY H.mm.ss eller M/D/YYYY h:mm:ss A.',
+    preview: 'Förhandsvisa',
+    run: 'Importera svaren',
+    previewTitle: 'Förhandsvisning av importen',
+    detected: 'Identifierat',
+    detectedFormat: 'Format: {{format}}',
+    detectedEncoding: 'Teckenkodning: {{encoding}}',
+    dates: {
+      option: 'Datum läses i det angivna formatet {{format}}.',
+      dataDMY: 'Dag före månad: avgjort av datumet {{value}} på rad {{line}}.',
+      dataMDY: 'Månad före dag: avgjort av datumet {{value}} på rad {{line}}.',
+      locale:
+        'Dag före månad: datum med punkter (som i Finland och Sverige), och inget datum avgjorde ordningen.',
+      unambiguous: 'Datumen är skrivna år-månad-dag (ISO 8601).',
+      none: 'Filen har inga svarstider; svaren får importtidpunkten.',
+    },
+    mapping: 'Kolumner och frågor',
+    column: 'Kolumn i filen',
+    question: 'Fråga',
+    questionFor: 'Fråga för kolumnen {{column}}',
+    ignore: 'Importera inte',
+    unmappedQuestions: 'Frågor utan kolumn: {{keys}}',
+    sample: 'De första raderna',
+    line: 'Rad',
+    submittedAt: 'Besvarat',
+    language: 'Språk',
+    answers: 'Svar',
+    partial: 'ofullständigt',
+    problem: 'Kan inte läsas: {{reason}}',
+    summary: 'Sammanfattning',
+    rowsRead: 'Lästa rader',
+    wouldImport: 'Skulle importeras',
+    imported: 'Importerade',
+    alreadyImported: 'Redan importerade',
+    skipped: 'Överhoppade',
+    skippedLines: 'Överhoppade rader',
+    skippedLine: 'Rad {{line}}: {{reason}}',
+    moreSkipped: '…och {{count}} rader till.',
+    done: 'Importen är klar: {{imported}} nya svar, {{already}} redan importerade, {{skipped}} överhoppade.',
+    fileProblem: 'Filen kunde inte importeras.',
+  },
+};
