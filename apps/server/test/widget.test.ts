@@ -257,6 +257,36 @@ for (const dialect of testDialects()) {
       expect((await post({ answers: {} }, other.link.token, from)).statusCode).toBe(400);
     });
 
+    it('lets an identified visitor be prompted once within the contact limit, and never after unsubscribing', async () => {
+      const prompt = (respondent: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/w/${link.token}/prompt`,
+          headers: { origin: 'https://kauppa.example' },
+          payload: { respondent },
+          remoteAddress: ip(),
+        });
+      await t.runtime.store.workspaces.update(ctx.workspace.id, { contactLimitDays: 30 });
+      const first = await prompt('Visitor@Example.com');
+      expect(first.json()).toEqual({ ask: true, reason: null });
+      expect(first.headers['access-control-allow-origin']).toBe('*');
+      expect((await prompt('visitor@example.com')).json()).toEqual({
+        ask: false,
+        reason: 'contact_limit',
+      });
+      await t.runtime.store.distribution.addUnsubscribe(
+        ctx.workspace.id,
+        'gone@example.com',
+        Date.now(),
+      );
+      expect((await prompt('gone@example.com')).json()).toEqual({
+        ask: false,
+        reason: 'unsubscribed',
+      });
+      expect((await prompt('not an email')).statusCode).toBe(400);
+      await t.runtime.store.workspaces.update(ctx.workspace.id, { contactLimitDays: null });
+    });
+
     it('describes its endpoints in OpenAPI', async () => {
       const doc = (await get('/api/openapi.json')).json<{
         paths: Record<string, Record<string, { operationId: string }>>;

@@ -3,13 +3,15 @@
  *
  *   <script src="https://polku.example/widget.js" data-polku-link="TOKEN"
  *     data-trigger="button|delay|url" data-delay="5000" data-url-match="/kiitos"
- *     data-language="fi" async></script>
+ *     data-language="fi" data-respondent="asiakas@example.fi" async></script>
  *
  * It reads the survey of the link from the origin it was loaded from and renders in a Shadow
  * DOM, so the host page's CSS cannot break it. `button` (the default) shows a floating button;
  * `delay` opens the survey after data-delay ms; `url` opens it when location.pathname matches
  * data-url-match (`*` matches anything; a trailing slash is optional). An automatic opening
- * happens once per browser session.
+ * happens once per browser session. With data-respondent (the visitor's email, when the site
+ * knows it) an automatic opening first asks Polku whether this person may be surveyed now, so
+ * the workspace's contact-frequency limit and unsubscribes hold on the widget too.
  */
 import { createSurveyDialog, type SurveyDialog } from './dialog.js';
 import { css, h } from './dom.js';
@@ -75,7 +77,18 @@ function start(survey: WidgetSurvey, base: string): void {
     current.open(returnTo);
   };
   const openAutomatically = () => {
-    if (!openedBefore(survey.token)) open(document.activeElement as HTMLElement | null);
+    if (openedBefore(survey.token)) return;
+    const returnTo = document.activeElement as HTMLElement | null;
+    if (!settings.respondent) return open(returnTo);
+    fetch(`${base}/prompt`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ respondent: settings.respondent }),
+      credentials: 'omit',
+    })
+      .then((res) => (res.ok ? (res.json() as Promise<{ ask: boolean }>) : { ask: false }))
+      .then((answer) => answer.ask && open(returnTo))
+      .catch(() => undefined); // no answer: better not to ask than to ask too often
   };
 
   switch (settings.trigger) {

@@ -26,4 +26,6 @@ export interface WidgetSettings {
   delay?: string;
   urlMatch?: string;
   language?: string;
+  /** The visitor's email, when the site knows who they are: prompts then honour the contact limit. */
+  respondent?: string;
 }

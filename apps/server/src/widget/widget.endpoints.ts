@@ -9,6 +9,8 @@ import type { AppConfig } from '../config.js';
 import { sendError } from '../http/errors.js';
 import type { Services } from '../services.js';
 import {
+  widgetPromptBodySchema,
+  widgetPromptResultSchema,
   widgetSubmitBodySchema,
   widgetSurveySchema,
   widgetTokenParamsSchema,
@@ -177,6 +179,47 @@ export function registerWidgetEndpoints(
         },
       );
       return reply.status(201).send(result);
+    },
+  );
+
+  // Identified prompts: before opening by itself for a known visitor, the widget asks whether
+  // this person may be surveyed now. Yes is recorded as a contact, so every channel sees it.
+  app.options(
+    '/w/:token/prompt',
+    { schema: { hide: true }, onSend: allowAnyOrigin },
+    (_request, reply) =>
+      reply
+        .status(204)
+        .header('access-control-allow-methods', 'POST')
+        .header('access-control-allow-headers', 'content-type')
+        .header('access-control-max-age', '86400')
+        .send(),
+  );
+
+  app.post(
+    '/w/:token/prompt',
+    {
+      schema: {
+        operationId: 'promptWidgetRespondent',
+        summary:
+          'Whether the widget may survey an identified visitor now (contact-frequency limit, unsubscribes); a yes counts as asking',
+        tags: ['widget'],
+        params: widgetTokenParamsSchema,
+        body: widgetPromptBodySchema,
+        response: { 200: widgetPromptResultSchema, ...errors },
+      },
+      config: limit(LIMITS.submit),
+      onSend: allowAnyOrigin,
+    },
+    async (request, reply) => {
+      const { link, workspace } = await findOpenLink(store, request.params.token);
+      reply.header('cache-control', 'no-store');
+      return services.surveyInvitations.promptRespondent(
+        workspace,
+        request.body.respondent,
+        link.surveyId,
+        'widget',
+      );
     },
   );
 

@@ -1,5 +1,6 @@
 import {
   answerValueSchema,
+  emailSchema,
   idSchema,
   languageSchema,
   localizedTextSchema,
@@ -46,3 +47,13 @@ export const widgetSubmitBodySchema = z.object({
 });
 
 export const widgetTokenParamsSchema = z.object({ token: z.string().min(1).max(64) });
+
+/** An identified prompt: the site says who the visitor is, so the contact limit can apply. */
+export const widgetPromptBodySchema = z.object({ respondent: emailSchema });
+
+export const widgetPromptResultSchema = z.object({
+  /** Whether to open the survey for this person now (recorded as asked when true). */
+  ask: z.boolean(),
+  /** Why not: the person unsubscribed, or was asked within the workspace's contact limit. */
+  reason: z.enum(['unsubscribed', 'contact_limit']).nullable(),
+});

@@ -171,6 +171,34 @@ export class SurveyInvitationService {
     });
   }
 
+  /**
+   * Whether an identified person may be asked for feedback now on a channel that asks on the
+   * spot (the widget opening by itself). A yes is recorded as a contact at once, so the next
+   * channel that asks sees it; a no says why.
+   */
+  async promptRespondent(
+    workspace: WorkspaceRecord,
+    email: string,
+    surveyId: string,
+    channel: string,
+  ): Promise<{ ask: boolean; reason: 'unsubscribed' | 'contact_limit' | null }> {
+    const now = this.deps.clock.now();
+    return this.deps.store.transaction(async (tx) => {
+      const why = await whyNotContact(tx, workspace, email, now);
+      if (why)
+        return { ask: false, reason: why === 'unsubscribed' ? 'unsubscribed' : 'contact_limit' };
+      await tx.distribution.recordContact({
+        workspaceId: workspace.id,
+        personKey: email,
+        id: newId(now),
+        channel,
+        surveyId,
+        contactedAt: now,
+      });
+      return { ask: true, reason: null };
+    });
+  }
+
   /** The invitation a personal token names, if it can still be answered. */
   async findOpen(token: string): Promise<SurveyInvitationRecord | undefined> {
     const invitation = await this.deps.store.distribution.findInvitationByToken(token);
