@@ -401,6 +401,8 @@ export interface SurveyInvitationRecord {
   remindedAt: number | null;
   respondedAt: number | null;
   responseId: string | null;
+  /** The latest mail sent for it (the invitation or its reminder). */
+  emailId: string | null;
   createdAt: number;
 }
 
@@ -409,7 +411,13 @@ export interface DistributionRepository {
   findInvitation(workspaceId: string, id: string): Promise<SurveyInvitationRecord | undefined>;
   /** By the personal token in the email's links, across workspaces. */
   findInvitationByToken(token: string): Promise<SurveyInvitationRecord | undefined>;
-  listInvitations(workspaceId: string, surveyId: string): Promise<SurveyInvitationRecord[]>;
+  /** Newest first, with the delivery state of each one's latest mail. */
+  listInvitations(
+    workspaceId: string,
+    surveyId: string,
+  ): Promise<
+    (SurveyInvitationRecord & { emailStatus: EmailStatus | null; emailError: string | null })[]
+  >;
   /** Emails already invited to the survey (not suppressed), to avoid inviting twice. */
   invitedEmails(workspaceId: string, surveyId: string): Promise<Set<string>>;
   updateInvitation(

@@ -208,6 +208,7 @@ export interface SurveyInvitationsTable {
   remindedAt: number | null;
   respondedAt: number | null;
   responseId: string | null;
+  emailId: string | null;
   createdAt: number;
 }
 

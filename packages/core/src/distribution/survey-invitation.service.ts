@@ -1,7 +1,7 @@
 import type { Language, SurveyInvitation } from '@polku/contracts';
 import { queueEmail } from '../mail/outbox.js';
 import { surveyInvitationMail } from '../mail/templates.js';
-import type { Store, SurveyInvitationRecord, WorkspaceRecord } from '../ports.js';
+import type { Repositories, Store, SurveyInvitationRecord, WorkspaceRecord } from '../ports.js';
 import type { WorkspaceContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { newSecret } from '../shared/hash-secrets.js';
@@ -88,6 +88,7 @@ export class SurveyInvitationService {
           remindedAt: null,
           respondedAt: null,
           responseId: null,
+          emailId: null,
           createdAt: now,
         };
         await tx.distribution.insertInvitation(invitation);
@@ -110,7 +111,22 @@ export class SurveyInvitationService {
     if (!(await this.deps.store.surveys.findById(ctx.workspace.id, surveyId)))
       throw new DomainError('NOT_FOUND');
     const rows = await this.deps.store.distribution.listInvitations(ctx.workspace.id, surveyId);
-    return rows.map(({ workspaceId: _w, linkId: _l, token: _t, responseId: _r, ...rest }) => rest);
+    return rows.map(
+      ({
+        workspaceId: _w,
+        linkId: _l,
+        token: _t,
+        responseId: _r,
+        emailId: _e,
+        emailStatus,
+        emailError,
+        ...rest
+      }) =>
+        // A mail that failed for good (after every retry) is this recipient's delivery status.
+        rest.status === 'sent' && emailStatus === 'failed'
+          ? { ...rest, status: 'failed' as const, reason: emailError ?? 'delivery failed' }
+          : rest,
+    );
   }
 
   /** The job: sends one invitation (or its reminder) if it is still due. Idempotent. */
@@ -142,14 +158,18 @@ export class SurveyInvitationService {
           });
         return;
       }
-      await this.queueMail(tx, workspace, invitation, reminder, now);
+      const emailId = await this.queueMail(tx, workspace, invitation, reminder, now);
       if (reminder) {
-        await tx.distribution.updateInvitation(workspace.id, invitation.id, { remindedAt: now });
+        await tx.distribution.updateInvitation(workspace.id, invitation.id, {
+          remindedAt: now,
+          emailId,
+        });
         return;
       }
       await tx.distribution.updateInvitation(workspace.id, invitation.id, {
         status: 'sent',
         sentAt: now,
+        emailId,
       });
       await tx.distribution.recordContact({
         workspaceId: workspace.id,
@@ -243,7 +263,7 @@ export class SurveyInvitationService {
   }
 
   private async queueMail(
-    tx: Parameters<Parameters<Store['transaction']>[0]>[0],
+    tx: Repositories,
     workspace: WorkspaceRecord,
     invitation: SurveyInvitationRecord,
     reminder: boolean,
@@ -260,7 +280,7 @@ export class SurveyInvitationService {
       unsubscribeLink: `${base}/u/${invitation.token}`,
       reminder,
     });
-    await queueEmail(tx, { ...mail, to: invitation.email, workspaceId: workspace.id }, now);
+    return queueEmail(tx, { ...mail, to: invitation.email, workspaceId: workspace.id }, now);
   }
 
   /** The survey's link for email invitations (made once), so responses carry channel 'email'. */

@@ -1,5 +1,5 @@
 import type { Language } from '@polku/contracts';
-import type { DistributionRepository, SurveyInvitationRecord } from '@polku/core';
+import type { DistributionRepository, EmailStatus, SurveyInvitationRecord } from '@polku/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SurveyInvitationsTable } from '../schema.js';
 
@@ -33,13 +33,19 @@ export function createDistributionRepository(db: Kysely<Database>): Distribution
     },
     async listInvitations(workspaceId, surveyId) {
       const rows = await db
-        .selectFrom('surveyInvitations')
-        .selectAll()
-        .where('workspaceId', '=', workspaceId)
-        .where('surveyId', '=', surveyId)
-        .orderBy('id', 'desc')
+        .selectFrom('surveyInvitations as i')
+        .leftJoin('emails as e', 'e.id', 'i.emailId')
+        .selectAll('i')
+        .select(['e.status as emailStatus', 'e.error as emailError'])
+        .where('i.workspaceId', '=', workspaceId)
+        .where('i.surveyId', '=', surveyId)
+        .orderBy('i.id', 'desc')
         .execute();
-      return rows.map(toInvitation);
+      return rows.map(({ emailStatus, emailError, ...r }) => ({
+        ...toInvitation(r),
+        emailStatus: emailStatus as EmailStatus | null,
+        emailError,
+      }));
     },
     async invitedEmails(workspaceId, surveyId) {
       const rows = await db
