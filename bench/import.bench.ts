@@ -89,6 +89,7 @@ function rawInsert(file: string, workspaceId: string, surveyId: string): number 
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -65536'); // as the app's store (packages/db connection.ts)
     const insertResponse = db.prepare(
       `INSERT INTO responses (workspace_id, id, survey_id, survey_version, link_id, source, channel,
         touchpoint_id, language, status, submitted_at, created_at, day)
@@ -101,8 +102,8 @@ function rawInsert(file: string, workspaceId: string, surveyId: string): number 
     );
     const insertBatch = db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
-        const id = importedResponseId(workspaceId, surveyId, { sourceId: `r${i}` });
         const at = timeOf(i);
+        const id = importedResponseId(workspaceId, surveyId, { sourceId: `r${i}` }, at);
         const day = localDay(at, 'Europe/Helsinki');
         insertResponse.run(workspaceId, id, surveyId, at, Date.now(), day);
         insertAnswer.run(workspaceId, id, 'nps', surveyId, day, scoreOf(i), null);

@@ -141,6 +141,7 @@ async function rawInsertRate(dir: string, total: number): Promise<number> {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -65536'); // as the app's store (packages/db connection.ts)
     db.pragma('foreign_keys = ON');
     const insertResponse = db.prepare(
       `INSERT INTO responses (workspace_id, id, survey_id, survey_version, link_id, source, channel,

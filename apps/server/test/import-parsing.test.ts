@@ -108,4 +108,14 @@ describe('imported response ids', () => {
     expect(importedResponseId('w', 's2', { sourceId: 'R_1' })).not.toBe(a);
     expect(importedResponseId('w', 's1', { fields: ['R_1'] })).not.toBe(a);
   });
+
+  it('carry the time answered in front when the row has one, so they sort by it', () => {
+    const at = Date.UTC(2026, 1, 14, 9);
+    const early = importedResponseId('w', 's1', { sourceId: 'R_9' }, at);
+    const late = importedResponseId('w', 's1', { sourceId: 'R_1' }, at + 1);
+    expect(early).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(early.replace('-', '').slice(0, 12)).toBe(at.toString(16).padStart(12, '0'));
+    expect(late > early).toBe(true);
+    expect(importedResponseId('w', 's1', { sourceId: 'R_9' }, at)).toBe(early);
+  });
 });

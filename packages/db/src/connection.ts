@@ -36,6 +36,8 @@ export function openDatabase(
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MiB of page cache instead of the default 2 MiB: large tables' indexes stay in memory.
+    sqlite.pragma('cache_size = -65536');
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins,

@@ -288,7 +288,12 @@ function buildInput(
   const finished = cell(layout.finishedColumn).toLowerCase();
   const status = cell(layout.statusColumn).toLowerCase();
   return {
-    id: importedResponseId(workspace.id, survey.id, sourceId ? { sourceId } : { fields }),
+    id: importedResponseId(
+      workspace.id,
+      survey.id,
+      sourceId ? { sourceId } : { fields },
+      submittedAt,
+    ),
     surveyId: survey.id,
     submittedAt,
     language,
