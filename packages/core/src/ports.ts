@@ -345,6 +345,8 @@ export interface ResponseFilter {
 export interface SurveyRepository {
   insert(survey: SurveyRecord): Promise<void>;
   findById(workspaceId: string, id: string): Promise<SurveyRecord | undefined>;
+  /** The survey without its draft (intake needs only status and version; the draft can be large). */
+  findHeader(workspaceId: string, id: string): Promise<Omit<SurveyRecord, 'draft'> | undefined>;
   list(workspaceId: string): Promise<SurveyRecord[]>;
   update(
     workspaceId: string,

@@ -48,8 +48,15 @@ interface Prepared {
 const BANDS = { promoter: [9, 10], passive: [7, 8], detractor: [0, 6] } as const;
 
 /** Caches survey, version and link lookups within one intake call (a batch asks many times). */
+/**
+ * Published versions never change, so their parsed definitions are kept for the process's
+ * life (bounded; the oldest entries go first). Every intake reads one.
+ */
+const publishedVersions = new Map<string, SurveyDefinition>();
+const PUBLISHED_VERSIONS_KEPT = 1000;
+
 class SurveyLookup {
-  private readonly surveys = new Map<string, Promise<SurveyRecord | undefined>>();
+  private readonly surveys = new Map<string, Promise<Omit<SurveyRecord, 'draft'> | undefined>>();
   private readonly versions = new Map<string, Promise<SurveyDefinition | undefined>>();
   private readonly links = new Map<string, Promise<SurveyLinkRecord | undefined>>();
   constructor(
@@ -58,17 +65,24 @@ class SurveyLookup {
   ) {}
   survey(id: string) {
     if (!this.surveys.has(id))
-      this.surveys.set(id, this.repos.surveys.findById(this.workspaceId, id));
+      this.surveys.set(id, this.repos.surveys.findHeader(this.workspaceId, id));
     return this.surveys.get(id)!;
   }
   version(surveyId: string, version: number) {
-    const key = `${surveyId}@${version}`;
+    const key = `${this.workspaceId}/${surveyId}@${version}`;
+    const known = publishedVersions.get(key);
+    if (known) return Promise.resolve(known);
     if (!this.versions.has(key)) {
       this.versions.set(
         key,
-        this.repos.surveys
-          .findVersion(this.workspaceId, surveyId, version)
-          .then((v) => v?.definition),
+        this.repos.surveys.findVersion(this.workspaceId, surveyId, version).then((v) => {
+          if (v) {
+            if (publishedVersions.size >= PUBLISHED_VERSIONS_KEPT)
+              publishedVersions.delete(publishedVersions.keys().next().value!);
+            publishedVersions.set(key, v.definition);
+          }
+          return v?.definition;
+        }),
       );
     }
     return this.versions.get(key)!;

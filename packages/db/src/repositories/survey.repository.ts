@@ -28,6 +28,33 @@ export function createSurveyRepository(db: Kysely<Database>): SurveyRepository {
         .executeTakeFirst();
       return row && toSurvey(row);
     },
+    async findHeader(workspaceId, id) {
+      const row = await db
+        .selectFrom('surveys')
+        .select([
+          'workspaceId',
+          'id',
+          'name',
+          'purpose',
+          'status',
+          'touchpointId',
+          'publishedVersion',
+          'draftChanged',
+          'createdAt',
+          'updatedAt',
+        ])
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return (
+        row && {
+          ...row,
+          purpose: row.purpose as SurveyRecord['purpose'],
+          status: row.status as SurveyRecord['status'],
+          draftChanged: row.draftChanged === 1,
+        }
+      );
+    },
     async list(workspaceId) {
       const rows = await db
         .selectFrom('surveys')
