@@ -8,55 +8,22 @@
  * load generator is autocannon in a separate process (so it does not share the server's event
  * loop), with keep-alive connections.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp, createRuntime, loadConfig } from '@polku/server';
-import { progress, report, rssMiB } from './support.js';
+import {
+  autocannon,
+  progress,
+  report,
+  rssMiB,
+  warnOnFailures,
+  type CannonResult,
+} from './support.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p99: number; average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-
-const require = createRequire(import.meta.url);
-const autocannonBin = join(dirname(require.resolve('autocannon/package.json')), 'autocannon.js');
-
-/** Runs autocannon in its own process and returns its JSON summary. */
-function cannon(
-  url: string,
-  headers: Record<string, string>,
-  seconds: number,
-): Promise<CannonResult> {
-  const args = [autocannonBin, '-j', '-c', String(CONNECTIONS), '-d', String(seconds)];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  args.push(url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err}`));
-      try {
-        resolve(JSON.parse(out) as CannonResult);
-      } catch {
-        reject(new Error(`autocannon printed no JSON: ${out}${err}`));
-      }
-    });
-  });
-}
 
 async function measure(
   label: string,
@@ -64,14 +31,10 @@ async function measure(
   headers: Record<string, string> = {},
 ): Promise<CannonResult> {
   progress(`http: ${label}: warming up`);
-  await cannon(url, headers, 1);
+  await autocannon({ url, headers, connections: CONNECTIONS, seconds: 1 });
   progress(`http: ${label}: ${DURATION_S} s with ${CONNECTIONS} connections`);
-  const r = await cannon(url, headers, DURATION_S);
-  if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0) {
-    progress(
-      `http: ${label}: WARNING ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`,
-    );
-  }
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, seconds: DURATION_S });
+  warnOnFailures(`http: ${label}`, r);
   return r;
 }
 

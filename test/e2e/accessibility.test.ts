@@ -4,6 +4,7 @@ import {
   assertPrerequisites,
   axeViolations,
   launchChromium,
+  signIn,
   startPolku,
   startSmtp,
 } from './harness.js';
@@ -49,9 +50,7 @@ describe('accessibility of the staff app (axe-core, WCAG 2.1 AA)', () => {
   ];
   it(`has no violations in the app shell and the settings pages (${settings.join(', ')})`, async () => {
     await page.goto(`${polku.url}/login`);
-    await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
-    await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
-    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await signIn(page);
     await page.getByRole('link', { name: 'Asetukset' }).click();
     const found: string[] = [];
     for (const section of settings) {

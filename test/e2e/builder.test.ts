@@ -4,6 +4,7 @@ import {
   assertPrerequisites,
   axeViolations,
   launchChromium,
+  signIn,
   startPolku,
   startSmtp,
 } from './harness.js';
@@ -41,9 +42,7 @@ describe('the survey builder and the responses area', () => {
     page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.slice(0, 1500)}`));
     await page.goto(`${polku.url}/login`);
-    await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
-    await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
-    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await signIn(page);
     await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
   });
   afterAll(async () => {

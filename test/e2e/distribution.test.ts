@@ -6,6 +6,7 @@ import {
   axeViolations,
   decodeQuotedPrintable,
   launchChromium,
+  signIn,
   startPolku,
   startSmtp,
   waitFor,
@@ -30,9 +31,7 @@ describe('distribution: QR codes, printable sheets, email invitations, contact l
     page = await browser.newPage({ bypassCSP: true, acceptDownloads: true });
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.slice(0, 1500)}`));
     await page.goto(`${polku.url}/login`);
-    await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
-    await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
-    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await signIn(page);
     await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
   });
   afterAll(async () => {

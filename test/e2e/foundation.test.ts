@@ -4,6 +4,7 @@ import {
   assertPrerequisites,
   decodeQuotedPrintable,
   launchChromium,
+  signIn,
   startPolku,
   startSmtp,
   waitFor,
@@ -53,9 +54,7 @@ describe('the staff app in Chromium', () => {
       await page.waitForURL(/\/login/);
       expect(await page.locator('html').getAttribute('lang')).toBe('fi');
 
-      await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
-      await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
-      await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+      await signIn(page);
       await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
       await expect.poll(() => currentWorkspace(page)).toBe('Kukkakauppa Aurinko');
       await expect.poll(() => page.getByRole('link', { name: 'Asetukset' }).isVisible()).toBe(true);
@@ -97,9 +96,7 @@ describe('the staff app in Chromium', () => {
       const fresh = await browser.newPage();
       await fresh.goto(`${polku.url}/login`);
       expect(await fresh.locator('html').getAttribute('lang')).toBe('fi');
-      await fresh.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
-      await fresh.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
-      await fresh.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+      await signIn(fresh);
       await expect.poll(() => fresh.getByRole('link', { name: 'Settings' }).isVisible()).toBe(true);
       expect(await fresh.locator('html').getAttribute('lang')).toBe('en');
       await fresh.close();

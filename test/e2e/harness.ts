@@ -125,3 +125,16 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
+
+/** Signs in on the Finnish login form (the demo login unless told otherwise). */
+export async function signIn(
+  page: Page,
+  login: { email: string; password: string } = {
+    email: 'demo@polku.example',
+    password: 'aurinko-demo',
+  },
+): Promise<void> {
+  await page.getByRole('textbox', { name: 'Sähköposti' }).fill(login.email);
+  await page.getByRole('textbox', { name: 'Salasana' }).fill(login.password);
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+}

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPrerequisites, axeViolations, launchChromium, startPolku } from './harness.js';
+import {
+  assertPrerequisites,
+  axeViolations,
+  launchChromium,
+  signIn,
+  startPolku,
+} from './harness.js';
 
 /** A small export: a score column named otherwise than the question, and one score out of range. */
 const exportFile = join(mkdtempSync(join(tmpdir(), 'polku-e2e-import-')), 'toimitukset.csv');
@@ -31,9 +37,7 @@ describe('importing responses in the web app', () => {
     page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.slice(0, 1500)}`));
     await page.goto(`${polku.url}/login`);
-    await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
-    await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
-    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await signIn(page);
     await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
   });
   afterAll(async () => {

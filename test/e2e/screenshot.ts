@@ -1,6 +1,6 @@
 // Takes the README's screenshot (docs/screenshot.png): the demo workspace's members in Finnish.
 // Run: npx tsx --conditions=polku-source test/e2e/screenshot.ts (after `node scripts/build.mjs`)
-import { assertPrerequisites, launchChromium, startPolku, startSmtp } from './harness.js';
+import { assertPrerequisites, launchChromium, signIn, startPolku, startSmtp } from './harness.js';
 
 assertPrerequisites();
 const smtp = await startSmtp();
@@ -9,9 +9,7 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.goto(`${polku.url}/login`);
-  await page.getByRole('textbox', { name: 'Sähköposti' }).fill('demo@polku.example');
-  await page.getByRole('textbox', { name: 'Salasana' }).fill('aurinko-demo');
-  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await signIn(page);
   await page.getByRole('link', { name: 'Asetukset' }).click();
   await page.getByRole('link', { name: 'Jäsenet' }).click();
   await page.getByRole('row', { name: /Aino Virtanen/ }).waitFor();
