@@ -155,7 +155,9 @@ describe('the survey builder and the responses area', () => {
     await page.getByRole('heading', { name: 'Vastaukset', level: 1 }).waitFor();
     const row = page.getByRole('row', { name: /Myymäläkysely/ });
     await row.waitFor();
-    expect(await row.textContent()).toContain('CSAT 4 · Palvelu oli nopeaa. Kassalla oli silti');
+    await expect
+      .poll(() => row.textContent())
+      .toContain('CSAT 4 · Palvelu oli nopeaa. Kassalla oli silti');
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
 
