@@ -169,6 +169,14 @@ describe('distribution: QR codes, printable sheets, email invitations, contact l
     expect(header.split(',').slice(0, 3)).toEqual(['id', 'submitted_at', 'day']);
     expect(header).toContain('nps');
     expect(csv.split('\r\n').length).toBeGreaterThan(100);
+    const xlsxLink = page.getByRole('link', { name: 'Lataa Excel (XLSX)' });
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^responses-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK'); // a zip, as XLSX is
     expect(errors).toEqual([]);
   });
 });

@@ -60,9 +60,13 @@ export function fileRouteUrl(
   return buildPath(fileRoutes[name].path, params) + (search ? `?${search}` : '');
 }
 
-/** The CSV export of the responses that match the survey and date filters. */
-export function responsesExportUrl(workspaceId: string, filters: ResponseFilters): string {
-  const search = new URLSearchParams({ format: 'csv' });
+/** The CSV or XLSX export of the responses that match the survey and date filters. */
+export function responsesExportUrl(
+  workspaceId: string,
+  filters: ResponseFilters,
+  format: 'csv' | 'xlsx' = 'csv',
+): string {
+  const search = new URLSearchParams({ format });
   if (filters.surveyId) search.set('surveyId', filters.surveyId);
   if (filters.from) search.set('from', filters.from);
   if (filters.to) search.set('to', filters.to);

@@ -75,6 +75,7 @@ export const enDistribution: DistributionMessages = {
     },
     export: {
       csv: 'Download CSV',
+      xlsx: 'Download Excel (XLSX)',
       hint: 'With the responses of the chosen survey and period.',
     },
     contactLimit: {

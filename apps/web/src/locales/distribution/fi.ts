@@ -73,6 +73,7 @@ export const fiDistribution = {
     },
     export: {
       csv: 'Lataa CSV',
+      xlsx: 'Lataa Excel (XLSX)',
       hint: 'Mukana valitun kyselyn ja aikavälin vastaukset.',
     },
     contactLimit: {

@@ -75,6 +75,7 @@ export const svDistribution: DistributionMessages = {
     },
     export: {
       csv: 'Ladda ner CSV',
+      xlsx: 'Ladda ner Excel (XLSX)',
       hint: 'Med svaren för vald enkät och tidsperiod.',
     },
     contactLimit: {

@@ -48,6 +48,15 @@ export function ResponsesPage() {
           >
             {t('distribution.export.csv')}
           </Button>
+          <Button
+            component="a"
+            variant="default"
+            href={responsesExportUrl(workspaceId, filters, 'xlsx')}
+            download
+            aria-describedby="responses-export-hint"
+          >
+            {t('distribution.export.xlsx')}
+          </Button>
         </Group>
       </Group>
       <ResponseFiltersForm
