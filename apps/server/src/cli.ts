@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { emailSchema, nameSchema, passwordSchema } from '@polku/contracts';
 import { DomainError } from '@polku/core';
 import { migrateToLatest, openDatabase } from '@polku/db';
@@ -12,7 +11,7 @@ import {
 } from './config.js';
 import { ensureDemo } from './demo.js';
 import { EXPORT_USAGE, exportCommand } from './export/export-command.js';
-import { ArgumentError } from './import/cli-args.js';
+import { ArgumentError, parseCommandArgs } from './cli-args.js';
 import { IMPORT_USAGE, importCommand } from './import/import-command.js';
 import { SURVEYS_USAGE, surveysCommand } from './import/surveys-command.js';
 import { createRuntime } from './runtime.js';
@@ -33,29 +32,15 @@ ${EXPORT_USAGE}
 
 Configuration comes from the environment: see docs/configuration.md.`;
 
-/** A wrong command line: printed with the usage, exit code 2. */
-class UsageError extends Error {}
-
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(
-  args: string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
-
 function required(
   value: string | boolean | undefined,
   name: string,
   schema: z.ZodType<string, string>,
 ): string {
-  if (typeof value !== 'string') throw new UsageError(`--${name} is required`);
+  if (typeof value !== 'string') throw new ArgumentError(`--${name} is required`);
   const r = schema.safeParse(value);
   if (!r.success)
-    throw new UsageError(`--${name}: ${r.error.issues.map((i) => i.message).join(', ')}`);
+    throw new ArgumentError(`--${name}: ${r.error.issues.map((i) => i.message).join(', ')}`);
   return r.data;
 }
 
@@ -70,12 +55,16 @@ async function migrate(config: AppConfig): Promise<void> {
 }
 
 async function createAdmin(config: AppConfig, args: string[]): Promise<void> {
-  const v = parse(args, {
-    email: { type: 'string' },
-    password: { type: 'string' },
-    workspace: { type: 'string' },
-    name: { type: 'string' },
-  });
+  const { values: v } = parseCommandArgs(
+    args,
+    {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      workspace: { type: 'string' },
+      name: { type: 'string' },
+    },
+    0,
+  );
   const email = required(v.email, 'email', emailSchema);
   const password = required(v.password, 'password', passwordSchema);
   const workspaceName = required(v.workspace, 'workspace', nameSchema);
@@ -131,21 +120,25 @@ export async function main(
   try {
     switch (command) {
       case 'serve': {
-        const v = parse(args, { roles: { type: 'string' }, port: { type: 'string' } });
+        const { values: v } = parseCommandArgs(
+          args,
+          { roles: { type: 'string' }, port: { type: 'string' } },
+          0,
+        );
         const config = loadConfig({ ...env, ...(typeof v.port === 'string' && { PORT: v.port }) });
         if (typeof v.roles === 'string') config.roles = parseRoles(v.roles);
         await serve(config);
         return 0;
       }
       case 'migrate':
-        parse(args, {});
+        parseCommandArgs(args, {}, 0);
         await migrate(loadConfig(env));
         return 0;
       case 'create-admin':
         await createAdmin(loadConfig(env), args);
         return 0;
       case 'demo':
-        parse(args, {});
+        parseCommandArgs(args, {}, 0);
         await demo(loadConfig(env));
         return 0;
       case 'surveys':
@@ -162,12 +155,12 @@ export async function main(
         console.log(USAGE);
         return 0;
       case undefined:
-        throw new UsageError('no command given');
+        throw new ArgumentError('no command given');
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new ArgumentError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ArgumentError) {
+    if (e instanceof ArgumentError) {
       console.error(`polku: ${e.message}\n\n${USAGE}`);
       return 2;
     }

@@ -8,7 +8,7 @@ import {
   ownerContext,
   parseCommandArgs,
   requiredString,
-} from '../import/cli-args.js';
+} from '../cli-args.js';
 import { createRuntime } from '../runtime.js';
 import { planResponseExport, writeResponsesCsv } from './responses-csv.js';
 import { writeResponsesXlsx } from './responses-xlsx.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AppConfig } from '../config.js';
 import { createRuntime } from '../runtime.js';
-import { ArgumentError, oneOf, parseCommandArgs, requiredString } from './cli-args.js';
+import { ArgumentError, oneOf, parseCommandArgs, requiredString } from '../cli-args.js';
 import { importEncodings } from './encoding.js';
 import {
   ImportError,

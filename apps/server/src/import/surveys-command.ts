@@ -7,7 +7,7 @@ import {
   ownerContext,
   parseCommandArgs,
   requiredString,
-} from './cli-args.js';
+} from '../cli-args.js';
 
 export const SURVEYS_USAGE = `  surveys create --workspace W --template NAME [--name N] [--features "A,B"]
                                                     create a survey from a template; prints JSON

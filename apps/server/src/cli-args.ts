@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { WorkspaceContext } from '@polku/core';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from './runtime.js';
 
-/** A wrong command line in an import, export or surveys command: the CLI prints the usage and exits 2. */
+/** A wrong command line: the CLI prints it with the usage and exits 2. */
 export class ArgumentError extends Error {}
 
 /** parseArgs, with its complaints turned into ArgumentErrors. */
