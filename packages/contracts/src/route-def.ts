@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { idSchema, type Permission } from './common.js';
+
+/**
+ * Who may call a route:
+ * - `public`: anyone (rate limited where it matters);
+ * - `session`: a signed-in person;
+ * - `workspace`: a member of `:workspaceId` whose role grants `permission`, or an API key of
+ *   that workspace whose scopes include it. Checked in one place on the server.
+ */
+export type Access =
+  { kind: 'public' } | { kind: 'session' } | { kind: 'workspace'; permission: Permission };
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** Fastify-style path with `:params`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Status of a successful response. */
+  status: 200 | 201 | 202;
+  response: z.ZodType;
+  /** Per client IP, on top of the global limits. */
+  rateLimit?: { max: number; windowMs: number };
+}
+
+/** Declares a route, keeping its exact type for the typed client and the server. */
+export const defineRoute = <const R extends RouteDef>(route: R): R => route;
+
+/** The path prefix of a workspace's resources. */
+export const ws = '/api/v1/workspaces/:workspaceId';
+export const workspaceParams = z.object({ workspaceId: idSchema });
+export const tokenParams = z.object({ token: z.string().min(16).max(200) });
+export const FIFTEEN_MINUTES = 15 * 60_000;
