@@ -1,4 +1,4 @@
-// Takes the README's screenshot (docs/screenshot.png): the demo workspace's members in Finnish.
+// Takes the README's screenshot (docs/screenshot.png): the demo flower shop's responses, in Finnish.
 // Run: npx tsx --conditions=polku-source test/e2e/screenshot.ts (after `node scripts/build.mjs`)
 import { assertPrerequisites, launchChromium, signIn, startPolku, startSmtp } from './harness.js';
 
@@ -10,9 +10,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.goto(`${polku.url}/login`);
   await signIn(page);
-  await page.getByRole('link', { name: 'Asetukset' }).click();
-  await page.getByRole('link', { name: 'Jäsenet' }).click();
-  await page.getByRole('row', { name: /Aino Virtanen/ }).waitFor();
+  await page.getByRole('link', { name: 'Vastaukset' }).click();
+  await page.getByRole('row').nth(5).waitFor();
+  await page.waitForLoadState('networkidle');
   await page.screenshot({ path: new URL('../../docs/screenshot.png', import.meta.url).pathname });
 } finally {
   await browser.close();

@@ -107,7 +107,7 @@ export function ResponsesPage() {
                       <Table.Td>{r.surveyName}</Table.Td>
                       <Table.Td>{r.channel}</Table.Td>
                       <Table.Td>{r.language}</Table.Td>
-                      <Table.Td>
+                      <Table.Td miw={110}>
                         <Badge variant="light" color={r.status === 'complete' ? 'green' : 'orange'}>
                           {t(`responses.statuses.${r.status}`)}
                         </Badge>
