@@ -21,3 +21,4 @@ export * from './responses/response.service.js';
 export * from './surveys/pages.js';
 export * from './distribution/contact-limit.js';
 export * from './distribution/survey-invitation.service.js';
+export * from './metrics/index.js';
