@@ -28,6 +28,7 @@ import { registerWidgetEndpoints } from './widget/widget.endpoints.js';
 import { accountHandlers } from './routes/accounts.routes.js';
 import { workspaceHandlers } from './routes/workspaces.routes.js';
 import { listeningHandlers } from './routes/listening.routes.js';
+import { metricsHandlers } from './metrics/metrics.routes.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...accountHandlers(deps.services, config, new LoginThrottle()),
     ...workspaceHandlers(deps.services),
     ...listeningHandlers(deps.services),
+    ...metricsHandlers(deps.services),
   };
   registerRouteTable(app, handlers, {
     services: deps.services,

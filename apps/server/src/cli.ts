@@ -13,6 +13,7 @@ import { ensureDemo } from './demo.js';
 import { EXPORT_USAGE, exportCommand } from './export/export-command.js';
 import { ArgumentError, parseCommandArgs } from './cli-args.js';
 import { IMPORT_USAGE, importCommand } from './import/import-command.js';
+import { METRICS_USAGE, metricsCommand } from './metrics/metrics-command.js';
 import { SURVEYS_USAGE, surveysCommand } from './import/surveys-command.js';
 import { createRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -28,6 +29,7 @@ Commands:
 ${SURVEYS_USAGE}
 ${IMPORT_USAGE}
 ${EXPORT_USAGE}
+${METRICS_USAGE}
   help                                              show this text
 
 Configuration comes from the environment: see docs/configuration.md.`;
@@ -148,6 +150,9 @@ export async function main(
         return await importCommand(loadConfig(env), args);
       case 'export':
         await exportCommand(loadConfig(env), args);
+        return 0;
+      case 'metrics':
+        await metricsCommand(loadConfig(env), args);
         return 0;
       case 'help':
       case '--help':

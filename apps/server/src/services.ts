@@ -2,6 +2,7 @@ import {
   ApiKeyService,
   AuthService,
   InvitationService,
+  MetricService,
   ResponseService,
   SurveyInvitationService,
   SurveyService,
@@ -22,6 +23,7 @@ export interface Services {
   surveys: SurveyService;
   responses: ResponseService;
   surveyInvitations: SurveyInvitationService;
+  metrics: MetricService;
 }
 
 /** Wires the domain services to their ports. */
@@ -56,6 +58,7 @@ export function createServices(deps: {
     }),
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
     surveys,
+    metrics: new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics }),
     responses: new ResponseService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,

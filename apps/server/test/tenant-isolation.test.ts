@@ -27,6 +27,12 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   return sampleBodies[name];
 }
 
+/** Query strings that pass validation, for workspace routes with required query parameters. */
+function queryFor(name: RouteName, ids: Record<string, string>): string {
+  if (name === 'getQuestionMetric') return `?surveyId=${ids.surveyId ?? 'x'}&question=nps`;
+  return '';
+}
+
 const workspaceRoutes = (Object.keys(routes) as RouteName[]).filter(
   (name) => routes[name].access.kind === 'workspace',
 );
@@ -177,7 +183,7 @@ for (const dialect of testDialects()) {
       describe(`${route.method} ${route.path} (${name})`, () => {
         const input = (workspaceId: string) => ({
           method: route.method,
-          url: buildPath(route.path, { ...victimIds, workspaceId }),
+          url: buildPath(route.path, { ...victimIds, workspaceId }) + queryFor(name, victimIds),
           ...('body' in route && { payload: bodyFor(name, victimIds) as object }),
         });
 

@@ -9,3 +9,4 @@ export * from './client.js';
 export * from './file-routes.js';
 export * from './distribution.js';
 export * from './imports.js';
+export * from './metrics.js';

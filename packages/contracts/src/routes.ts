@@ -38,6 +38,7 @@ import {
   type RouteDef,
 } from './route-def.js';
 import { listeningRoutes } from './listening-routes.js';
+import { metricsRoutes } from './metrics.js';
 
 export type { Access, HttpMethod, RouteDef } from './route-def.js';
 /** The route table: the single description of the HTTP API that the server, the OpenAPI
@@ -294,6 +295,7 @@ export const routes = {
     response: pageSchema(outboxMailSchema),
   }),
   ...listeningRoutes(),
+  ...metricsRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

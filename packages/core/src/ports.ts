@@ -1,3 +1,4 @@
+import type { MetricsRepository } from './metrics/metric.service.js';
 import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
 import type { AnswerRow } from './surveys/answers.js';
 
@@ -239,6 +240,7 @@ export interface JobRepository {
 }
 
 export interface Repositories {
+  metrics: MetricsRepository;
   users: UserRepository;
   sessions: SessionRepository;
   workspaces: WorkspaceRepository;

@@ -2,3 +2,4 @@ export * from './connection.js';
 export * from './migrate.js';
 export * from './store.js';
 export type { Database } from './schema.js';
+export { createMetricsRepository } from './repositories/metrics.repository.js';

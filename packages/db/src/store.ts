@@ -20,6 +20,7 @@ import { createScheduleRepository } from './repositories/schedule.repository.js'
 import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
 import { createDistributionRepository } from './repositories/distribution.repository.js';
+import { createMetricsRepository } from './repositories/metrics.repository.js';
 
 function createRepositories(
   db: Kysely<Database>,
@@ -40,6 +41,7 @@ function createRepositories(
     surveys: createSurveyRepository(db),
     responses: createResponseRepository(db),
     distribution: createDistributionRepository(db),
+    metrics: createMetricsRepository(db),
   };
 }
 

@@ -7,3 +7,4 @@ export * from './change.js';
 export * from './kano.js';
 export * from './drivers.js';
 export * from './ipa.js';
+export * from './metric.service.js';

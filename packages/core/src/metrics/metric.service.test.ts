@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { SurveyDefinition } from '@polku/contracts';
+import type { SurveyRecord } from '../ports.js';
+import { DomainError } from '../shared/errors.js';
+import { createHistogram } from './histogram.js';
+import {
+  computeQuestionMetric,
+  foldIntoIsoWeeks,
+  histogramsByBucket,
+  isoWeekOf,
+  MetricService,
+  type HistogramQuery,
+  type HistogramRow,
+} from './metric.service.js';
+
+describe('isoWeekOf', () => {
+  it('names ISO 8601 weeks, including the ones that straddle New Year', () => {
+    expect(isoWeekOf('2026-01-01')).toBe('2026-W01'); // a Thursday
+    expect(isoWeekOf('2025-12-29')).toBe('2026-W01'); // Monday of that week
+    expect(isoWeekOf('2026-01-04')).toBe('2026-W01'); // Sunday
+    expect(isoWeekOf('2026-01-05')).toBe('2026-W02');
+    expect(isoWeekOf('2027-01-01')).toBe('2026-W53'); // 2026 has 53 weeks
+    expect(isoWeekOf('2021-01-03')).toBe('2020-W53');
+    expect(isoWeekOf('2024-12-30')).toBe('2025-W01');
+    expect(isoWeekOf('2026-06-15')).toBe('2026-W25');
+    expect(() => isoWeekOf('2026-1-1')).toThrow(RangeError);
+  });
+
+  it('folds per-day histograms into weeks, summing the same value', () => {
+    const rows: HistogramRow[] = [
+      { bucket: '2026-01-05', value: 10, count: 1 },
+      { bucket: '2026-01-11', value: 10, count: 2 },
+      { bucket: '2026-01-11', value: 3, count: 1 },
+      { bucket: '2026-01-12', value: 7, count: 1 },
+    ];
+    const weeks = histogramsByBucket(foldIntoIsoWeeks(rows));
+    expect([...weeks.keys()]).toEqual(['2026-W02', '2026-W03']);
+    expect(weeks.get('2026-W02')).toEqual(
+      new Map([
+        [10, 3],
+        [3, 1],
+      ]),
+    );
+  });
+});
+
+describe('computeQuestionMetric', () => {
+  it('gives NPS counts, score, the adjusted-Wald interval and the small-sample flag', () => {
+    const r = computeQuestionMetric(
+      'nps',
+      { min: 0, max: 10 },
+      'all',
+      createHistogram([10, 7, 3, 9]),
+    );
+    expect(r).toMatchObject({
+      n: 4,
+      counts: { promoters: 2, passives: 1, detractors: 1 },
+      score: 25,
+      method: 'adjusted-wald',
+      smallSample: true,
+    });
+    expect(r.ci95).toHaveLength(2);
+  });
+
+  it('gives CSAT top-2-box with Wilson, CES mean with t, rating mean and CSI, goal % yes', () => {
+    const csat = computeQuestionMetric(
+      'csat',
+      { min: 1, max: 5 },
+      'all',
+      new Map([
+        [5, 42],
+        [4, 32],
+        [3, 10],
+        [2, 9],
+        [1, 14],
+      ]),
+    );
+    expect(csat.score).toBeCloseTo(69.16, 2);
+    expect(csat.counts).toEqual({ satisfied: 74, neutral: 10, dissatisfied: 23 });
+    expect(csat.method).toBe('wilson');
+
+    const ces = computeQuestionMetric(
+      'ces',
+      { min: 1, max: 7 },
+      'all',
+      createHistogram([7, 6, 5, 3]),
+    );
+    expect(ces).toMatchObject({ score: 5.25, easyPercent: 75, method: 't' });
+    expect(ces.counts).toEqual({ easy: 3, neutral: 0, difficult: 1 });
+
+    const rating = computeQuestionMetric(
+      'rating',
+      { min: 1, max: 5 },
+      'all',
+      createHistogram([5, 1]),
+    );
+    expect(rating).toMatchObject({ score: 3, csi: 50, counts: { '1': 1, '5': 1, '3': 0 } });
+
+    const goal = computeQuestionMetric(
+      'goal',
+      { min: 0, max: 1 },
+      'all',
+      createHistogram([1, 1, 0.5, 0]),
+    );
+    expect(goal).toMatchObject({ n: 4, score: 50, counts: { yes: 2, partly: 1, no: 1 } });
+  });
+
+  it('reports n = 0 as a null score, never 0', () => {
+    expect(computeQuestionMetric('nps', { min: 0, max: 10 }, 'all', new Map())).toMatchObject({
+      n: 0,
+      score: null,
+      ci95: null,
+    });
+  });
+});
+
+describe('MetricService.questionMetric', () => {
+  const definition = {
+    questions: [
+      { key: 'nps', type: 'nps' },
+      { key: 'reason', type: 'text' },
+    ],
+  } as unknown as SurveyDefinition;
+  const survey = { publishedVersion: 1, draft: { questions: [] } } as unknown as SurveyRecord;
+  const queries: HistogramQuery[] = [];
+  const service = new MetricService({
+    surveys: {
+      findById: (_w, id) => Promise.resolve(id === 's1' ? survey : undefined),
+      findVersion: () =>
+        Promise.resolve({
+          workspaceId: 'w',
+          surveyId: 's1',
+          version: 1,
+          definition,
+          publishedAt: 0,
+          publishedByUserId: null,
+        }),
+    },
+    metrics: {
+      histogram: (_w, q) => {
+        queries.push(q);
+        return Promise.resolve([
+          { bucket: '2026-01-01', value: 10, count: 1 },
+          { bucket: '2026-01-05', value: 3, count: 1 },
+        ]);
+      },
+    },
+  });
+  const ctx = { workspace: { id: 'w' } };
+
+  it('asks SQL for days and folds them into ISO weeks', async () => {
+    const r = await service.questionMetric(ctx, { surveyId: 's1', questionKey: 'nps', by: 'week' });
+    expect(queries.at(-1)).toMatchObject({ bucket: 'day', item: '' });
+    expect(r.buckets.map((b) => [b.bucket, b.score])).toEqual([
+      ['2026-W01', 100],
+      ['2026-W02', -100],
+    ]);
+    expect(r).toMatchObject({ questionType: 'nps', scoreName: 'nps', by: 'week' });
+  });
+
+  it('refuses unknown surveys and questions, non-numeric questions and bad days', async () => {
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => (e instanceof DomainError ? e.code : String(e)),
+      );
+    expect(await code(service.questionMetric(ctx, { surveyId: 'x', questionKey: 'nps' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(service.questionMetric(ctx, { surveyId: 's1', questionKey: 'no' }))).toBe(
+      'NOT_FOUND',
+    );
+    await expect(
+      service.questionMetric(ctx, { surveyId: 's1', questionKey: 'reason' }),
+    ).rejects.toThrow(/text question, which has no numeric metric/);
+    expect(
+      await code(
+        service.questionMetric(ctx, {
+          surveyId: 's1',
+          questionKey: 'nps',
+          from: '2026-02-01',
+          to: '2026-01-01',
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+  });
+});
