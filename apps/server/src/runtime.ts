@@ -22,11 +22,18 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/**
+ * JSON log lines on standard error, so standard output carries only what a command prints
+ * (`polku create-admin` and `polku metrics --json` print JSON meant for other programs).
+ */
 export function createLogger(config: AppConfig): Logger {
-  return pino({
-    level: config.log.level,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-  });
+  return pino(
+    {
+      level: config.log.level,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+    pino.destination(2),
+  );
 }
 
 /** Opens the database, applies migrations and wires services, mail and jobs. */

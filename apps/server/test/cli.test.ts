@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -71,6 +73,33 @@ describe('the polku command line', () => {
     expect(created.workspaceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await main(args, env)).toBe(1);
     expect(err.join()).toContain('EMAIL_TAKEN');
+  });
+
+  it('prints only its JSON on standard output; logs go to standard error', () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--conditions=polku-source',
+        '--import',
+        'tsx',
+        main,
+        'create-admin',
+        '--email',
+        'pipe@example.com',
+        '--password',
+        'long-enough-pw',
+        '--workspace',
+        'Putki',
+      ],
+      { env: { ...env, LOG_LEVEL: 'info' }, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      email: 'pipe@example.com',
+      workspaceName: 'Putki',
+    });
+    expect(run.stderr).toContain('migrations applied');
   });
 
   it('creates the demo workspace once', async () => {
