@@ -32,6 +32,10 @@ export const permissions = [
   'surveys.manage',
   'responses.read',
   'responses.write',
+  /** Set metric targets and alert webhooks. */
+  'targets.manage',
+  /** Code critical-incident answers into categories. */
+  'incidents.code',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;

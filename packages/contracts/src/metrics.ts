@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from './common.js';
+import { idSchema, languageSchema } from './common.js';
 import { defineRoute, workspaceParams, ws } from './route-def.js';
+import { attributeKeySchema, attributeValueSchema } from './responses.js';
 import { questionKeySchema } from './surveys.js';
 
 export const metricBuckets = ['day', 'week', 'month', 'quarter', 'year', 'all'] as const;
@@ -36,7 +37,9 @@ export const questionMetricBucketSchema = z.object({
   counts: z.record(z.string(), z.number().int().min(0)),
   score: z.number().nullable(),
   ci95: intervalSchema,
-  method: z.enum(['adjusted-wald', 'wald', 'wilson', 't']),
+  /** How ci95 was computed; `conservative-wald` (CX index) averages the items' Wald margins,
+   * an upper bound whatever the items' correlation. */
+  method: z.enum(['adjusted-wald', 'wald', 'wilson', 't', 'conservative-wald']),
   smallSample: z.boolean(),
   mean: z.number().nullable().optional(),
   easyPercent: z.number().nullable().optional(),
@@ -59,6 +62,131 @@ export const questionMetricSchema = z.object({
 });
 export type QuestionMetric = z.infer<typeof questionMetricSchema>;
 
+/**
+ * Which answers a figure counts. Every condition narrows (AND); the values inside one condition
+ * widen (OR). Later issues add conditions (segments) without changing the existing ones.
+ */
+export const metricFiltersSchema = z.object({
+  surveyIds: z.array(idSchema).min(1).max(100).optional(),
+  /** `null` stands for answers given at no touchpoint. */
+  touchpointIds: z.array(idSchema.nullable()).min(1).max(200).optional(),
+  channels: z.array(z.string().min(1).max(16)).min(1).max(20).optional(),
+  languages: z.array(languageSchema).min(1).optional(),
+  attributes: z
+    .array(
+      z.object({
+        key: attributeKeySchema,
+        values: z.array(attributeValueSchema).min(1).max(100),
+      }),
+    )
+    .max(10)
+    .optional(),
+});
+export type MetricFilters = z.infer<typeof metricFiltersSchema>;
+
+export const breakdownDimensions = [
+  'survey',
+  'touchpoint',
+  'channel',
+  'language',
+  'attribute',
+] as const;
+export const breakdownSchema = z
+  .object({
+    by: z.enum(breakdownDimensions),
+    /** The attribute's key when `by` is `attribute`. */
+    key: attributeKeySchema.optional(),
+  })
+  .refine((b) => (b.by === 'attribute') === (b.key !== undefined), {
+    message: 'key is given exactly when breaking down by attribute',
+    path: ['key'],
+  });
+export type Breakdown = z.infer<typeof breakdownSchema>;
+
+/**
+ * What figure to compute:
+ * - `nps`, `csat`, `ces`: one question (`surveyId` + `question`), or every question of that type
+ *   in the surveys the filters allow (NPS leaves employee surveys out);
+ * - `enps`: NPS questions of employee surveys (or one such question);
+ * - `rating`, `goal`: one question;
+ * - `cx_index`: the open-form CX index of three 5-point questions of one survey, in the order
+ *   effectiveness, ease, emotion.
+ */
+export const metricKinds = ['nps', 'enps', 'csat', 'ces', 'rating', 'goal', 'cx_index'] as const;
+export const metricKindSchema = z.enum(metricKinds);
+export type MetricKind = z.infer<typeof metricKindSchema>;
+
+export const metricSpecSchema = z
+  .object({
+    kind: metricKindSchema,
+    surveyId: idSchema.optional(),
+    question: questionKeySchema.optional(),
+    questions: z.tuple([questionKeySchema, questionKeySchema, questionKeySchema]).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.question !== undefined && m.surveyId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['surveyId'], message: 'a question needs its survey' });
+    if ((m.kind === 'rating' || m.kind === 'goal') && m.question === undefined)
+      ctx.addIssue({ code: 'custom', path: ['question'], message: `${m.kind} needs a question` });
+    if (m.kind === 'cx_index' && (m.questions === undefined || m.surveyId === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions'],
+        message: 'cx_index needs surveyId and three questions: effectiveness, ease, emotion',
+      });
+    if (m.kind !== 'cx_index' && m.questions !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['questions'], message: 'only cx_index takes questions' });
+  });
+export type MetricSpec = z.infer<typeof metricSpecSchema>;
+
+export const metricQuerySchema = z
+  .object({
+    metric: metricSpecSchema,
+    by: metricBucketSchema.default('month'),
+    from: metricDaySchema.optional(),
+    to: metricDaySchema.optional(),
+    filters: metricFiltersSchema.default({}),
+    breakdown: breakdownSchema.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+export type MetricQuery = z.input<typeof metricQuerySchema>;
+
+export const metricGroupSchema = z.object({
+  /** The breakdown value (a survey id, touchpoint id, channel, language or attribute value);
+   * null for answers without one (no touchpoint), and for the one group of an unbroken query. */
+  key: z.string().nullable(),
+  /** A display name where the server knows one (survey names). */
+  label: z.string().nullable(),
+  buckets: z.array(questionMetricBucketSchema),
+  /** The whole period of the group. */
+  total: questionMetricBucketSchema,
+});
+export type MetricGroup = z.infer<typeof metricGroupSchema>;
+
+export const metricResultSchema = z.object({
+  metric: z.object({
+    kind: metricKindSchema,
+    surveyId: idSchema.optional(),
+    question: z.string().optional(),
+    questions: z.array(z.string()).optional(),
+  }),
+  /** What `score` is called: nps, enps, csat, ces, mean, goalReached, cxIndex. */
+  scoreName: z.string(),
+  scale: z.object({ min: z.number(), max: z.number() }),
+  by: metricBucketSchema,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** The questions counted, so a reader can check what the figure covers. */
+  questions: z.array(z.object({ surveyId: idSchema, questionKey: z.string() })),
+  /** `rollup` when day-level rollups answered; `answers` when the filters needed the answer table. */
+  source: z.enum(['rollup', 'answers']),
+  groups: z.array(metricGroupSchema),
+});
+export type MetricResult = z.infer<typeof metricResultSchema>;
+
 /** Metrics computed from histograms of answers (the understanding area). */
 export function metricsRoutes() {
   return {
@@ -73,6 +201,18 @@ export function metricsRoutes() {
       query: questionMetricQuerySchema,
       status: 200,
       response: questionMetricSchema,
+    }),
+    queryMetric: defineRoute({
+      method: 'POST',
+      path: `${ws}/metrics/query`,
+      summary:
+        'A metric per time bucket, filtered and broken down, with n, counts and a 95% interval in every cell (reads only)',
+      tag: 'metrics',
+      access: { kind: 'workspace', permission: 'responses.read' },
+      params: workspaceParams,
+      body: metricQuerySchema,
+      status: 200,
+      response: metricResultSchema,
     }),
   };
 }

@@ -27,6 +27,18 @@ export const answerValueSchema = z.union([
 ]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
+/** A customer attribute's key, as sent with a response (`attributes`) or imported. */
+export const attributeKeySchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'lowercase letters, digits and _; starts with a letter');
+export const attributeValueSchema = z.string().trim().min(1).max(200);
+/** Attributes known about the customer when they answered (tier, region, product…). */
+export const responseAttributesSchema = z
+  .record(attributeKeySchema, attributeValueSchema)
+  .refine((a) => Object.keys(a).length <= 30, 'at most 30 attributes');
+
 export const responseSources = ['page', 'widget', 'api', 'import', 'email'] as const;
 export const responseStatuses = ['partial', 'complete'] as const;
 
@@ -46,6 +58,8 @@ export const submitResponseBodySchema = z.object({
   /** A partial response may leave required questions unanswered. */
   partial: z.boolean().default(false),
   answers: z.record(z.string(), answerValueSchema),
+  /** What is known about the customer at the time (tier, region…): metrics filter and break down by these. */
+  attributes: responseAttributesSchema.optional(),
 });
 export type SubmitResponseBody = z.input<typeof submitResponseBodySchema>;
 

@@ -6,7 +6,13 @@ const viewer: readonly Permission[] = [
   'surveys.read',
   'responses.read',
 ];
-const analyst: readonly Permission[] = [...viewer, 'surveys.manage', 'responses.write'];
+const analyst: readonly Permission[] = [
+  ...viewer,
+  'surveys.manage',
+  'responses.write',
+  'targets.manage',
+  'incidents.code',
+];
 const admin: readonly Permission[] = [
   ...analyst,
   'workspace.update',
