@@ -135,7 +135,11 @@ export const metricSpecSchema = z
         message: 'cx_index needs surveyId and three questions: effectiveness, ease, emotion',
       });
     if (m.kind !== 'cx_index' && m.questions !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['questions'], message: 'only cx_index takes questions' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions'],
+        message: 'only cx_index takes questions',
+      });
   });
 export type MetricSpec = z.infer<typeof metricSpecSchema>;
 

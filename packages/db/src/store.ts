@@ -21,6 +21,8 @@ import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
 import { createDistributionRepository } from './repositories/distribution.repository.js';
 import { createMetricsRepository } from './repositories/metrics.repository.js';
+import { createAnalysisRepository } from './repositories/analysis.repository.js';
+import { createIncidentRepository } from './repositories/incident.repository.js';
 
 function createRepositories(
   db: Kysely<Database>,
@@ -42,6 +44,8 @@ function createRepositories(
     responses: createResponseRepository(db),
     distribution: createDistributionRepository(db),
     metrics: createMetricsRepository(db),
+    analyses: createAnalysisRepository(db),
+    incidents: createIncidentRepository(db),
   };
 }
 
