@@ -92,7 +92,7 @@ const pairs = (rows: Answers[], a: string, b: string) => {
 const firstDialect = new Map<string, unknown>();
 function sameOnEveryDialect(name: string, result: unknown): void {
   // Ids differ between the databases; the figures must not.
-  const figures = JSON.parse(
+  const figures: unknown = JSON.parse(
     JSON.stringify(result).replace(/"surveyId":"[^"]*"/g, '"surveyId":"…"'),
   );
   if (!firstDialect.has(name)) firstDialect.set(name, figures);
