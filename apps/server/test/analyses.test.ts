@@ -152,7 +152,10 @@ for (const dialect of testDialects()) {
         ...extra,
       });
       const { results } = await t.runtime.services.responses.submitBatch({ workspace }, [
-        ...full.map((a) => input(a)),
+        // The first three answered as VIP customers, the fourth as a regular one.
+        ...full.map((a, i) =>
+          input(a, i < 4 ? { attributes: { segment: i < 3 ? 'vip' : 'regular' } } : {}),
+        ),
         input(noSpeed),
         input(widget, { channel: 'widget' }),
         input(partial, { partial: true }),
@@ -228,6 +231,46 @@ for (const dialect of testDialects()) {
         filters: { surveyIds: [other.id] },
       });
       expect(elsewhere.n).toBe(0);
+    });
+
+    it('key drivers: a customer attribute filter counts only responses carrying that value', async () => {
+      const vip = await post<KeyDriverResult>('/analyses/key-drivers', {
+        surveyId: survey.id,
+        outcome: 'nps',
+        drivers: ['ease'],
+        filters: { attributes: [{ key: 'segment', values: ['vip'] }] },
+      });
+      const cases = full.slice(0, 3);
+      expect(vip.n).toBe(3);
+      expect(vip.drivers[0]!.correlation).toBeCloseTo(
+        pearson(column(cases, 'ease'), column(cases, 'nps')),
+        10,
+      );
+      const either = await post<KeyDriverResult>('/analyses/key-drivers', {
+        surveyId: survey.id,
+        outcome: 'nps',
+        drivers: ['ease'],
+        filters: { attributes: [{ key: 'segment', values: ['vip', 'regular'] }] },
+      });
+      expect(either.n).toBe(4);
+      const both = await post<KeyDriverResult>('/analyses/key-drivers', {
+        surveyId: survey.id,
+        outcome: 'nps',
+        drivers: ['ease'],
+        filters: {
+          attributes: [
+            { key: 'segment', values: ['vip'] },
+            { key: 'region', values: ['north'] },
+          ],
+        },
+      });
+      expect(both.n).toBe(0);
+      const emotions = await post<EmotionResult>('/analyses/emotions', {
+        surveyId: survey.id,
+        question: 'feel',
+        filters: { attributes: [{ key: 'segment', values: ['vip'] }] },
+      });
+      expect(emotions.n).toBe(3);
     });
 
     it('refuses bad key-driver input with 400 and a clear message', async () => {

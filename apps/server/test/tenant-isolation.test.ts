@@ -41,6 +41,8 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   if (name === 'analyzeEmotions' || name === 'analyzeIncidents')
     return { surveyId: ids.surveyId, question: 'nps' };
   if (name === 'analyzeResponseRate') return { surveyId: ids.surveyId };
+  if (name === 'queryMetric')
+    return { metric: { kind: 'nps', surveyId: ids.surveyId ?? 'x', question: 'nps' } };
   return sampleBodies[name];
 }
 

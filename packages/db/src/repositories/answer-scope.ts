@@ -1,5 +1,5 @@
 import type { MetricFilters } from '@polku/contracts';
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** The answers an analysis or metric counts (the same shape as core's AnswerScope). */
@@ -44,14 +44,17 @@ export function scopedAnswers(db: Kysely<Database>, workspaceId: string, scope: 
   }
   if (f.channels) q = q.where('a.channel', 'in', f.channels);
   if (f.languages) q = q.where('a.language', 'in', f.languages);
-  for (const attribute of f.attributes ?? []) {
-    q = q.where(
-      sql<SqlBool>`exists (select 1 from response_attributes ra
-        where ra.workspace_id = ${sql.ref('a.workspaceId')}
-          and ra.response_id = ${sql.ref('a.responseId')}
-          and ra.key = ${attribute.key}
-          and ra.value in (${sql.join(attribute.values)}))`,
+  for (const attribute of f.attributes ?? [])
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('responseAttributes as x')
+          .select('x.responseId')
+          .whereRef('x.workspaceId', '=', 'a.workspaceId')
+          .whereRef('x.responseId', '=', 'a.responseId')
+          .where('x.key', '=', attribute.key)
+          .where('x.value', 'in', attribute.values),
+      ),
     );
-  }
   return q;
 }
