@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { IncidentAnalysis, IncidentAnswer, IncidentCategory } from '@polku/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -213,9 +202,10 @@ function AnswerList(props: {
                     <Table.Td>{a.when ? (stages.get(a.when) ?? a.when) : '—'}</Table.Td>
                     <Table.Td>{a.why ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Badge color={a.valence === 'positive' ? 'teal' : 'red'} variant="light">
+                      <Text size="sm" fw={600} c={a.valence === 'positive' ? 'teal.9' : 'red.9'}>
+                        {a.valence === 'positive' ? '+ ' : '− '}
                         {t(`incidents.${a.valence}`)}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <CategoryPicker
