@@ -1,5 +1,7 @@
 import {
+  AnalysisService,
   ApiKeyService,
+  IncidentService,
   AuthService,
   InvitationService,
   MetricService,
@@ -24,6 +26,8 @@ export interface Services {
   responses: ResponseService;
   surveyInvitations: SurveyInvitationService;
   metrics: MetricService;
+  analyses: AnalysisService;
+  incidents: IncidentService;
 }
 
 /** Wires the domain services to their ports. */
@@ -59,6 +63,8 @@ export function createServices(deps: {
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
     surveys,
     metrics: new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics }),
+    analyses: new AnalysisService({ surveys: deps.store.surveys, analyses: deps.store.analyses }),
+    incidents: new IncidentService({ store: deps.store, clock }),
     responses: new ResponseService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,

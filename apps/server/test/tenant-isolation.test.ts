@@ -17,6 +17,9 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   updateSurvey: { name: 'Renamed by intruder' },
   createSurveyLink: { name: 'Planted link' },
   createSurveyInvitations: { recipients: [{ email: 'spam@example.com' }] },
+  createIncidentCategory: { name: 'Planted category' },
+  updateIncidentCategory: { name: 'Renamed by intruder' },
+  codeIncidentAnswer: { categoryId: null },
 };
 
 /** Bodies that need the victim's ids, filled in once they exist. */
@@ -24,6 +27,20 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   if (name === 'submitResponse') return { surveyId: ids.surveyId, answers: { nps: 0 } };
   if (name === 'submitResponseBatch')
     return { responses: [{ surveyId: ids.surveyId, answers: { nps: 0 } }] };
+  // The read-only analyses take the survey in the body.
+  if (name === 'analyzeKeyDrivers')
+    return { surveyId: ids.surveyId, outcome: 'nps', drivers: ['nps'] };
+  if (name === 'analyzeImportancePerformance')
+    return {
+      surveyId: ids.surveyId,
+      attributes: ['nps', 'nps2'],
+      importance: { kind: 'derived', outcome: 'nps' },
+    };
+  if (name === 'analyzeExpectationGaps' || name === 'analyzeKano')
+    return { surveyId: ids.surveyId };
+  if (name === 'analyzeEmotions' || name === 'analyzeIncidents')
+    return { surveyId: ids.surveyId, question: 'nps' };
+  if (name === 'analyzeResponseRate') return { surveyId: ids.surveyId };
   if (name === 'queryMetric')
     return { metric: { kind: 'nps', surveyId: ids.surveyId ?? 'x', question: 'nps' } };
   return sampleBodies[name];
@@ -32,6 +49,7 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
 /** Query strings that pass validation, for workspace routes with required query parameters. */
 function queryFor(name: RouteName, ids: Record<string, string>): string {
   if (name === 'getQuestionMetric') return `?surveyId=${ids.surveyId ?? 'x'}&question=nps`;
+  if (name === 'listIncidentAnswers') return `?surveyId=${ids.surveyId ?? 'x'}&question=nps`;
   return '';
 }
 
@@ -115,6 +133,18 @@ for (const dialect of testDialects()) {
             .where('workspaceId', '=', ws)
             .orderBy('responseId')
             .execute(),
+          db
+            .selectFrom('incidentCategories')
+            .select(['id', 'name'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('incidentCodings')
+            .select(['responseId', 'questionKey', 'categoryId'])
+            .where('workspaceId', '=', ws)
+            .orderBy('responseId')
+            .execute(),
         ]),
       );
     }
@@ -164,6 +194,13 @@ for (const dialect of testDialects()) {
         payload: { surveyId: victimIds.surveyId, answers: { nps: 9, reason: 'Kauniit kukat' } },
       });
       victimIds.responseId = response.json<{ id: string }>().id;
+      victimIds.questionKey = 'nps';
+      const category = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/analyses/incidents/categories`,
+        payload: { name: 'Victim category' },
+      });
+      victimIds.categoryId = category.json<{ id: string }>().id;
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,

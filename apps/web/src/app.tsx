@@ -27,6 +27,9 @@ const SurveyRoutes = lazy(() =>
 const ResponsesPage = lazy(() =>
   import('./pages/responses/responses-page').then((m) => ({ default: m.ResponsesPage })),
 );
+const IncidentsPage = lazy(() =>
+  import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
+);
 
 /** Product areas that are built; the rest show an honest "not built yet" page. */
 const builtAreas: Partial<Record<ProductArea, { path: string; element: ReactElement }>> = {
@@ -59,6 +62,14 @@ export function App() {
         <Route path="/welcome" element={<NoWorkspacePage />} />
         <Route path="/w/:workspaceId" element={<AppLayout />}>
           <Route index element={<NotBuiltPage area="journeys" />} />
+          <Route
+            path="analytics/incidents"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <IncidentsPage />
+              </Suspense>
+            }
+          />
           {productAreas.map((area) => {
             const built = builtAreas[area];
             return built ? (

@@ -1,4 +1,5 @@
 import type { MetricsRepository } from './metrics/metric.service.js';
+import type { AnalysisRepository, IncidentRepository } from './analyses/ports.js';
 import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
 import type { AnswerRow } from './surveys/answers.js';
 
@@ -255,6 +256,8 @@ export interface Repositories {
   surveys: SurveyRepository;
   responses: ResponseRepository;
   distribution: DistributionRepository;
+  analyses: AnalysisRepository;
+  incidents: IncidentRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */

@@ -251,6 +251,23 @@ export interface ContactLogTable {
   contactedAt: number;
 }
 
+export interface IncidentCategoriesTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: number;
+}
+
+export interface IncidentCodingsTable {
+  workspaceId: string;
+  responseId: string;
+  questionKey: string;
+  categoryId: string;
+  codedByUserId: string | null;
+  codedAt: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -273,4 +290,6 @@ export interface Database {
   surveyInvitations: SurveyInvitationsTable;
   unsubscribes: UnsubscribesTable;
   contactLog: ContactLogTable;
+  incidentCategories: IncidentCategoriesTable;
+  incidentCodings: IncidentCodingsTable;
 }

@@ -21,6 +21,8 @@ import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
 import { createDistributionRepository } from './repositories/distribution.repository.js';
 import { createMetricsRepository } from './repositories/metrics.repository.js';
+import { createAnalysisRepository } from './repositories/analysis.repository.js';
+import { createIncidentRepository } from './repositories/incident.repository.js';
 import { RollupBuffer } from './rollups.js';
 
 function createRepositories(
@@ -44,6 +46,8 @@ function createRepositories(
     responses: createResponseRepository(db, rollups),
     distribution: createDistributionRepository(db),
     metrics: createMetricsRepository(db),
+    analyses: createAnalysisRepository(db),
+    incidents: createIncidentRepository(db),
   };
 }
 

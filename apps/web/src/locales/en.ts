@@ -1,4 +1,5 @@
 import { enDistribution } from './distribution/en';
+import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
@@ -69,6 +70,8 @@ export const en: Messages = {
     SURVEY_INCOMPLETE: 'The survey cannot be published: some texts are missing.',
     SURVEY_NOT_OPEN: 'The survey is not published or has been closed.',
     RESPONSE_ID_TAKEN: 'A different response with this id already exists.',
+    INCIDENT_CATEGORY_EXISTS: 'A category with this name already exists.',
+    INCIDENT_CATEGORY_IN_USE: 'Answers are coded into this category. Recode them first.',
   },
   validation: {
     invalid: 'Check this field.',
@@ -252,4 +255,5 @@ export const en: Messages = {
   ...enListening,
   ...enImport,
   ...enDistribution,
+  ...enIncidents,
 };

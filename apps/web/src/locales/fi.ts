@@ -1,4 +1,5 @@
 import { fiDistribution } from './distribution/fi';
+import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
 
@@ -71,6 +72,8 @@ export const fi = {
     SURVEY_INCOMPLETE: 'Kyselyä ei voi julkaista: joitakin tekstejä puuttuu.',
     SURVEY_NOT_OPEN: 'Kysely ei ole julkaistu tai se on suljettu.',
     RESPONSE_ID_TAKEN: 'Samalla tunnisteella on jo eri vastaus.',
+    INCIDENT_CATEGORY_EXISTS: 'Samanniminen luokka on jo olemassa.',
+    INCIDENT_CATEGORY_IN_USE: 'Luokkaan on luokiteltu vastauksia. Luokittele ne ensin uudelleen.',
   },
   validation: {
     invalid: 'Tarkista tämä kenttä.',
@@ -254,6 +257,7 @@ export const fi = {
   ...fiListening,
   ...fiImport,
   ...fiDistribution,
+  ...fiIncidents,
 };
 
 /** The shape every locale must have. */

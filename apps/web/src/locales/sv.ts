@@ -1,4 +1,5 @@
 import { svDistribution } from './distribution/sv';
+import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
@@ -70,6 +71,8 @@ export const sv: Messages = {
     SURVEY_INCOMPLETE: 'Enkäten kan inte publiceras: vissa texter saknas.',
     SURVEY_NOT_OPEN: 'Enkäten är inte publicerad eller har stängts.',
     RESPONSE_ID_TAKEN: 'Ett annat svar med samma id finns redan.',
+    INCIDENT_CATEGORY_EXISTS: 'Det finns redan en kategori med samma namn.',
+    INCIDENT_CATEGORY_IN_USE: 'Svar är kodade i kategorin. Koda om dem först.',
   },
   validation: {
     invalid: 'Kontrollera det här fältet.',
@@ -254,4 +257,5 @@ export const sv: Messages = {
   ...svListening,
   ...svImport,
   ...svDistribution,
+  ...svIncidents,
 };

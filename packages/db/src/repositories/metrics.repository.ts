@@ -1,6 +1,7 @@
 import type { CountQuery, CountRow, MetricsRepository, SqlBucketBy } from '@polku/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { scopedAnswers } from './answer-scope.js';
 
 /**
  * The bucket of a row from its local `day` column (YYYY-MM-DD), with functions both SQLite
@@ -133,11 +134,9 @@ export function createMetricsRepository(db: Kysely<Database>): MetricsRepository
               : breakdownKey !== undefined
                 ? sql.ref('g.value')
                 : sql`null`;
-    let query = db
-      .selectFrom('answers as a')
-      .innerJoin('responses as r', (j) =>
-        j.onRef('r.workspaceId', '=', 'a.workspaceId').onRef('r.id', '=', 'a.responseId'),
-      )
+    // The filters (period, survey, touchpoint, channel, language, attributes) and the
+    // complete-responses rule come from the one shared helper.
+    const query = scopedAnswers(db, workspaceId, { from: q.from, to: q.to, filters: f })
       .$if(breakdownKey !== undefined, (qb) =>
         qb.leftJoin('responseAttributes as g', (j) =>
           j
@@ -155,37 +154,8 @@ export function createMetricsRepository(db: Kysely<Database>): MetricsRepository
         'a.valueNum as value',
         (eb) => eb.fn.countAll<number>().as('count'),
       ])
-      .where('a.workspaceId', '=', workspaceId)
       .where(questionCondition('a', q))
-      .where('a.valueNum', 'is not', null)
-      .where('r.status', '=', 'complete');
-    if (q.from) query = query.where('a.day', '>=', q.from);
-    if (q.to) query = query.where('a.day', '<=', q.to);
-    if (f.touchpointIds) {
-      const ids = f.touchpointIds.filter((t): t is string => t !== null);
-      const none = f.touchpointIds.includes(null);
-      query = query.where((eb) =>
-        eb.or([
-          ...(ids.length ? [eb('a.touchpointId', 'in', ids)] : []),
-          ...(none ? [eb('a.touchpointId', 'is', null)] : []),
-        ]),
-      );
-    }
-    if (f.channels) query = query.where('a.channel', 'in', f.channels);
-    if (f.languages) query = query.where('a.language', 'in', f.languages);
-    if (f.surveyIds) query = query.where('a.surveyId', 'in', f.surveyIds);
-    for (const attribute of f.attributes ?? [])
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('responseAttributes as x')
-            .select('x.responseId')
-            .whereRef('x.workspaceId', '=', 'a.workspaceId')
-            .whereRef('x.responseId', '=', 'a.responseId')
-            .where('x.key', '=', attribute.key)
-            .where('x.value', 'in', attribute.values),
-        ),
-      );
+      .where('a.valueNum', 'is not', null);
     const rows = await query.groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`]).execute();
     return rows.map((r) => ({
       group: r.group === null ? null : String(r.group),
