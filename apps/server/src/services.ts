@@ -6,13 +6,17 @@ import {
   ResponseService,
   SurveyInvitationService,
   SurveyService,
+  TargetService,
+  WebhookService,
   WorkspaceService,
   defaultAccountsConfig,
   systemClock,
   type Clock,
   type PasswordHasher,
   type Store,
+  type WebhookSender,
 } from '@polku/core';
+import { interimMetricQuery } from './targets/interim-metric-query.js';
 import type { AppConfig } from './config.js';
 
 export interface Services {
@@ -24,6 +28,8 @@ export interface Services {
   responses: ResponseService;
   surveyInvitations: SurveyInvitationService;
   metrics: MetricService;
+  targets: TargetService;
+  webhooks: WebhookService;
 }
 
 /** Wires the domain services to their ports. */
@@ -31,6 +37,7 @@ export function createServices(deps: {
   store: Store;
   hasher: PasswordHasher;
   config: AppConfig;
+  webhookSender: WebhookSender;
   clock?: Clock;
 }): Services {
   const clock = deps.clock ?? systemClock;
@@ -45,6 +52,7 @@ export function createServices(deps: {
     clock,
     publicUrl: deps.config.http.publicUrl,
   });
+  const metrics = new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics });
   const auth = new AuthService({ store: deps.store, hasher: deps.hasher, clock, config: accounts });
   return {
     auth,
@@ -58,7 +66,19 @@ export function createServices(deps: {
     }),
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
     surveys,
-    metrics: new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics }),
+    metrics,
+    targets: new TargetService({
+      store: deps.store,
+      clock,
+      metrics: interimMetricQuery(metrics),
+      publicUrl: deps.config.http.publicUrl,
+    }),
+    webhooks: new WebhookService({
+      store: deps.store,
+      clock,
+      sender: deps.webhookSender,
+      allowLoopback: deps.config.webhooks.allowLoopback,
+    }),
     responses: new ResponseService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,

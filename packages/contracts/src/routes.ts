@@ -39,6 +39,7 @@ import {
 } from './route-def.js';
 import { listeningRoutes } from './listening-routes.js';
 import { metricsRoutes } from './metrics.js';
+import { targetsRoutes } from './targets.js';
 
 export type { Access, HttpMethod, RouteDef } from './route-def.js';
 /** The route table: the single description of the HTTP API that the server, the OpenAPI
@@ -296,6 +297,7 @@ export const routes = {
   }),
   ...listeningRoutes(),
   ...metricsRoutes(),
+  ...targetsRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

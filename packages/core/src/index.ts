@@ -22,3 +22,4 @@ export * from './surveys/pages.js';
 export * from './distribution/contact-limit.js';
 export * from './distribution/survey-invitation.service.js';
 export * from './metrics/index.js';
+export * from './targets/index.js';

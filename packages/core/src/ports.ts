@@ -1,6 +1,7 @@
 import type { MetricsRepository } from './metrics/metric.service.js';
 import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
 import type { AnswerRow } from './surveys/answers.js';
+import type { TargetRepository, WebhookRepository } from './targets/ports.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -255,6 +256,8 @@ export interface Repositories {
   surveys: SurveyRepository;
   responses: ResponseRepository;
   distribution: DistributionRepository;
+  targets: TargetRepository;
+  webhooks: WebhookRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */

@@ -21,6 +21,10 @@ import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
 import { createDistributionRepository } from './repositories/distribution.repository.js';
 import { createMetricsRepository } from './repositories/metrics.repository.js';
+import {
+  createTargetRepository,
+  createWebhookRepository,
+} from './repositories/targets.repository.js';
 
 function createRepositories(
   db: Kysely<Database>,
@@ -42,6 +46,8 @@ function createRepositories(
     responses: createResponseRepository(db),
     distribution: createDistributionRepository(db),
     metrics: createMetricsRepository(db),
+    targets: createTargetRepository(db),
+    webhooks: createWebhookRepository(db),
   };
 }
 

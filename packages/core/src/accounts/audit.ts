@@ -18,7 +18,13 @@ export type AuditAction =
   | 'invitation.created'
   | 'invitation.revoked'
   | 'api_key.created'
-  | 'api_key.revoked';
+  | 'api_key.revoked'
+  | 'target.created'
+  | 'target.updated'
+  | 'target.deleted'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted';
 
 export interface AuditInput {
   workspaceId: string;
