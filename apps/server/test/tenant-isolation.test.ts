@@ -17,13 +17,27 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   updateSurvey: { name: 'Renamed by intruder' },
   createSurveyLink: { name: 'Planted link' },
   createSurveyInvitations: { recipients: [{ email: 'spam@example.com' }] },
+  updateTarget: { target: -100, goal: 'Sabotage' },
+  createWebhook: { name: 'Exfiltrate', url: 'https://attacker.example/hook' },
+  updateWebhook: { url: 'https://attacker.example/hook' },
 };
+
+const targetBody = (surveyId: string, ownerUserId: string) => ({
+  name: 'NPS target',
+  metric: { kind: 'nps', surveyId, question: 'nps' },
+  scope: { kind: 'survey', id: surveyId },
+  period: { kind: 'recurring', every: 'month' },
+  target: 30,
+  goal: 'Customers recommend us',
+  ownerUserId,
+});
 
 /** Bodies that need the victim's ids, filled in once they exist. */
 function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   if (name === 'submitResponse') return { surveyId: ids.surveyId, answers: { nps: 0 } };
   if (name === 'submitResponseBatch')
     return { responses: [{ surveyId: ids.surveyId, answers: { nps: 0 } }] };
+  if (name === 'createTarget') return targetBody(ids.surveyId ?? 'x', ids.userId ?? 'x');
   return sampleBodies[name];
 }
 
@@ -113,6 +127,19 @@ for (const dialect of testDialects()) {
             .where('workspaceId', '=', ws)
             .orderBy('responseId')
             .execute(),
+          db
+            .selectFrom('metricTargets')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('webhookEndpoints')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db.selectFrom('metricAlerts').select('id').where('workspaceId', '=', ws).execute(),
         ]),
       );
     }
@@ -162,6 +189,18 @@ for (const dialect of testDialects()) {
         payload: { surveyId: victimIds.surveyId, answers: { nps: 9, reason: 'Kauniit kukat' } },
       });
       victimIds.responseId = response.json<{ id: string }>().id;
+      const target = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/targets`,
+        payload: targetBody(victimIds.surveyId, victim.userId),
+      });
+      victimIds.targetId = target.json<{ id: string }>().id;
+      const webhook = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/webhooks`,
+        payload: { name: 'Victim hook', url: 'https://victim.example/hook' },
+      });
+      victimIds.webhookId = webhook.json<{ webhook: { id: string } }>().webhook.id;
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,
