@@ -16,7 +16,6 @@ import {
   type Store,
   type WebhookSender,
 } from '@polku/core';
-import { interimMetricQuery } from './targets/interim-metric-query.js';
 import type { AppConfig } from './config.js';
 
 export interface Services {
@@ -70,7 +69,7 @@ export function createServices(deps: {
     targets: new TargetService({
       store: deps.store,
       clock,
-      metrics: interimMetricQuery(metrics),
+      metrics,
       publicUrl: deps.config.http.publicUrl,
     }),
     webhooks: new WebhookService({

@@ -100,10 +100,16 @@ for (const dialect of testDialects()) {
     }
 
     /** Answers spread over the days `daysAgo` (each answer on one of them, in turn). */
-    async function answer(survey: Survey, scores: number[], daysAgo: number[]): Promise<void> {
+    async function answer(
+      survey: Survey,
+      scores: number[],
+      daysAgo: number[],
+      touchpointId: string | null = null,
+    ): Promise<void> {
       const now = Date.now();
       const inputs: IntakeInput[] = scores.map((nps, i) => ({
         surveyId: survey.id,
+        touchpointId,
         submittedAt: now - daysAgo[i % daysAgo.length]! * DAY_MS,
         partial: false,
         source: 'api',
@@ -189,6 +195,10 @@ for (const dialect of testDialects()) {
       await answer(surveys.steady, npsAnswers(12, 14, 14), current);
       // small: ten answers, all detractors: far below target but too few to say.
       await answer(surveys.small, npsAnswers(0, 0, 10), current);
+      // A touchpoint across surveys: 20/10/10 there (NPS 25); ten detractors elsewhere.
+      surveys.till = await createSurvey('Kassa');
+      await answer(surveys.till, npsAnswers(20, 10, 10), current, 'kassa');
+      await answer(surveys.till, npsAnswers(0, 0, 10), current);
     });
     afterAll(async () => {
       await t.close();
@@ -414,6 +424,29 @@ for (const dialect of testDialects()) {
         expect(byId.get(small.id)).toMatchObject({ status: 'too-few', n: 10, clearMiss: false });
         expect(byId.get(small.id)!.score).toBeCloseTo(-100, 10);
         expect(all[0]!.target.metric).toEqual(main.metric);
+
+        // Every NPS question of the workspace, at one touchpoint: only the 40 answers given there.
+        const till = await owner.browser.request({
+          method: 'POST',
+          url: `${base}/targets`,
+          payload: targetBody({
+            name: 'Kassa',
+            metric: { kind: 'nps' },
+            scope: { kind: 'touchpoint', id: 'kassa' },
+            target: 20,
+          }),
+        });
+        expect(till.statusCode, till.body).toBe(201);
+        const tillEval = (
+          await viewer.browser.request({
+            method: 'GET',
+            url: `${base}/targets/${till.json<Target>().id}/evaluation`,
+          })
+        ).json<TargetEvaluation>();
+        expect(tillEval).toMatchObject({ status: 'met', n: 40, change: null });
+        expect(tillEval.score).toBeCloseTo(25, 10);
+        expect(tillEval.chartUrl).toContain('?kind=nps&by=day&');
+        expect(tillEval.chartUrl).toMatch(/&touchpoint=kassa$/);
       });
 
       it('raises each alert once across runs, by email and by signed webhook', async () => {

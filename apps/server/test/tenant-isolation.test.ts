@@ -38,6 +38,8 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   if (name === 'submitResponseBatch')
     return { responses: [{ surveyId: ids.surveyId, answers: { nps: 0 } }] };
   if (name === 'createTarget') return targetBody(ids.surveyId ?? 'x', ids.userId ?? 'x');
+  if (name === 'queryMetric')
+    return { metric: { kind: 'nps', surveyId: ids.surveyId ?? 'x', question: 'nps' } };
   return sampleBodies[name];
 }
 

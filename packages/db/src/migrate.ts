@@ -4,6 +4,7 @@ import * as listening from './migrations/0002-listening.js';
 import * as distribution from './migrations/0003-distribution.js';
 import * as responseOrder from './migrations/0004-response-order.js';
 import * as invitationMail from './migrations/0005-invitation-mail.js';
+import * as metricRollups from './migrations/0006-metric-rollups.js';
 import * as targetsAlerts from './migrations/0008-targets-alerts.js';
 import type { Database } from './schema.js';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-distribution': distribution,
   '0004-response-order': responseOrder,
   '0005-invitation-mail': invitationMail,
+  '0006-metric-rollups': metricRollups,
   '0008-targets-alerts': targetsAlerts,
 };
 

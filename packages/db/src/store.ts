@@ -21,6 +21,7 @@ import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
 import { createDistributionRepository } from './repositories/distribution.repository.js';
 import { createMetricsRepository } from './repositories/metrics.repository.js';
+import { RollupBuffer } from './rollups.js';
 import {
   createTargetRepository,
   createWebhookRepository,
@@ -29,6 +30,7 @@ import {
 function createRepositories(
   db: Kysely<Database>,
   dialect: DatabaseHandle['dialect'],
+  rollups?: RollupBuffer,
 ): Repositories {
   return {
     users: createUserRepository(db),
@@ -43,7 +45,7 @@ function createRepositories(
     jobs: createJobRepository(db, dialect),
     schedules: createScheduleRepository(db),
     surveys: createSurveyRepository(db),
-    responses: createResponseRepository(db),
+    responses: createResponseRepository(db, rollups),
     distribution: createDistributionRepository(db),
     metrics: createMetricsRepository(db),
     targets: createTargetRepository(db),
@@ -56,6 +58,12 @@ export function createStore(handle: DatabaseHandle): Store {
   return {
     ...createRepositories(handle.db, handle.dialect),
     transaction: (fn) =>
-      handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.dialect))),
+      handle.db.transaction().execute(async (trx) => {
+        // Rollup changes are written once, just before commit (see RollupBuffer).
+        const rollups = new RollupBuffer();
+        const result = await fn(createRepositories(trx, handle.dialect, rollups));
+        await rollups.flush(trx);
+        return result;
+      }),
   };
 }

@@ -4,15 +4,10 @@ import type {
   QuestionMetricBucket,
   TargetStatus,
 } from '@polku/contracts';
-import {
-  compareCsat,
-  compareMeans,
-  compareNps,
-  compareProportions,
-  type ChangeResult,
-} from '../metrics/change.js';
+import { compareMeans } from '../metrics/change.js';
 import { computeStudentTQuantile } from '../metrics/distributions.js';
-import { isSmallSample, summarizeHistogram, type MeanSummary } from '../metrics/histogram.js';
+import { computeBucketChange } from '../metrics/figures.js';
+import { isSmallSample, type Histogram, type MeanSummary } from '../metrics/histogram.js';
 
 /** What the metric engine said about one period: the total of the one group. */
 export interface PeriodFigure {
@@ -68,7 +63,7 @@ const count = (b: QuestionMetricBucket, key: string) => b.counts[key] ?? 0;
 /**
  * n, mean and sample variance behind a mean's Student-t interval. The engine reports the
  * interval `x̄ ± t(0.975, n−1)·s/√n`, so `s² = n·(half-width / t)²` exactly; this recovers the
- * summary Welch's test needs without a second query.
+ * summary Welch's test needs from a CES total, whose counts are only easy/neutral/difficult.
  */
 export function meanSummaryFromTInterval(b: QuestionMetricBucket): MeanSummary | null {
   const mean = b.mean ?? b.score;
@@ -80,14 +75,46 @@ export function meanSummaryFromTInterval(b: QuestionMetricBucket): MeanSummary |
 }
 
 /**
- * The change from the earlier period to the later with the significance test that fits the
- * metric (the tests of metrics/change.ts, docs/metrics.md "Change between two periods"):
- * - nps, enps: difference of NPS with its standard error (the counts are the histogram);
- * - csat: two-proportion z test of top-2-box;
- * - goal: two-proportion z test of "yes";
- * - ces: Welch's t test of the means;
- * - rating: Welch's t test from the per-value counts.
- * Null when either period has no answers, and for the CX index (no change test is defined).
+ * A period total's counts as a histogram the change tests read. Exact for what the tests use:
+ * NPS reads only the three group counts (any value of a group stands for it), CSAT only
+ * top-2-box against the rest, goal only yes against n, ratings every value. Null for CES,
+ * whose grouped counts do not carry the variance.
+ */
+function histogramOf(kind: MetricKind, b: QuestionMetricBucket): Histogram | null {
+  switch (kind) {
+    case 'nps':
+    case 'enps':
+      return new Map([
+        [10, count(b, 'promoters')],
+        [8, count(b, 'passives')],
+        [0, count(b, 'detractors')],
+      ]);
+    case 'csat':
+      return new Map([
+        [5, count(b, 'satisfied')],
+        [3, count(b, 'neutral')],
+        [1, count(b, 'dissatisfied')],
+      ]);
+    case 'goal':
+      return new Map([
+        [1, count(b, 'yes')],
+        [0.5, count(b, 'partly')],
+        [0, count(b, 'no')],
+      ]);
+    case 'rating':
+      return new Map(Object.entries(b.counts).map(([v, c]) => [Number(v), c]));
+    case 'ces':
+    case 'cx_index':
+      return null;
+  }
+}
+
+/**
+ * The change from the earlier period to the later with the significance test the explorer
+ * uses for adjacent buckets ({@link computeBucketChange}: NPS difference over its standard
+ * error, two-proportion z for CSAT and goal, Welch's t for ratings); CES by Welch's t from the
+ * summaries behind its t intervals. Null when either period has no answers, and for the CX
+ * index (no change test is defined for it).
  */
 export function compareFigures(
   kind: MetricKind,
@@ -96,66 +123,34 @@ export function compareFigures(
 ): PeriodChange | null {
   const a = earlier.bucket;
   const b = later.bucket;
-  if (!a || !b || a.n === 0 || b.n === 0) return null;
-  let change: ChangeResult | null;
-  let test: string;
-  switch (kind) {
-    case 'nps':
-    case 'enps': {
-      // Any value of a group stands for the group: the test reads only the three counts.
-      const h = (x: QuestionMetricBucket) =>
-        new Map([
-          [10, count(x, 'promoters')],
-          [8, count(x, 'passives')],
-          [0, count(x, 'detractors')],
-        ]);
-      change = compareNps(h(a), h(b));
-      test = 'nps-z';
-      break;
-    }
-    case 'csat': {
-      const h = (x: QuestionMetricBucket) =>
-        new Map([
-          [5, count(x, 'satisfied')],
-          [3, count(x, 'neutral')],
-          [1, count(x, 'dissatisfied')],
-        ]);
-      change = compareCsat(h(a), h(b));
-      test = 'two-proportion-z';
-      break;
-    }
-    case 'goal':
-      change = compareProportions(
-        { successes: count(a, 'yes'), n: a.n },
-        { successes: count(b, 'yes'), n: b.n },
-      );
-      test = 'two-proportion-z';
-      break;
-    case 'rating': {
-      const h = (x: QuestionMetricBucket) =>
-        new Map(Object.entries(x.counts).map(([v, c]) => [Number(v), c]));
-      change = compareMeans(summarizeHistogram(h(a)), summarizeHistogram(h(b)));
-      test = 'welch-t';
-      break;
-    }
-    case 'ces': {
-      const sa = meanSummaryFromTInterval(a);
-      const sb = meanSummaryFromTInterval(b);
-      change = sa && sb ? compareMeans(sa, sb) : null;
-      test = 'welch-t';
-      break;
-    }
-    case 'cx_index':
-      return null;
+  if (!a || !b || a.n === 0 || b.n === 0 || kind === 'cx_index') return null;
+  if (kind === 'ces') {
+    const sa = meanSummaryFromTInterval(a);
+    const sb = meanSummaryFromTInterval(b);
+    const r = sa && sb ? compareMeans(sa, sb) : null;
+    return (
+      r && {
+        difference: r.difference,
+        pValue: r.pValue,
+        significant: r.significant,
+        test: 'welch-t',
+        smallSample: r.smallSample,
+      }
+    );
   }
-  if (!change) return null;
-  return {
-    difference: change.difference,
-    pValue: change.pValue,
-    significant: change.significant,
-    test,
-    smallSample: change.smallSample,
-  };
+  const ha = histogramOf(kind, a);
+  const hb = histogramOf(kind, b);
+  if (!ha || !hb) return null;
+  const r = computeBucketChange(kind === 'enps' ? 'nps' : kind, a.bucket, ha, hb);
+  return (
+    r && {
+      difference: r.difference,
+      pValue: r.pValue,
+      significant: r.significant,
+      test: r.test,
+      smallSample: r.smallSample,
+    }
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import type { QuestionMetricBucket } from '@polku/contracts';
 import { describe, expect, it } from 'vitest';
 import { compareMeans } from '../metrics/change.js';
 import { CES_SCALE, summarizeHistogram } from '../metrics/histogram.js';
-import { computeQuestionMetric } from '../metrics/metric.service.js';
+import { computeQuestionMetric } from '../metrics/figures.js';
 import {
   compareFigures,
   isSignificantDrop,
