@@ -24,6 +24,9 @@ const SettingsRoutes = lazy(() =>
 const SurveyRoutes = lazy(() =>
   import('./pages/surveys/survey-routes').then((m) => ({ default: m.SurveyRoutes })),
 );
+const TargetsPage = lazy(() =>
+  import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
+);
 const ResponsesPage = lazy(() =>
   import('./pages/responses/responses-page').then((m) => ({ default: m.ResponsesPage })),
 );
@@ -59,6 +62,14 @@ export function App() {
         <Route path="/welcome" element={<NoWorkspacePage />} />
         <Route path="/w/:workspaceId" element={<AppLayout />}>
           <Route index element={<NotBuiltPage area="journeys" />} />
+          <Route
+            path="analytics/targets"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <TargetsPage />
+              </Suspense>
+            }
+          />
           {productAreas.map((area) => {
             const built = builtAreas[area];
             return built ? (

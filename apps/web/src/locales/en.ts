@@ -2,6 +2,7 @@ import { enDistribution } from './distribution/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
+import { enTargets } from './targets/en';
 
 /** English. */
 export const en: Messages = {
@@ -69,6 +70,8 @@ export const en: Messages = {
     SURVEY_INCOMPLETE: 'The survey cannot be published: some texts are missing.',
     SURVEY_NOT_OPEN: 'The survey is not published or has been closed.',
     RESPONSE_ID_TAKEN: 'A different response with this id already exists.',
+    TARGET_METRIC_INVALID:
+      "The target's metric cannot be computed: check the survey, the question and its type.",
   },
   validation: {
     invalid: 'Check this field.',
@@ -252,4 +255,5 @@ export const en: Messages = {
   ...enListening,
   ...enImport,
   ...enDistribution,
+  ...enTargets,
 };

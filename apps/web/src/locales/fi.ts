@@ -1,6 +1,7 @@
 import { fiDistribution } from './distribution/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
+import { fiTargets } from './targets/fi';
 
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
@@ -71,6 +72,8 @@ export const fi = {
     SURVEY_INCOMPLETE: 'Kyselyä ei voi julkaista: joitakin tekstejä puuttuu.',
     SURVEY_NOT_OPEN: 'Kysely ei ole julkaistu tai se on suljettu.',
     RESPONSE_ID_TAKEN: 'Samalla tunnisteella on jo eri vastaus.',
+    TARGET_METRIC_INVALID:
+      'Tavoitteen mittaria ei voi laskea: tarkista kysely, kysymys ja kysymyksen tyyppi.',
   },
   validation: {
     invalid: 'Tarkista tämä kenttä.',
@@ -254,6 +257,7 @@ export const fi = {
   ...fiListening,
   ...fiImport,
   ...fiDistribution,
+  ...fiTargets,
 };
 
 /** The shape every locale must have. */

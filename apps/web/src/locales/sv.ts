@@ -2,6 +2,7 @@ import { svDistribution } from './distribution/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
+import { svTargets } from './targets/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -70,6 +71,8 @@ export const sv: Messages = {
     SURVEY_INCOMPLETE: 'Enkäten kan inte publiceras: vissa texter saknas.',
     SURVEY_NOT_OPEN: 'Enkäten är inte publicerad eller har stängts.',
     RESPONSE_ID_TAKEN: 'Ett annat svar med samma id finns redan.',
+    TARGET_METRIC_INVALID:
+      'Målets mått kan inte beräknas: kontrollera enkäten, frågan och frågetypen.',
   },
   validation: {
     invalid: 'Kontrollera det här fältet.',
@@ -254,4 +257,5 @@ export const sv: Messages = {
   ...svListening,
   ...svImport,
   ...svDistribution,
+  ...svTargets,
 };
