@@ -39,6 +39,7 @@ function SecretModal({ secret, onClose }: { secret: string | null; onClose: () =
       title={t('targets.webhooks.secretTitle')}
       centered
       closeOnClickOutside={false}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
         <Alert color="yellow" role="alert">

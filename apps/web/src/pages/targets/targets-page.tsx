@@ -263,6 +263,7 @@ export function TargetsPage() {
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('targets.form.createTitle') : t('targets.form.editTitle')}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {editing !== null &&
           (surveys.isPending || members.isPending ? (
