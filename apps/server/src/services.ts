@@ -8,12 +8,15 @@ import {
   ResponseService,
   SurveyInvitationService,
   SurveyService,
+  TargetService,
+  WebhookService,
   WorkspaceService,
   defaultAccountsConfig,
   systemClock,
   type Clock,
   type PasswordHasher,
   type Store,
+  type WebhookSender,
 } from '@polku/core';
 import type { AppConfig } from './config.js';
 
@@ -28,6 +31,8 @@ export interface Services {
   metrics: MetricService;
   analyses: AnalysisService;
   incidents: IncidentService;
+  targets: TargetService;
+  webhooks: WebhookService;
 }
 
 /** Wires the domain services to their ports. */
@@ -35,6 +40,7 @@ export function createServices(deps: {
   store: Store;
   hasher: PasswordHasher;
   config: AppConfig;
+  webhookSender: WebhookSender;
   clock?: Clock;
 }): Services {
   const clock = deps.clock ?? systemClock;
@@ -49,6 +55,7 @@ export function createServices(deps: {
     clock,
     publicUrl: deps.config.http.publicUrl,
   });
+  const metrics = new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics });
   const auth = new AuthService({ store: deps.store, hasher: deps.hasher, clock, config: accounts });
   return {
     auth,
@@ -62,9 +69,21 @@ export function createServices(deps: {
     }),
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
     surveys,
-    metrics: new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics }),
     analyses: new AnalysisService({ surveys: deps.store.surveys, analyses: deps.store.analyses }),
     incidents: new IncidentService({ store: deps.store, clock }),
+    metrics,
+    targets: new TargetService({
+      store: deps.store,
+      clock,
+      metrics,
+      publicUrl: deps.config.http.publicUrl,
+    }),
+    webhooks: new WebhookService({
+      store: deps.store,
+      clock,
+      sender: deps.webhookSender,
+      allowLoopback: deps.config.webhooks.allowLoopback,
+    }),
     responses: new ResponseService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,

@@ -20,7 +20,20 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   createIncidentCategory: { name: 'Planted category' },
   updateIncidentCategory: { name: 'Renamed by intruder' },
   codeIncidentAnswer: { categoryId: null },
+  updateTarget: { target: -100, goal: 'Sabotage' },
+  createWebhook: { name: 'Exfiltrate', url: 'https://attacker.example/hook' },
+  updateWebhook: { url: 'https://attacker.example/hook' },
 };
+
+const targetBody = (surveyId: string, ownerUserId: string) => ({
+  name: 'NPS target',
+  metric: { kind: 'nps', surveyId, question: 'nps' },
+  scope: { kind: 'survey', id: surveyId },
+  period: { kind: 'recurring', every: 'month' },
+  target: 30,
+  goal: 'Customers recommend us',
+  ownerUserId,
+});
 
 /** Bodies that need the victim's ids, filled in once they exist. */
 function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
@@ -41,6 +54,7 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   if (name === 'analyzeEmotions' || name === 'analyzeIncidents')
     return { surveyId: ids.surveyId, question: 'nps' };
   if (name === 'analyzeResponseRate') return { surveyId: ids.surveyId };
+  if (name === 'createTarget') return targetBody(ids.surveyId ?? 'x', ids.userId ?? 'x');
   if (name === 'queryMetric')
     return { metric: { kind: 'nps', surveyId: ids.surveyId ?? 'x', question: 'nps' } };
   return sampleBodies[name];
@@ -140,11 +154,24 @@ for (const dialect of testDialects()) {
             .orderBy('id')
             .execute(),
           db
+            .selectFrom('metricTargets')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
             .selectFrom('incidentCodings')
             .select(['responseId', 'questionKey', 'categoryId'])
             .where('workspaceId', '=', ws)
             .orderBy('responseId')
             .execute(),
+          db
+            .selectFrom('webhookEndpoints')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db.selectFrom('metricAlerts').select('id').where('workspaceId', '=', ws).execute(),
         ]),
       );
     }
@@ -201,6 +228,18 @@ for (const dialect of testDialects()) {
         payload: { name: 'Victim category' },
       });
       victimIds.categoryId = category.json<{ id: string }>().id;
+      const target = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/targets`,
+        payload: targetBody(victimIds.surveyId, victim.userId),
+      });
+      victimIds.targetId = target.json<{ id: string }>().id;
+      const webhook = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/webhooks`,
+        payload: { name: 'Victim hook', url: 'https://victim.example/hook' },
+      });
+      victimIds.webhookId = webhook.json<{ webhook: { id: string } }>().webhook.id;
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,

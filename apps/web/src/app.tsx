@@ -24,6 +24,9 @@ const SettingsRoutes = lazy(() =>
 const SurveyRoutes = lazy(() =>
   import('./pages/surveys/survey-routes').then((m) => ({ default: m.SurveyRoutes })),
 );
+const TargetsPage = lazy(() =>
+  import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
+);
 const ResponsesPage = lazy(() =>
   import('./pages/responses/responses-page').then((m) => ({ default: m.ResponsesPage })),
 );
@@ -67,6 +70,14 @@ export function App() {
             element={
               <Suspense fallback={<LoadingState />}>
                 <IncidentsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="analytics/targets"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <TargetsPage />
               </Suspense>
             }
           />

@@ -11,3 +11,4 @@ export * from './distribution.js';
 export * from './imports.js';
 export * from './metrics.js';
 export * from './analyses.js';
+export * from './targets.js';

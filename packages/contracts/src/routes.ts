@@ -40,6 +40,7 @@ import {
 import { listeningRoutes } from './listening-routes.js';
 import { metricsRoutes } from './metrics.js';
 import { analysesRoutes } from './analyses.js';
+import { targetsRoutes } from './targets.js';
 
 export type { Access, HttpMethod, RouteDef } from './route-def.js';
 /** The route table: the single description of the HTTP API that the server, the OpenAPI
@@ -298,6 +299,7 @@ export const routes = {
   ...listeningRoutes(),
   ...metricsRoutes(),
   ...analysesRoutes(),
+  ...targetsRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

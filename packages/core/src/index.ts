@@ -23,3 +23,4 @@ export * from './distribution/contact-limit.js';
 export * from './distribution/survey-invitation.service.js';
 export * from './metrics/index.js';
 export * from './analyses/index.js';
+export * from './targets/index.js';

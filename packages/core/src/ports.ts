@@ -2,6 +2,7 @@ import type { MetricsRepository } from './metrics/metric.service.js';
 import type { AnalysisRepository, IncidentRepository } from './analyses/ports.js';
 import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
 import type { AnswerRow } from './surveys/answers.js';
+import type { TargetRepository, WebhookRepository } from './targets/ports.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -258,6 +259,8 @@ export interface Repositories {
   distribution: DistributionRepository;
   analyses: AnalysisRepository;
   incidents: IncidentRepository;
+  targets: TargetRepository;
+  webhooks: WebhookRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */

@@ -24,6 +24,10 @@ import { createMetricsRepository } from './repositories/metrics.repository.js';
 import { createAnalysisRepository } from './repositories/analysis.repository.js';
 import { createIncidentRepository } from './repositories/incident.repository.js';
 import { RollupBuffer } from './rollups.js';
+import {
+  createTargetRepository,
+  createWebhookRepository,
+} from './repositories/targets.repository.js';
 
 function createRepositories(
   db: Kysely<Database>,
@@ -48,6 +52,8 @@ function createRepositories(
     metrics: createMetricsRepository(db),
     analyses: createAnalysisRepository(db),
     incidents: createIncidentRepository(db),
+    targets: createTargetRepository(db),
+    webhooks: createWebhookRepository(db),
   };
 }
 

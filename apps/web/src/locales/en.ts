@@ -3,6 +3,7 @@ import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
+import { enTargets } from './targets/en';
 
 /** English. */
 export const en: Messages = {
@@ -72,6 +73,8 @@ export const en: Messages = {
     RESPONSE_ID_TAKEN: 'A different response with this id already exists.',
     INCIDENT_CATEGORY_EXISTS: 'A category with this name already exists.',
     INCIDENT_CATEGORY_IN_USE: 'Answers are coded into this category. Recode them first.',
+    TARGET_METRIC_INVALID:
+      "The target's metric cannot be computed: check the survey, the question and its type.",
   },
   validation: {
     invalid: 'Check this field.',
@@ -256,4 +259,5 @@ export const en: Messages = {
   ...enImport,
   ...enDistribution,
   ...enIncidents,
+  ...enTargets,
 };

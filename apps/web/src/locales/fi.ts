@@ -2,6 +2,7 @@ import { fiDistribution } from './distribution/fi';
 import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
+import { fiTargets } from './targets/fi';
 
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
@@ -74,6 +75,8 @@ export const fi = {
     RESPONSE_ID_TAKEN: 'Samalla tunnisteella on jo eri vastaus.',
     INCIDENT_CATEGORY_EXISTS: 'Samanniminen luokka on jo olemassa.',
     INCIDENT_CATEGORY_IN_USE: 'Luokkaan on luokiteltu vastauksia. Luokittele ne ensin uudelleen.',
+    TARGET_METRIC_INVALID:
+      'Tavoitteen mittaria ei voi laskea: tarkista kysely, kysymys ja kysymyksen tyyppi.',
   },
   validation: {
     invalid: 'Tarkista tämä kenttä.',
@@ -258,6 +261,7 @@ export const fi = {
   ...fiImport,
   ...fiDistribution,
   ...fiIncidents,
+  ...fiTargets,
 };
 
 /** The shape every locale must have. */

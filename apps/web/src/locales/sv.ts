@@ -3,6 +3,7 @@ import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
+import { svTargets } from './targets/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -73,6 +74,8 @@ export const sv: Messages = {
     RESPONSE_ID_TAKEN: 'Ett annat svar med samma id finns redan.',
     INCIDENT_CATEGORY_EXISTS: 'Det finns redan en kategori med samma namn.',
     INCIDENT_CATEGORY_IN_USE: 'Svar är kodade i kategorin. Koda om dem först.',
+    TARGET_METRIC_INVALID:
+      'Målets mått kan inte beräknas: kontrollera enkäten, frågan och frågetypen.',
   },
   validation: {
     invalid: 'Kontrollera det här fältet.',
@@ -258,4 +261,5 @@ export const sv: Messages = {
   ...svImport,
   ...svDistribution,
   ...svIncidents,
+  ...svTargets,
 };

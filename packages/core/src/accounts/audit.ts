@@ -23,7 +23,13 @@ export type AuditAction =
   | 'incident.category_updated'
   | 'incident.category_deleted'
   | 'incident.coded'
-  | 'incident.uncoded';
+  | 'incident.uncoded'
+  | 'target.created'
+  | 'target.updated'
+  | 'target.deleted'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted';
 
 export interface AuditInput {
   workspaceId: string;

@@ -102,13 +102,13 @@ function histogramColumns(
 function toCountRow(
   q: CountQuery,
   r: {
-    group?: unknown;
-    surveyId?: unknown;
-    questionKey?: unknown;
-    item?: unknown;
-    bucket: unknown;
-    value: unknown;
-    count: unknown;
+    group?: string | number | null;
+    surveyId?: string;
+    questionKey?: string;
+    item?: string;
+    bucket: string | number;
+    value: string | number;
+    count: string | number;
   },
   noGroup: string | null = null,
 ): CountRow {
