@@ -37,8 +37,8 @@ export const questionMetricBucketSchema = z.object({
   counts: z.record(z.string(), z.number().int().min(0)),
   score: z.number().nullable(),
   ci95: intervalSchema,
-  /** How ci95 was computed; `conservative-wald` (CX index) averages the items' Wald margins,
-   * an upper bound whatever the items' correlation. */
+  /** How ci95 was computed; `conservative-wald` (CX index, CSI) combines the items' normal
+   * margins as if perfectly correlated: never too narrow, whatever the items' correlation. */
   method: z.enum(['adjusted-wald', 'wald', 'wilson', 't', 'conservative-wald']),
   smallSample: z.boolean(),
   mean: z.number().nullable().optional(),
@@ -127,11 +127,31 @@ export type Breakdown = z.infer<typeof breakdownSchema>;
  * - `enps`: NPS questions of employee surveys (or one such question);
  * - `rating`, `goal`: one question;
  * - `cx_index`: the open-form CX index of three 5-point questions of one survey, in the order
- *   effectiveness, ease, emotion.
+ *   effectiveness, ease, emotion;
+ * - `csi`: the three-item satisfaction index of three 1–10 questions of one survey, in the order
+ *   overall satisfaction, expectation disconfirmation, comparison to ideal.
  */
-export const metricKinds = ['nps', 'enps', 'csat', 'ces', 'rating', 'goal', 'cx_index'] as const;
+export const metricKinds = [
+  'nps',
+  'enps',
+  'csat',
+  'ces',
+  'rating',
+  'goal',
+  'cx_index',
+  'csi',
+] as const;
 export const metricKindSchema = z.enum(metricKinds);
 export type MetricKind = z.infer<typeof metricKindSchema>;
+
+/** Indices of three questions of one survey (`questions`), with their items in order. */
+export const multiItemMetrics = {
+  cx_index: ['effectiveness', 'ease', 'emotion'],
+  csi: ['overallSatisfaction', 'expectationDisconfirmation', 'comparisonToIdeal'],
+} as const satisfies Partial<Record<MetricKind, readonly [string, string, string]>>;
+export type MultiItemMetric = keyof typeof multiItemMetrics;
+export const isMultiItemMetric = (kind: MetricKind): kind is MultiItemMetric =>
+  kind in multiItemMetrics;
 
 export const metricSpecSchema = z
   .object({
@@ -145,17 +165,17 @@ export const metricSpecSchema = z
       ctx.addIssue({ code: 'custom', path: ['surveyId'], message: 'a question needs its survey' });
     if ((m.kind === 'rating' || m.kind === 'goal') && m.question === undefined)
       ctx.addIssue({ code: 'custom', path: ['question'], message: `${m.kind} needs a question` });
-    if (m.kind === 'cx_index' && (m.questions === undefined || m.surveyId === undefined))
+    if (isMultiItemMetric(m.kind) && (m.questions === undefined || m.surveyId === undefined))
       ctx.addIssue({
         code: 'custom',
         path: ['questions'],
-        message: 'cx_index needs surveyId and three questions: effectiveness, ease, emotion',
+        message: `${m.kind} needs surveyId and three questions: ${multiItemMetrics[m.kind].join(', ')}`,
       });
-    if (m.kind !== 'cx_index' && m.questions !== undefined)
+    if (!isMultiItemMetric(m.kind) && m.questions !== undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['questions'],
-        message: 'only cx_index takes questions',
+        message: 'only cx_index and csi take questions',
       });
   });
 export type MetricSpec = z.infer<typeof metricSpecSchema>;
@@ -194,7 +214,7 @@ export const metricResultSchema = z.object({
     question: z.string().optional(),
     questions: z.array(z.string()).optional(),
   }),
-  /** What `score` is called: nps, enps, csat, ces, mean, goalReached, cxIndex. */
+  /** What `score` is called: nps, enps, csat, ces, mean, goalReached, cxIndex, csi. */
   scoreName: z.string(),
   scale: z.object({ min: z.number(), max: z.number() }),
   by: metricBucketSchema,

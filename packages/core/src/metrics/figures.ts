@@ -27,6 +27,8 @@ import {
   computeCsat,
   computeCxIndexOpenForm,
   computeSingleItemCsi,
+  computeThreeItemCsi,
+  type CsiItems,
   type CxIndexItems,
 } from './satisfaction.js';
 
@@ -238,7 +240,7 @@ export interface BucketChange {
  * for) and when either bucket is empty.
  */
 export function computeBucketChange(
-  kind: QuestionMetricKind | 'cx_index',
+  kind: QuestionMetricKind | 'cx_index' | 'csi',
   previous: string,
   earlier: Histogram,
   later: Histogram,
@@ -269,6 +271,7 @@ export function computeBucketChange(
       test = 'welch-t';
       break;
     case 'cx_index':
+    case 'csi':
       return null;
   }
   if (!result) return null;
@@ -314,6 +317,45 @@ export function computeCxIndexBucket(bucket: string, items: CxIndexItems): Quest
     n,
     counts: { effectiveness: ns[0]!, ease: ns[1]!, emotion: ns[2]! },
     score: r.cxIndex,
+    ci95,
+    method: 'conservative-wald',
+    smallSample: isSmallSample(n),
+  };
+}
+
+/**
+ * One bucket of the three-item CSI (docs/metrics.md) with equal weights: score from
+ * {@link computeThreeItemCsi}; `counts` are the items' n; n is the smallest of them. The 95%
+ * interval is conservative in the same way as the CX index's: the index is a weighted sum of
+ * the item means, and the standard error of a sum is at most the sum of the weighted standard
+ * errors s_i/√n_i, whatever the correlation of the items.
+ */
+export function computeCsiBucket(bucket: string, items: CsiItems): QuestionMetricBucket {
+  const r = computeThreeItemCsi(items);
+  const histograms = [
+    items.overallSatisfaction,
+    items.expectationDisconfirmation,
+    items.comparisonToIdeal,
+  ];
+  const n = Math.min(...r.ns);
+  let ci95: Interval | null = null;
+  if (r.csi !== null) {
+    const summaries = histograms.map(summarizeHistogram);
+    if (summaries.every((s) => s.variance !== null)) {
+      const se = summaries.reduce((sum, s) => sum + Math.sqrt(s.variance! / s.n) / 3, 0);
+      const half = (Z_95 * se * 100) / 9;
+      ci95 = [Math.max(0, r.csi - half), Math.min(100, r.csi + half)];
+    }
+  }
+  return {
+    bucket,
+    n,
+    counts: {
+      overallSatisfaction: r.ns[0],
+      expectationDisconfirmation: r.ns[1],
+      comparisonToIdeal: r.ns[2],
+    },
+    score: r.csi,
     ci95,
     method: 'conservative-wald',
     smallSample: isSmallSample(n),

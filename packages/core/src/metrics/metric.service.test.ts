@@ -10,7 +10,12 @@ import {
   previousBucket,
   type HistogramRow,
 } from './buckets.js';
-import { computeBucketChange, computeCxIndexBucket, computeQuestionMetric } from './figures.js';
+import {
+  computeBucketChange,
+  computeCsiBucket,
+  computeCxIndexBucket,
+  computeQuestionMetric,
+} from './figures.js';
 import { MetricService, type CountQuery } from './metric.service.js';
 
 describe('isoWeekOf', () => {
@@ -260,5 +265,32 @@ describe('computeCxIndexBucket', () => {
       emotion: createHistogram([5]),
     });
     expect(empty).toMatchObject({ score: null, ci95: null, n: 0 });
+  });
+});
+
+describe('computeCsiBucket', () => {
+  it('gives the equal-weight three-item CSI with a conservative interval', () => {
+    const r = computeCsiBucket('all', {
+      overallSatisfaction: createHistogram([8, 8, 9, 7]),
+      expectationDisconfirmation: createHistogram([7, 7, 6, 8]),
+      comparisonToIdeal: createHistogram([6, 6, 5, 7]),
+    });
+    // Means 8, 7, 6: (7 + 6 + 5)/27·100 = 66.67 (the DIY form (S + E + P − 3)/27·100).
+    expect(r.score).toBeCloseTo(((8 + 7 + 6 - 3) / 27) * 100, 10);
+    expect(r).toMatchObject({ n: 4, method: 'conservative-wald', smallSample: true });
+    expect(r.counts).toEqual({
+      overallSatisfaction: 4,
+      expectationDisconfirmation: 4,
+      comparisonToIdeal: 4,
+    });
+    // Each item has s = 0.8165, so the bound is 1.96·0.8165/2·100/9 = 8.89 points either side.
+    expect(r.ci95![1] - r.score!).toBeCloseTo((1.959964 * Math.sqrt(2 / 3) * 50) / 9, 4);
+    const one = computeCsiBucket('all', {
+      overallSatisfaction: createHistogram([8]),
+      expectationDisconfirmation: createHistogram([7]),
+      comparisonToIdeal: createHistogram([6]),
+    });
+    expect(one.score).toBeCloseTo(((8 + 7 + 6 - 3) / 27) * 100, 10);
+    expect(one.ci95).toBeNull(); // one answer per item: no variance, no interval
   });
 });

@@ -1,11 +1,14 @@
-import type {
-  Breakdown,
-  MetricFilters,
-  MetricKind,
-  MetricQuery,
-  MetricResult,
-  Question,
-  SurveyDefinition,
+import {
+  isMultiItemMetric,
+  multiItemMetrics,
+  type Breakdown,
+  type MetricFilters,
+  type MetricKind,
+  type MetricQuery,
+  type MetricResult,
+  type MultiItemMetric,
+  type Question,
+  type SurveyDefinition,
 } from '@polku/contracts';
 import type { SurveyRecord, SurveyRepository, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
@@ -19,9 +22,9 @@ import {
   type SqlBucketBy,
 } from './buckets.js';
 import {
-  CX_ITEMS,
   SCORE_NAMES,
   computeBucketChange,
+  computeCsiBucket,
   computeCxIndexBucket,
   computeQuestionMetric,
   metricScaleOf,
@@ -29,7 +32,7 @@ import {
   type QuestionMetricKind,
   type QuestionMetricResult,
 } from './figures.js';
-import { CSAT_SCALE, type Histogram, type Scale } from './histogram.js';
+import { CSAT_SCALE, CSI_ITEM_SCALE, type Histogram, type Scale } from './histogram.js';
 
 /** One question (or one item of it) whose answers a figure counts. */
 export interface CountedQuestion {
@@ -160,8 +163,8 @@ export class MetricService {
       .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
       .map(([key, groupRows]) => {
         const figures =
-          target.kind === 'cx_index'
-            ? cxFiguresOf(target.questions, by, groupRows)
+          target.kind === 'cx_index' || target.kind === 'csi'
+            ? multiItemFiguresOf(target.kind, target.questions, by, groupRows)
             : figuresOf(target.kind, target.scale, by, groupRows);
         return {
           key,
@@ -175,7 +178,7 @@ export class MetricService {
     const { kind, surveyId, question, questions } = query.metric;
     return {
       metric: { kind, surveyId, question, questions },
-      scoreName: target.kind === 'cx_index' ? 'cxIndex' : target.scoreName,
+      scoreName: target.scoreName,
       scale: target.scale,
       by,
       from: query.from ?? null,
@@ -195,25 +198,26 @@ export class MetricService {
     metric: MetricQuery['metric'],
     filters: MetricFilters,
   ): Promise<ResolvedMetric> {
-    if (metric.kind === 'cx_index') {
+    if (isMultiItemMetric(metric.kind)) {
+      const kind = metric.kind;
+      const { scale, label, scoreName } = MULTI_ITEM[kind];
       const surveyId = metric.surveyId!;
-      const keys = metric.questions!;
       const counted: CountedQuestion[] = [];
-      for (const [i, key] of keys.entries()) {
+      for (const [i, key] of metric.questions!.entries()) {
         const q = await this.findQuestion(workspaceId, surveyId, key);
-        const scale = metricScaleOf(q)?.scale;
-        if (!scale || scale.min !== 1 || scale.max !== 5)
+        const itemScale = metricScaleOf(q)?.scale;
+        if (!itemScale || itemScale.min !== scale.min || itemScale.max !== scale.max)
           throw new DomainError(
             'VALIDATION_FAILED',
-            `The CX index's ${CX_ITEMS[i]} item must be a 5-point question (csat, or rating with 5 points); "${key}" is not.`,
+            `The ${label}'s ${multiItemMetrics[kind][i]} item must be a question on ${scale.min}–${scale.max}; "${key}" is not.`,
           );
         counted.push({ surveyId, questionKey: key, item: '' });
       }
       const survey = await this.deps.surveys.findById(workspaceId, surveyId);
       return {
-        kind: 'cx_index',
-        scale: CSAT_SCALE,
-        scoreName: 'cxIndex',
+        kind,
+        scale,
+        scoreName,
         questions: counted,
         surveyNames: new Map([[surveyId, survey?.name ?? surveyId]]),
       };
@@ -299,17 +303,23 @@ export class MetricService {
   }
 }
 
+/** The three-question indices: the items' scale, a name for errors, what `score` is called. */
+const MULTI_ITEM: Record<MultiItemMetric, { scale: Scale; label: string; scoreName: string }> = {
+  cx_index: { scale: CSAT_SCALE, label: 'CX index', scoreName: 'cxIndex' },
+  csi: { scale: CSI_ITEM_SCALE, label: 'CSI', scoreName: 'csi' },
+};
+
 interface ResolvedMetric {
-  kind: QuestionMetricKind | 'cx_index';
+  kind: QuestionMetricKind | MultiItemMetric;
   scale: Scale;
   scoreName: string;
   questions: CountedQuestion[];
   surveyNames: Map<string, string>;
 }
 
-/** The question type a metric kind counts. */
-function questionKindOf(kind: MetricKind): QuestionMetricKind {
-  return kind === 'enps' ? 'nps' : kind === 'cx_index' ? 'csat' : kind;
+/** The question type a single-question metric kind counts. */
+function questionKindOf(kind: Exclude<MetricKind, MultiItemMetric>): QuestionMetricKind {
+  return kind === 'enps' ? 'nps' : kind;
 }
 
 function metricScaleFor(kind: 'csat' | 'ces'): Scale {
@@ -359,8 +369,9 @@ function figuresOf(
   return { buckets, total };
 }
 
-/** Per-bucket CX index figures (three items: effectiveness, ease, emotion) and the total. */
-function cxFiguresOf(
+/** Per-bucket figures of a three-question index (CX index, CSI) and the whole period's. */
+function multiItemFiguresOf(
+  kind: MultiItemMetric,
   questions: readonly CountedQuestion[],
   by: MetricBucketBy,
   rows: readonly CountRow[],
@@ -375,21 +386,20 @@ function cxFiguresOf(
   );
   const bucketNames = [...new Set(perItem.flatMap((m) => [...m.keys()]))].sort();
   if (by === 'all' && bucketNames.length === 0) bucketNames.push('all');
-  const itemsOf = (pick: (m: Map<string, Histogram>) => Histogram) => ({
-    effectiveness: pick(perItem[0]!),
-    ease: pick(perItem[1]!),
-    emotion: pick(perItem[2]!),
-  });
+  const figureOf = (bucket: string, pick: (m: Map<string, Histogram>) => Histogram) => {
+    const [first, second, third] = perItem.map(pick) as [Histogram, Histogram, Histogram];
+    return kind === 'cx_index'
+      ? computeCxIndexBucket(bucket, { effectiveness: first, ease: second, emotion: third })
+      : computeCsiBucket(bucket, {
+          overallSatisfaction: first,
+          expectationDisconfirmation: second,
+          comparisonToIdeal: third,
+        });
+  };
   const buckets = bucketNames.map((bucket) => ({
-    ...computeCxIndexBucket(
-      bucket,
-      itemsOf((m) => m.get(bucket) ?? new Map()),
-    ),
+    ...figureOf(bucket, (m) => m.get(bucket) ?? new Map()),
     change: null,
   }));
-  const total = computeCxIndexBucket(
-    'total',
-    itemsOf((m) => sumHistograms(m.values())),
-  );
+  const total = figureOf('total', (m) => sumHistograms(m.values()));
   return { buckets, total };
 }

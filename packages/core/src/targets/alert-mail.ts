@@ -26,6 +26,7 @@ const metricNames: Record<MetricKind, string> = {
   rating: 'rating',
   goal: 'goal',
   cx_index: 'CX index',
+  csi: 'CSI',
 };
 
 /** One decimal, with the language's decimal separator. */

@@ -1,3 +1,4 @@
+import { isMultiItemMetric } from '@polku/contracts';
 import type {
   MetricKind,
   MetricResult,
@@ -98,6 +99,7 @@ function histogramOf(kind: MetricKind, b: QuestionMetricBucket): Histogram | nul
       return new Map(Object.entries(b.counts).map(([v, c]) => [Number(v), c]));
     case 'ces':
     case 'cx_index':
+    case 'csi':
       return null;
   }
 }
@@ -116,7 +118,7 @@ export function compareFigures(
 ): PeriodChange | null {
   const a = earlier.bucket;
   const b = later.bucket;
-  if (!a || !b || a.n === 0 || b.n === 0 || kind === 'cx_index') return null;
+  if (!a || !b || a.n === 0 || b.n === 0 || isMultiItemMetric(kind)) return null;
   if (kind === 'ces') {
     const sa = meanSummaryOf(a);
     const sb = meanSummaryOf(b);
@@ -166,6 +168,7 @@ export function targetRangeOf(
       return [-100, 100];
     case 'csat':
     case 'goal':
+    case 'csi':
       return [0, 100];
     case 'ces':
     case 'rating':

@@ -1,3 +1,4 @@
+import { isMultiItemMetric } from '@polku/contracts';
 import type {
   CreateTargetBody,
   FieldIssue,
@@ -452,10 +453,10 @@ export class TargetService {
           message: "a survey scope must be the survey the metric's question belongs to",
         });
     }
-    if (t.alertOnDrop && t.metric.kind === 'cx_index')
+    if (t.alertOnDrop && isMultiItemMetric(t.metric.kind))
       issues.push({
         path: 'body.alertOnDrop',
-        message: 'the CX index has no change test, so it cannot raise drop alerts',
+        message: `${t.metric.kind} (a three-question index) has no change test, so it cannot raise drop alerts`,
       });
     if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', undefined, issues);
 

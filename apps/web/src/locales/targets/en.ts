@@ -41,6 +41,7 @@ export const enTargets: TargetsMessages = {
       rating: 'Rating (mean)',
       goal: 'Goal reached (%)',
       cx_index: 'CX index',
+      csi: 'CSI',
     },
     scopes: { workspace: 'Whole workspace', survey: 'Survey', touchpoint: 'Touchpoint' },
     every: { month: 'Every month', quarter: 'Every quarter', year: 'Every year' },
@@ -54,6 +55,8 @@ export const enTargets: TargetsMessages = {
       allSurveys: 'All surveys',
       question: 'Question',
       cxQuestions: 'CX index questions (effectiveness, ease, emotion)',
+      csiQuestions:
+        'CSI questions (overall satisfaction, expectations met, compared with the ideal; 1–10)',
       scope: 'Which answers count',
       touchpoint: 'Touchpoint id',
       periodKind: 'Period',

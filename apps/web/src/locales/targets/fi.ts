@@ -39,6 +39,7 @@ export const fiTargets = {
       rating: 'Arvio (keskiarvo)',
       goal: 'Asia hoitui (%)',
       cx_index: 'CX-indeksi',
+      csi: 'CSI',
     },
     scopes: { workspace: 'Koko työtila', survey: 'Kysely', touchpoint: 'Kosketuspiste' },
     every: { month: 'Joka kuukausi', quarter: 'Joka neljännes', year: 'Joka vuosi' },
@@ -52,6 +53,8 @@ export const fiTargets = {
       allSurveys: 'Kaikki kyselyt',
       question: 'Kysymys',
       cxQuestions: 'CX-indeksin kysymykset (vaikuttavuus, helppous, tunne)',
+      csiQuestions:
+        'CSI-kysymykset (kokonaistyytyväisyys, odotusten täyttyminen, vertailu ihanteeseen; 1–10)',
       scope: 'Mitä vastauksia lasketaan',
       touchpoint: 'Kosketuspisteen tunniste',
       periodKind: 'Jakso',

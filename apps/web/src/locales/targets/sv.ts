@@ -41,6 +41,7 @@ export const svTargets: TargetsMessages = {
       rating: 'Betyg (medelvärde)',
       goal: 'Ärendet löst (%)',
       cx_index: 'CX-index',
+      csi: 'CSI',
     },
     scopes: { workspace: 'Hela arbetsytan', survey: 'Enkät', touchpoint: 'Kontaktpunkt' },
     every: { month: 'Varje månad', quarter: 'Varje kvartal', year: 'Varje år' },
@@ -54,6 +55,8 @@ export const svTargets: TargetsMessages = {
       allSurveys: 'Alla enkäter',
       question: 'Fråga',
       cxQuestions: 'CX-indexets frågor (effektivitet, enkelhet, känsla)',
+      csiQuestions:
+        'CSI-frågor (total nöjdhet, uppfyllda förväntningar, jämfört med idealet; 1–10)',
       scope: 'Vilka svar som räknas',
       touchpoint: 'Kontaktpunktens id',
       periodKind: 'Period',

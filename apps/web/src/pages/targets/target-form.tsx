@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import {
   metricKinds,
+  isMultiItemMetric,
   recurringPeriods,
   type MetricKind,
   type MetricSpec,
@@ -61,6 +62,8 @@ function fits(kind: MetricKind, q: Question): boolean {
       return q.type === 'nps';
     case 'cx_index':
       return q.type === 'csat' || (q.type === 'rating' && q.points === 5);
+    case 'csi':
+      return q.type === 'rating' && q.points === 10;
     default:
       return q.type === kind;
   }
@@ -100,8 +103,8 @@ function toBody(s: FormState) {
   const metric: MetricSpec = {
     kind: s.kind,
     ...(s.surveyId && { surveyId: s.surveyId }),
-    ...(s.kind !== 'cx_index' && s.question && { question: s.question }),
-    ...(s.kind === 'cx_index' && { questions: s.cx }),
+    ...(!isMultiItemMetric(s.kind) && s.question && { question: s.question }),
+    ...(isMultiItemMetric(s.kind) && { questions: s.cx }),
   };
   const scope: TargetScope =
     s.scopeKind === 'survey'
@@ -199,10 +202,10 @@ export function TargetForm(props: {
             ...props.surveys.map((x) => ({ value: x.id, label: x.name })),
           ]}
         />
-        {s.kind === 'cx_index' ? (
+        {isMultiItemMetric(s.kind) ? (
           <Stack gap="xs">
             <Text size="sm" fw={500}>
-              {t('targets.form.cxQuestions')}
+              {t(s.kind === 'csi' ? 'targets.form.csiQuestions' : 'targets.form.cxQuestions')}
             </Text>
             {s.cx.map((value, i) => (
               <NativeSelect
