@@ -1,3 +1,4 @@
+import { enAnalytics } from './analytics/en';
 import { enDistribution } from './distribution/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
@@ -252,4 +253,5 @@ export const en: Messages = {
   ...enListening,
   ...enImport,
   ...enDistribution,
+  ...enAnalytics,
 };

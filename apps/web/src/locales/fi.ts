@@ -1,3 +1,4 @@
+import { fiAnalytics } from './analytics/fi';
 import { fiDistribution } from './distribution/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
@@ -254,6 +255,7 @@ export const fi = {
   ...fiListening,
   ...fiImport,
   ...fiDistribution,
+  ...fiAnalytics,
 };
 
 /** The shape every locale must have. */

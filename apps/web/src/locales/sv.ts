@@ -1,3 +1,4 @@
+import { svAnalytics } from './analytics/sv';
 import { svDistribution } from './distribution/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
@@ -254,4 +255,5 @@ export const sv: Messages = {
   ...svListening,
   ...svImport,
   ...svDistribution,
+  ...svAnalytics,
 };
