@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Survey } from '@polku/contracts';
-import { MetricService, type IntakeInput, type WorkspaceRecord } from '@polku/core';
+import {
+  MetricService,
+  type CountQuery,
+  type IntakeInput,
+  type WorkspaceRecord,
+} from '@polku/core';
 import { createMetricsRepository } from '@polku/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -99,11 +104,18 @@ for (const base of testDialects()) {
 
     it('counts answers per month and value in SQL, without skipped or partial answers', async () => {
       const repo = createMetricsRepository(t.runtime.database.db);
-      const rows = await repo.histogram(workspace.id, {
-        surveyId: survey.id,
-        questionKey: 'nps',
-        bucket: 'month',
-      });
+      const nps = [{ surveyId: survey.id, questionKey: 'nps', item: '' }];
+      const histogram = async (
+        workspaceId: string,
+        q: Omit<CountQuery, 'questions' | 'filters'>,
+        filters: CountQuery['filters'] = {},
+      ) => {
+        const { rows } = await repo.counts(workspaceId, { questions: nps, filters, ...q });
+        return rows
+          .map(({ bucket, value, count }) => ({ bucket, value, count }))
+          .sort((a, b) => a.bucket.localeCompare(b.bucket) || a.value - b.value);
+      };
+      const rows = await histogram(workspace.id, { bucket: 'month' });
       expect(rows).toEqual([
         { bucket: '2026-01', value: 3, count: 1 },
         { bucket: '2026-01', value: 7, count: 1 },
@@ -115,16 +127,22 @@ for (const base of testDialects()) {
       ]);
       const n = rows.reduce((s, r) => s + r.count, 0);
       expect(n).toBe(8); // 10 responses: one skipped the question, one is partial
-      const quarters = await repo.histogram(workspace.id, {
-        surveyId: survey.id,
-        questionKey: 'nps',
-        bucket: 'quarter',
-        to: '2026-12-31',
+      // The answer table (an attribute filter forces it) counts exactly what the rollup counts.
+      const viaAnswers = await repo.counts(workspace.id, {
+        questions: nps,
+        bucket: 'month',
+        filters: {},
+        breakdown: { by: 'attribute', key: 'tier' },
       });
+      expect(viaAnswers.source).toBe('answers');
+      expect(
+        viaAnswers.rows
+          .map(({ bucket, value, count }) => ({ bucket, value, count }))
+          .sort((a, b) => a.bucket.localeCompare(b.bucket) || a.value - b.value),
+      ).toEqual(rows);
+      const quarters = await histogram(workspace.id, { bucket: 'quarter', to: '2026-12-31' });
       expect([...new Set(quarters.map((r) => r.bucket))]).toEqual(['2026-Q1', '2026-Q2']);
-      const years = await repo.histogram(workspace.id, {
-        surveyId: survey.id,
-        questionKey: 'nps',
+      const years = await histogram(workspace.id, {
         bucket: 'year',
         from: '2026-02-01',
         to: '2026-02-28',
@@ -133,12 +151,7 @@ for (const base of testDialects()) {
         { bucket: '2026', value: 6, count: 1 },
         { bucket: '2026', value: 10, count: 2 },
       ]);
-      const other = await repo.histogram('another-workspace', {
-        surveyId: survey.id,
-        questionKey: 'nps',
-        bucket: 'all',
-      });
-      expect(other).toEqual([]);
+      expect(await histogram('another-workspace', { bucket: 'all' })).toEqual([]);
     });
 
     it('gives NPS per month and overall, with counts, interval and method', async () => {

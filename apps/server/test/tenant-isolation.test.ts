@@ -24,6 +24,8 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   if (name === 'submitResponse') return { surveyId: ids.surveyId, answers: { nps: 0 } };
   if (name === 'submitResponseBatch')
     return { responses: [{ surveyId: ids.surveyId, answers: { nps: 0 } }] };
+  if (name === 'queryMetric')
+    return { metric: { kind: 'nps', surveyId: ids.surveyId ?? 'x', question: 'nps' } };
   return sampleBodies[name];
 }
 

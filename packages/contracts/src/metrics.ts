@@ -45,6 +45,21 @@ export const questionMetricBucketSchema = z.object({
   easyPercent: z.number().nullable().optional(),
   easyCi95: intervalSchema.optional(),
   csi: z.number().nullable().optional(),
+  /** Against the adjacent earlier bucket (previous day, week, month…): null when either has no
+   * answers or the metric has no test (CX index); absent on whole-period totals. */
+  change: z
+    .object({
+      previous: z.string(),
+      /** Later minus earlier, in the metric's units. */
+      difference: z.number(),
+      pValue: z.number().nullable(),
+      /** p < 0.05, two-sided. */
+      significant: z.boolean(),
+      smallSample: z.boolean(),
+      test: z.enum(['nps-z', 'two-proportion-z', 'welch-t']),
+    })
+    .nullable()
+    .optional(),
 });
 export type QuestionMetricBucket = z.infer<typeof questionMetricBucketSchema>;
 
@@ -135,7 +150,11 @@ export const metricSpecSchema = z
         message: 'cx_index needs surveyId and three questions: effectiveness, ease, emotion',
       });
     if (m.kind !== 'cx_index' && m.questions !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['questions'], message: 'only cx_index takes questions' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions'],
+        message: 'only cx_index takes questions',
+      });
   });
 export type MetricSpec = z.infer<typeof metricSpecSchema>;
 

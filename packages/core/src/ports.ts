@@ -370,11 +370,22 @@ export interface SurveyRepository {
 }
 
 export interface ResponseRepository {
-  /** Inserts a response and its answer rows; false when the id exists already (nothing written). */
-  insert(response: ResponseRecord, rows: AnswerRow[]): Promise<boolean>;
+  /**
+   * Inserts a response with its answer rows and the customer attributes known at the time;
+   * false when the id exists already (nothing written). Keeps the metric rollups exact.
+   */
+  insert(
+    response: ResponseRecord,
+    rows: AnswerRow[],
+    attributes?: Readonly<Record<string, string>>,
+  ): Promise<boolean>;
   findById(workspaceId: string, id: string): Promise<ResponseRecord | undefined>;
   /** Replaces a partial response's answers and state (a respondent page saving progress). */
-  replace(response: ResponseRecord, rows: AnswerRow[]): Promise<void>;
+  replace(
+    response: ResponseRecord,
+    rows: AnswerRow[],
+    attributes?: Readonly<Record<string, string>>,
+  ): Promise<void>;
   answersOf(workspaceId: string, responseIds: string[]): Promise<Map<string, AnswerRow[]>>;
   /** Newest submitted first; `before` is the id of the last row of the previous page. */
   list(

@@ -4,6 +4,7 @@ import * as listening from './migrations/0002-listening.js';
 import * as distribution from './migrations/0003-distribution.js';
 import * as responseOrder from './migrations/0004-response-order.js';
 import * as invitationMail from './migrations/0005-invitation-mail.js';
+import * as metricRollups from './migrations/0006-metric-rollups.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-distribution': distribution,
   '0004-response-order': responseOrder,
   '0005-invitation-mail': invitationMail,
+  '0006-metric-rollups': metricRollups,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -192,6 +192,28 @@ export interface AnswersTable {
   valueText: string | null;
 }
 
+/** Day-level rollup: complete responses per answered value (see migration 0006). */
+export interface AnswerDayCountsTable {
+  workspaceId: string;
+  surveyId: string;
+  questionKey: string;
+  item: string;
+  day: string;
+  /** The touchpoint id, or '' for none. */
+  touchpointKey: string;
+  channel: string;
+  language: string;
+  valueNum: number;
+  count: number;
+}
+
+export interface ResponseAttributesTable {
+  workspaceId: string;
+  responseId: string;
+  key: string;
+  value: string;
+}
+
 export interface SurveyInvitationsTable {
   workspaceId: string;
   id: string;
@@ -244,6 +266,8 @@ export interface Database {
   surveyLinks: SurveyLinksTable;
   responses: ResponsesTable;
   answers: AnswersTable;
+  answerDayCounts: AnswerDayCountsTable;
+  responseAttributes: ResponseAttributesTable;
   surveyInvitations: SurveyInvitationsTable;
   unsubscribes: UnsubscribesTable;
   contactLog: ContactLogTable;

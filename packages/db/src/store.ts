@@ -21,10 +21,12 @@ import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
 import { createDistributionRepository } from './repositories/distribution.repository.js';
 import { createMetricsRepository } from './repositories/metrics.repository.js';
+import { RollupBuffer } from './rollups.js';
 
 function createRepositories(
   db: Kysely<Database>,
   dialect: DatabaseHandle['dialect'],
+  rollups?: RollupBuffer,
 ): Repositories {
   return {
     users: createUserRepository(db),
@@ -39,7 +41,7 @@ function createRepositories(
     jobs: createJobRepository(db, dialect),
     schedules: createScheduleRepository(db),
     surveys: createSurveyRepository(db),
-    responses: createResponseRepository(db),
+    responses: createResponseRepository(db, rollups),
     distribution: createDistributionRepository(db),
     metrics: createMetricsRepository(db),
   };
@@ -50,6 +52,12 @@ export function createStore(handle: DatabaseHandle): Store {
   return {
     ...createRepositories(handle.db, handle.dialect),
     transaction: (fn) =>
-      handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.dialect))),
+      handle.db.transaction().execute(async (trx) => {
+        // Rollup changes are written once, just before commit (see RollupBuffer).
+        const rollups = new RollupBuffer();
+        const result = await fn(createRepositories(trx, handle.dialect, rollups));
+        await rollups.flush(trx);
+        return result;
+      }),
   };
 }

@@ -1,5 +1,4 @@
 import { MetricService, type QuestionMetricBucket, type QuestionMetricResult } from '@polku/core';
-import { createMetricsRepository } from '@polku/db';
 import type { AppConfig } from '../config.js';
 import {
   ArgumentError,
@@ -110,7 +109,7 @@ export async function metricsCommand(config: AppConfig, args: string[]): Promise
     const ctx = await ownerContext(runtime, workspaceId);
     const metrics = new MetricService({
       surveys: runtime.store.surveys,
-      metrics: createMetricsRepository(runtime.database.db),
+      metrics: runtime.store.metrics,
     });
     const result = await metrics.questionMetric(ctx, {
       surveyId,

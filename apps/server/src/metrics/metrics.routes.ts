@@ -6,7 +6,7 @@ export function metricsHandlers({
   metrics,
 }: {
   metrics: MetricService;
-}): Pick<RouteHandlers, 'getQuestionMetric'> {
+}): Pick<RouteHandlers, 'getQuestionMetric' | 'queryMetric'> {
   return {
     getQuestionMetric: ({ auth, query }) =>
       metrics.questionMetric(auth, {
@@ -16,5 +16,6 @@ export function metricsHandlers({
         from: query.from,
         to: query.to,
       }),
+    queryMetric: ({ auth, body }) => metrics.query(auth, body),
   };
 }

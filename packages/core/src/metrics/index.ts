@@ -7,4 +7,6 @@ export * from './change.js';
 export * from './kano.js';
 export * from './drivers.js';
 export * from './ipa.js';
+export * from './buckets.js';
+export * from './figures.js';
 export * from './metric.service.js';

@@ -4,14 +4,14 @@ import type { SurveyRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import { createHistogram } from './histogram.js';
 import {
-  computeQuestionMetric,
   foldIntoIsoWeeks,
   histogramsByBucket,
   isoWeekOf,
-  MetricService,
-  type HistogramQuery,
+  previousBucket,
   type HistogramRow,
-} from './metric.service.js';
+} from './buckets.js';
+import { computeBucketChange, computeCxIndexBucket, computeQuestionMetric } from './figures.js';
+import { MetricService, type CountQuery } from './metric.service.js';
 
 describe('isoWeekOf', () => {
   it('names ISO 8601 weeks, including the ones that straddle New Year', () => {
@@ -122,10 +122,11 @@ describe('MetricService.questionMetric', () => {
     ],
   } as unknown as SurveyDefinition;
   const survey = { publishedVersion: 1, draft: { questions: [] } } as unknown as SurveyRecord;
-  const queries: HistogramQuery[] = [];
+  const queries: CountQuery[] = [];
   const service = new MetricService({
     surveys: {
       findById: (_w, id) => Promise.resolve(id === 's1' ? survey : undefined),
+      list: () => Promise.resolve([survey]),
       findVersion: () =>
         Promise.resolve({
           workspaceId: 'w',
@@ -137,12 +138,16 @@ describe('MetricService.questionMetric', () => {
         }),
     },
     metrics: {
-      histogram: (_w, q) => {
+      counts: (_w, q) => {
         queries.push(q);
-        return Promise.resolve([
-          { bucket: '2026-01-01', value: 10, count: 1 },
-          { bucket: '2026-01-05', value: 3, count: 1 },
-        ]);
+        const cell = { group: null, surveyId: 's1', questionKey: 'nps', item: '' };
+        return Promise.resolve({
+          source: 'rollup' as const,
+          rows: [
+            { ...cell, bucket: '2026-01-01', value: 10, count: 1 },
+            { ...cell, bucket: '2026-01-05', value: 3, count: 1 },
+          ],
+        });
       },
     },
   });
@@ -150,7 +155,10 @@ describe('MetricService.questionMetric', () => {
 
   it('asks SQL for days and folds them into ISO weeks', async () => {
     const r = await service.questionMetric(ctx, { surveyId: 's1', questionKey: 'nps', by: 'week' });
-    expect(queries.at(-1)).toMatchObject({ bucket: 'day', item: '' });
+    expect(queries.at(-1)).toMatchObject({
+      bucket: 'day',
+      questions: [{ surveyId: 's1', questionKey: 'nps', item: '' }],
+    });
     expect(r.buckets.map((b) => [b.bucket, b.score])).toEqual([
       ['2026-W01', 100],
       ['2026-W02', -100],
@@ -183,5 +191,74 @@ describe('MetricService.questionMetric', () => {
         }),
       ),
     ).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('previousBucket', () => {
+  it('steps back one day, ISO week, month, quarter or year, across year ends', () => {
+    expect(previousBucket('2026-03-01', 'day')).toBe('2026-02-28');
+    expect(previousBucket('2024-03-01', 'day')).toBe('2024-02-29');
+    expect(previousBucket('2026-W01', 'week')).toBe('2025-W52');
+    expect(previousBucket('2027-W01', 'week')).toBe('2026-W53'); // 2026 has 53 weeks
+    expect(previousBucket('2026-W10', 'week')).toBe('2026-W09');
+    expect(previousBucket('2026-01', 'month')).toBe('2025-12');
+    expect(previousBucket('2026-Q1', 'quarter')).toBe('2025-Q4');
+    expect(previousBucket('2026', 'year')).toBe('2025');
+    expect(previousBucket('all', 'all')).toBeNull();
+  });
+});
+
+describe('computeBucketChange', () => {
+  it('tests NPS with the difference over its standard error and CSAT with two proportions', () => {
+    const earlier = createHistogram([...Array<number>(60).fill(10), ...Array<number>(40).fill(3)]);
+    const later = createHistogram([...Array<number>(30).fill(10), ...Array<number>(70).fill(3)]);
+    const nps = computeBucketChange('nps', '2026-01', earlier, later);
+    expect(nps).toMatchObject({ previous: '2026-01', difference: -60, significant: true });
+    expect(nps?.test).toBe('nps-z');
+    const same = computeBucketChange('nps', '2026-01', earlier, earlier);
+    expect(same).toMatchObject({ difference: 0, significant: false });
+    const csat = computeBucketChange(
+      'csat',
+      'p',
+      new Map([
+        [5, 42],
+        [4, 32],
+        [3, 10],
+        [2, 9],
+        [1, 14],
+      ]),
+      new Map([
+        [5, 30],
+        [4, 30],
+        [1, 40],
+      ]),
+    );
+    expect(csat?.difference).toBeCloseTo(60 - 69.159, 2);
+    expect(csat?.test).toBe('two-proportion-z');
+    expect(computeBucketChange('ces', 'p', new Map([[5, 3]]), new Map())).toBeNull();
+    expect(computeBucketChange('cx_index', 'p', earlier, later)).toBeNull();
+  });
+});
+
+describe('computeCxIndexBucket', () => {
+  it('averages the items and gives a conservative interval that holds the score', () => {
+    const r = computeCxIndexBucket('all', {
+      effectiveness: createHistogram([5, 5, 1]),
+      ease: createHistogram([4, 3]),
+      emotion: createHistogram([2]),
+    });
+    expect(r.score).toBeCloseTo((100 / 3 + 50 - 100) / 3, 6);
+    expect(r.n).toBe(1);
+    expect(r.counts).toEqual({ effectiveness: 3, ease: 2, emotion: 1 });
+    expect(r.method).toBe('conservative-wald');
+    expect(r.smallSample).toBe(true);
+    expect(r.ci95![0]).toBeLessThan(r.score!);
+    expect(r.ci95![1]).toBeGreaterThan(r.score!);
+    const empty = computeCxIndexBucket('all', {
+      effectiveness: createHistogram([5]),
+      ease: new Map(),
+      emotion: createHistogram([5]),
+    });
+    expect(empty).toMatchObject({ score: null, ci95: null, n: 0 });
   });
 });

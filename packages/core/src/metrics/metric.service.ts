@@ -1,276 +1,74 @@
-import type { Question, SurveyDefinition } from '@polku/contracts';
-import type { SurveyRepository, WorkspaceRecord } from '../ports.js';
+import type {
+  Breakdown,
+  MetricFilters,
+  MetricKind,
+  MetricQuery,
+  MetricResult,
+  Question,
+  SurveyDefinition,
+} from '@polku/contracts';
+import type { SurveyRecord, SurveyRepository, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
-import { computeStudentTQuantile } from './distributions.js';
 import {
-  CES_SCALE,
-  CSAT_SCALE,
-  NPS_SCALE,
-  computeWilsonInterval,
-  countAnswers,
-  isSmallSample,
-  summarizeHistogram,
-  type Histogram,
-  type Interval,
-  type Scale,
-} from './histogram.js';
-import { computeNps } from './nps.js';
-import { computeCes, computeCsat, computeSingleItemCsi } from './satisfaction.js';
+  foldIntoIsoWeeks,
+  histogramsByBucket,
+  isCalendarDay,
+  previousBucket,
+  type HistogramRow,
+  type MetricBucketBy,
+  type SqlBucketBy,
+} from './buckets.js';
+import {
+  CX_ITEMS,
+  SCORE_NAMES,
+  computeBucketChange,
+  computeCxIndexBucket,
+  computeQuestionMetric,
+  metricScaleOf,
+  type QuestionMetricBucket,
+  type QuestionMetricKind,
+  type QuestionMetricResult,
+} from './figures.js';
+import { CSAT_SCALE, type Histogram, type Scale } from './histogram.js';
 
-/** How answers are grouped in time: by the response's local day in the workspace's zone. */
-export type MetricBucketBy = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'all';
-/** The buckets SQL groups by; ISO weeks are folded from days in TypeScript ({@link isoWeekOf}). */
-export type SqlBucketBy = Exclude<MetricBucketBy, 'week'>;
-
-export interface HistogramQuery {
+/** One question (or one item of it) whose answers a figure counts. */
+export interface CountedQuestion {
   surveyId: string;
   questionKey: string;
   /** The answer row's item ('' for one-value questions). */
-  item?: string | undefined;
+  item: string;
+}
+
+/** What to count: answered values of `questions`, by bucket (and breakdown group). */
+export interface CountQuery {
+  questions: readonly CountedQuestion[];
   /** Inclusive local days, YYYY-MM-DD. */
   from?: string | undefined;
   to?: string | undefined;
   bucket: SqlBucketBy;
+  filters: MetricFilters;
+  breakdown?: Breakdown | undefined;
 }
 
-/** One histogram cell: in `bucket`, `count` answers had `value`. */
-export interface HistogramRow {
-  bucket: string;
-  value: number;
-  count: number;
-}
-
-/**
- * Counts answers; never loads rows. Only complete responses count, and only answered values
- * (`value_num IS NOT NULL`): a skipped question is in no bucket and no group.
- */
-export interface MetricsRepository {
-  histogram(workspaceId: string, query: HistogramQuery): Promise<HistogramRow[]>;
-}
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * The ISO 8601 week of a local calendar day: weeks start on Monday and week 1 holds the
- * year's first Thursday, so the week's year can differ from the day's year near New Year.
- * @example isoWeekOf('2026-01-01') // '2026-W01'; isoWeekOf('2027-01-01') // '2026-W53'
- */
-export function isoWeekOf(day: string): string {
-  const m = DAY.exec(day);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD day: ${day}`);
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  const weekday = date.getUTCDay() || 7; // Monday 1 … Sunday 7
-  date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of the same week
-  const year = date.getUTCFullYear();
-  const week = Math.floor((date.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** Per-day rows folded into ISO-week rows (summing counts of the same week and value). */
-export function foldIntoIsoWeeks(rows: readonly HistogramRow[]): HistogramRow[] {
-  const cells = new Map<string, HistogramRow>();
-  for (const row of rows) {
-    const bucket = isoWeekOf(row.bucket);
-    const key = `${bucket}\u0000${row.value}`;
-    const cell = cells.get(key);
-    if (cell) cell.count += row.count;
-    else cells.set(key, { bucket, value: row.value, count: row.count });
-  }
-  return [...cells.values()];
-}
-
-/** Rows grouped into one histogram per bucket, buckets in ascending order. */
-export function histogramsByBucket(rows: readonly HistogramRow[]): Map<string, Histogram> {
-  const out = new Map<string, Map<number, number>>();
-  for (const row of [...rows].sort((a, b) =>
-    a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0,
-  )) {
-    let h = out.get(row.bucket);
-    if (!h) out.set(row.bucket, (h = new Map<number, number>()));
-    h.set(row.value, (h.get(row.value) ?? 0) + row.count);
-  }
-  return out;
-}
-
-/** Which figure a question type yields. */
-export type QuestionMetricKind = 'nps' | 'csat' | 'ces' | 'rating' | 'goal';
-
-/** The figure of one bucket. `counts` depend on the metric (see {@link computeQuestionMetric}). */
-export interface QuestionMetricBucket {
-  bucket: string;
-  /** Answered questions in the bucket (skipped ones are not in n). */
-  n: number;
-  counts: Record<string, number>;
-  /** The headline figure (NPS, CSAT %, CES mean, rating mean, % goal reached); null when n = 0. */
-  score: number | null;
-  ci95: Interval | null;
-  method: 'adjusted-wald' | 'wald' | 'wilson' | 't';
-  smallSample: boolean;
-  /** The mean answer, shown beside CSAT, CES and ratings. */
-  mean?: number | null;
-  /** CES: % easy (5–7) with its Wilson interval. */
-  easyPercent?: number | null;
-  easyCi95?: Interval | null;
-  /** Rating: the one-item satisfaction index (x̄ − 1)/(k − 1)·100. */
-  csi?: number | null;
-}
-
-export interface QuestionMetricResult {
+/** One histogram cell: in `group` and `bucket`, `count` answers to the question had `value`. */
+export interface CountRow extends HistogramRow {
+  /** The breakdown value; null without a breakdown, or for answers without one. */
+  group: string | null;
   surveyId: string;
   questionKey: string;
-  questionType: QuestionMetricKind;
-  /** The name of `score` as printed (`nps`, `csat`, `ces`, `mean`, `goalReached`). */
-  scoreName: string;
-  scale: Scale;
-  by: MetricBucketBy;
-  from: string | null;
-  to: string | null;
-  buckets: QuestionMetricBucket[];
+  item: string;
 }
-
-export const SCORE_NAMES: Record<QuestionMetricKind, string> = {
-  nps: 'nps',
-  csat: 'csat',
-  ces: 'ces',
-  rating: 'mean',
-  goal: 'goalReached',
-};
-
-/** Question types that have a numeric metric, with their scales. */
-export function metricScaleOf(
-  question: Question,
-): { kind: QuestionMetricKind; scale: Scale } | null {
-  switch (question.type) {
-    case 'nps':
-      return { kind: 'nps', scale: NPS_SCALE };
-    case 'csat':
-      return { kind: 'csat', scale: CSAT_SCALE };
-    case 'ces':
-      return { kind: 'ces', scale: CES_SCALE };
-    case 'rating':
-      return { kind: 'rating', scale: { min: 1, max: question.points } };
-    case 'goal':
-      // Stored as yes 1, partly 0.5, no 0.
-      return { kind: 'goal', scale: { min: 0, max: 1 } };
-    default:
-      return null;
-  }
-}
-
-function meanWithT(histogram: Histogram): {
-  n: number;
-  mean: number | null;
-  ci95: Interval | null;
-} {
-  const { n, mean, variance } = summarizeHistogram(histogram);
-  if (mean === null || variance === null) return { n, mean, ci95: null };
-  const half = computeStudentTQuantile(0.975, n - 1) * Math.sqrt(variance / n);
-  return { n, mean, ci95: [mean - half, mean + half] };
-}
-
-const percent = (i: Interval | null): Interval | null => (i ? [100 * i[0], 100 * i[1]] : null);
 
 /**
- * The figure of one bucket's histogram, with the one written definition of each metric
- * (docs/metrics.md):
- * - nps: counts promoters/passives/detractors, score NPS, adjusted-Wald interval;
- * - csat: counts satisfied (4–5)/neutral (3)/dissatisfied (1–2), score top-2-box %, Wilson;
- * - ces: counts easy (5–7)/neutral (4)/difficult (1–3), score the mean with a t interval,
- *   beside it % easy with a Wilson interval;
- * - rating (1..k): counts per value, score the mean with a t interval, beside it the one-item CSI;
- * - goal: counts yes/partly/no, score % yes ("partly" is not yes), Wilson interval.
+ * Counts answers; never loads rows. Only complete responses count, and only answered values:
+ * a skipped question is in no bucket and no group. The day-level rollups answer what they can
+ * (`source: 'rollup'`); filters they cannot answer fall back to the answer table.
  */
-export function computeQuestionMetric(
-  kind: QuestionMetricKind,
-  scale: Scale,
-  bucket: string,
-  histogram: Histogram,
-): QuestionMetricBucket {
-  switch (kind) {
-    case 'nps': {
-      const r = computeNps(histogram);
-      return {
-        bucket,
-        n: r.n,
-        counts: { promoters: r.promoters, passives: r.passives, detractors: r.detractors },
-        score: r.nps,
-        ci95: r.ci95,
-        method: r.method,
-        smallSample: r.smallSample,
-      };
-    }
-    case 'csat': {
-      const r = computeCsat(histogram);
-      return {
-        bucket,
-        n: r.n,
-        counts: {
-          satisfied: r.satisfied,
-          neutral: countAnswers(histogram, (v) => v === 3),
-          dissatisfied: countAnswers(histogram, (v) => v <= 2),
-        },
-        score: r.csat,
-        ci95: r.ci95,
-        method: r.method,
-        smallSample: r.smallSample,
-        mean: r.mean,
-      };
-    }
-    case 'ces': {
-      const r = computeCes(histogram);
-      return {
-        bucket,
-        n: r.n,
-        counts: {
-          easy: r.easy,
-          neutral: countAnswers(histogram, (v) => v === 4),
-          difficult: countAnswers(histogram, (v) => v <= 3),
-        },
-        score: r.mean,
-        ci95: r.ci95,
-        method: r.method,
-        smallSample: r.smallSample,
-        mean: r.mean,
-        easyPercent: r.easyPercent,
-        easyCi95: r.easyCi95,
-      };
-    }
-    case 'rating': {
-      const csi = computeSingleItemCsi(histogram, scale); // also checks the scale
-      const r = meanWithT(histogram);
-      const counts: Record<string, number> = {};
-      for (let v = scale.min; v <= scale.max; v++) counts[String(v)] = histogram.get(v) ?? 0;
-      return {
-        bucket,
-        n: r.n,
-        counts,
-        score: r.mean,
-        ci95: r.ci95,
-        method: 't',
-        smallSample: isSmallSample(r.n),
-        mean: r.mean,
-        csi,
-      };
-    }
-    case 'goal': {
-      for (const value of histogram.keys())
-        if (value !== 0 && value !== 0.5 && value !== 1)
-          throw new DomainError('VALIDATION_FAILED', `goal: unexpected stored value ${value}`);
-      const yes = histogram.get(1) ?? 0;
-      const partly = histogram.get(0.5) ?? 0;
-      const no = histogram.get(0) ?? 0;
-      const n = yes + partly + no;
-      return {
-        bucket,
-        n,
-        counts: { yes, partly, no },
-        score: n > 0 ? (100 * yes) / n : null,
-        ci95: percent(computeWilsonInterval(yes, n)),
-        method: 'wilson',
-        smallSample: isSmallSample(n),
-      };
-    }
-  }
+export interface MetricsRepository {
+  counts(
+    workspaceId: string,
+    query: CountQuery,
+  ): Promise<{ source: 'rollup' | 'answers'; rows: CountRow[] }>;
 }
 
 export interface QuestionMetricQuery {
@@ -282,33 +80,26 @@ export interface QuestionMetricQuery {
 }
 
 /**
- * A question's metric per time bucket. SQL only counts (one histogram per bucket); the
- * figures come from the pure functions in this folder. Only complete responses count; a
- * skipped question is in no group and not in n. Buckets without answers are left out, except
- * `by: 'all'`, which always has its one bucket (n = 0, score null when nothing was answered).
+ * Metrics per time bucket. SQL only counts (histograms by bucket, group and question); the
+ * figures come from the pure functions in this folder, with one written definition each
+ * (docs/metrics.md). Only complete responses count; a skipped question is in no group and not
+ * in n. Buckets without answers are left out, except `by: 'all'`, which always has its one
+ * bucket (n = 0, score null when nothing was answered).
  */
 export class MetricService {
   constructor(
     private readonly deps: {
-      surveys: Pick<SurveyRepository, 'findById' | 'findVersion'>;
+      surveys: Pick<SurveyRepository, 'findById' | 'findVersion' | 'list'>;
       metrics: MetricsRepository;
     },
   ) {}
 
+  /** One question's metric (the `polku metrics` command and GET …/metrics/question). */
   async questionMetric(
     ctx: { workspace: Pick<WorkspaceRecord, 'id'> },
     query: QuestionMetricQuery,
   ): Promise<QuestionMetricResult> {
-    const by = query.by ?? 'all';
-    for (const [name, day] of [
-      ['from', query.from],
-      ['to', query.to],
-    ] as const)
-      if (day !== undefined && (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))))
-        throw new DomainError('VALIDATION_FAILED', `${name}: write a day as YYYY-MM-DD`);
-    if (query.from && query.to && query.from > query.to)
-      throw new DomainError('VALIDATION_FAILED', 'from must not be after to');
-
+    checkPeriod(query.from, query.to);
     const question = await this.findQuestion(ctx.workspace.id, query.surveyId, query.questionKey);
     const metric = metricScaleOf(question);
     if (!metric)
@@ -317,17 +108,14 @@ export class MetricService {
         `The question "${question.key}" is a ${question.type} question, which has no numeric metric; ` +
           'metrics exist for nps, csat, ces, rating and goal questions.',
       );
-
-    const rows = await this.deps.metrics.histogram(ctx.workspace.id, {
-      surveyId: query.surveyId,
-      questionKey: question.key,
-      item: '',
+    const by = query.by ?? 'all';
+    const { rows } = await this.deps.metrics.counts(ctx.workspace.id, {
+      questions: [{ surveyId: query.surveyId, questionKey: question.key, item: '' }],
       from: query.from,
       to: query.to,
       bucket: by === 'week' ? 'day' : by,
+      filters: {},
     });
-    const histograms = histogramsByBucket(by === 'week' ? foldIntoIsoWeeks(rows) : rows);
-    if (by === 'all' && !histograms.has('all')) histograms.set('all', new Map());
     return {
       surveyId: query.surveyId,
       questionKey: question.key,
@@ -337,10 +125,162 @@ export class MetricService {
       by,
       from: query.from ?? null,
       to: query.to ?? null,
-      buckets: [...histograms].map(([bucket, h]) =>
-        computeQuestionMetric(metric.kind, metric.scale, bucket, h),
-      ),
+      buckets: figuresOf(metric.kind, metric.scale, by, rows).buckets,
     };
+  }
+
+  /**
+   * A metric, filtered and optionally broken down, per bucket and for the whole period, with
+   * each bucket's change against the adjacent earlier bucket.
+   */
+  async query(
+    ctx: { workspace: Pick<WorkspaceRecord, 'id'> },
+    query: MetricQuery,
+  ): Promise<MetricResult> {
+    checkPeriod(query.from, query.to);
+    const by = query.by ?? 'month';
+    const filters = query.filters ?? {};
+    const target = await this.resolve(ctx.workspace.id, query.metric, filters);
+    const { source, rows } = await this.deps.metrics.counts(ctx.workspace.id, {
+      questions: target.questions,
+      from: query.from,
+      to: query.to,
+      bucket: by === 'week' ? 'day' : by,
+      filters,
+      breakdown: query.breakdown,
+    });
+    const byGroup = new Map<string | null, CountRow[]>();
+    for (const row of rows) {
+      const list = byGroup.get(row.group);
+      if (list) list.push(row);
+      else byGroup.set(row.group, [row]);
+    }
+    if (!query.breakdown && !byGroup.has(null)) byGroup.set(null, []);
+    const groups = [...byGroup]
+      .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+      .map(([key, groupRows]) => {
+        const figures =
+          target.kind === 'cx_index'
+            ? cxFiguresOf(target.questions, by, groupRows)
+            : figuresOf(target.kind, target.scale, by, groupRows);
+        return {
+          key,
+          label:
+            query.breakdown?.by === 'survey' && key !== null
+              ? (target.surveyNames.get(key) ?? null)
+              : null,
+          ...figures,
+        };
+      });
+    const { kind, surveyId, question, questions } = query.metric;
+    return {
+      metric: { kind, surveyId, question, questions },
+      scoreName: target.kind === 'cx_index' ? 'cxIndex' : target.scoreName,
+      scale: target.scale,
+      by,
+      from: query.from ?? null,
+      to: query.to ?? null,
+      questions: target.questions.map(({ surveyId: s, questionKey }) => ({
+        surveyId: s,
+        questionKey,
+      })),
+      source,
+      groups,
+    };
+  }
+
+  /** Which questions a metric counts, checked against the surveys' published definitions. */
+  private async resolve(
+    workspaceId: string,
+    metric: MetricQuery['metric'],
+    filters: MetricFilters,
+  ): Promise<ResolvedMetric> {
+    if (metric.kind === 'cx_index') {
+      const surveyId = metric.surveyId!;
+      const keys = metric.questions!;
+      const counted: CountedQuestion[] = [];
+      for (const [i, key] of keys.entries()) {
+        const q = await this.findQuestion(workspaceId, surveyId, key);
+        const scale = metricScaleOf(q)?.scale;
+        if (!scale || scale.min !== 1 || scale.max !== 5)
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            `The CX index's ${CX_ITEMS[i]} item must be a 5-point question (csat, or rating with 5 points); "${key}" is not.`,
+          );
+        counted.push({ surveyId, questionKey: key, item: '' });
+      }
+      const survey = await this.deps.surveys.findById(workspaceId, surveyId);
+      return {
+        kind: 'cx_index',
+        scale: CSAT_SCALE,
+        scoreName: 'cxIndex',
+        questions: counted,
+        surveyNames: new Map([[surveyId, survey?.name ?? surveyId]]),
+      };
+    }
+    const wanted = questionKindOf(metric.kind);
+    if (metric.surveyId !== undefined && metric.question !== undefined) {
+      const q = await this.findQuestion(workspaceId, metric.surveyId, metric.question);
+      const scaled = metricScaleOf(q);
+      if (!scaled || scaled.kind !== wanted)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `The question "${q.key}" is a ${q.type} question; ${metric.kind} counts ${wanted} questions.`,
+        );
+      const survey = await this.deps.surveys.findById(workspaceId, metric.surveyId);
+      if (metric.kind === 'enps' && survey?.purpose !== 'employee')
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'eNPS counts NPS questions of employee surveys; this survey is not one.',
+        );
+      return {
+        kind: scaled.kind,
+        scale: scaled.scale,
+        scoreName: metric.kind === 'enps' ? 'enps' : SCORE_NAMES[scaled.kind],
+        questions: [{ surveyId: metric.surveyId, questionKey: q.key, item: '' }],
+        surveyNames: new Map([[metric.surveyId, survey?.name ?? metric.surveyId]]),
+      };
+    }
+    if (wanted === 'rating' || wanted === 'goal')
+      throw new DomainError('VALIDATION_FAILED', `${metric.kind} needs a survey and a question.`);
+    // Every question of the kind in the surveys the metric and filters allow.
+    const allowed = metric.surveyId !== undefined ? [metric.surveyId] : filters.surveyIds;
+    const surveys = (await this.deps.surveys.list(workspaceId)).filter(
+      (s) =>
+        (allowed === undefined || allowed.includes(s.id)) &&
+        (metric.kind === 'enps'
+          ? s.purpose === 'employee'
+          : s.purpose !== 'employee' || wanted !== 'nps'),
+    );
+    if (metric.surveyId !== undefined && surveys.length === 0)
+      throw new DomainError('NOT_FOUND', `No survey ${metric.surveyId}.`);
+    const questions: CountedQuestion[] = [];
+    for (const survey of surveys) {
+      const definition = await this.definitionOf(survey);
+      if (!definition) continue;
+      for (const q of definition.questions)
+        if (metricScaleOf(q)?.kind === wanted)
+          questions.push({ surveyId: survey.id, questionKey: q.key, item: '' });
+    }
+    const scale = wanted === 'nps' ? { min: 0, max: 10 } : metricScaleFor(wanted);
+    return {
+      kind: wanted,
+      scale,
+      scoreName: metric.kind === 'enps' ? 'enps' : SCORE_NAMES[wanted],
+      questions,
+      surveyNames: new Map(surveys.map((s) => [s.id, s.name])),
+    };
+  }
+
+  /** The survey's latest published definition; undefined if never published (no answers). */
+  private async definitionOf(survey: SurveyRecord): Promise<SurveyDefinition | undefined> {
+    if (survey.publishedVersion === null) return undefined;
+    const version = await this.deps.surveys.findVersion(
+      survey.workspaceId,
+      survey.id,
+      survey.publishedVersion,
+    );
+    return version?.definition;
   }
 
   /** The question in the survey's latest published version (the draft if never published). */
@@ -351,18 +291,105 @@ export class MetricService {
   ): Promise<Question> {
     const survey = await this.deps.surveys.findById(workspaceId, surveyId);
     if (!survey) throw new DomainError('NOT_FOUND', `No survey ${surveyId}.`);
-    let definition: SurveyDefinition = survey.draft;
-    if (survey.publishedVersion !== null) {
-      const version = await this.deps.surveys.findVersion(
-        workspaceId,
-        surveyId,
-        survey.publishedVersion,
-      );
-      if (version) definition = version.definition;
-    }
+    const definition = (await this.definitionOf(survey)) ?? survey.draft;
     const question = definition.questions.find((q) => q.key === questionKey);
     if (!question)
       throw new DomainError('NOT_FOUND', `The survey has no question "${questionKey}".`);
     return question;
   }
+}
+
+interface ResolvedMetric {
+  kind: QuestionMetricKind | 'cx_index';
+  scale: Scale;
+  scoreName: string;
+  questions: CountedQuestion[];
+  surveyNames: Map<string, string>;
+}
+
+/** The question type a metric kind counts. */
+function questionKindOf(kind: MetricKind): QuestionMetricKind {
+  return kind === 'enps' ? 'nps' : kind === 'cx_index' ? 'csat' : kind;
+}
+
+function metricScaleFor(kind: 'csat' | 'ces'): Scale {
+  return kind === 'csat' ? CSAT_SCALE : { min: 1, max: 7 };
+}
+
+function checkPeriod(from: string | undefined, to: string | undefined): void {
+  for (const [name, day] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (day !== undefined && !isCalendarDay(day))
+      throw new DomainError('VALIDATION_FAILED', `${name}: write a day as YYYY-MM-DD`);
+  if (from && to && from > to)
+    throw new DomainError('VALIDATION_FAILED', 'from must not be after to');
+}
+
+function bucketsOf(by: MetricBucketBy, rows: readonly CountRow[]): CountRow[] {
+  return by === 'week' ? foldIntoIsoWeeks(rows) : [...rows];
+}
+
+function sumHistograms(histograms: Iterable<Histogram>): Histogram {
+  const total = new Map<number, number>();
+  for (const h of histograms) for (const [v, c] of h) total.set(v, (total.get(v) ?? 0) + c);
+  return total;
+}
+
+/** Per-bucket figures with changes, and the whole period's, of pooled questions. */
+function figuresOf(
+  kind: QuestionMetricKind,
+  scale: Scale,
+  by: MetricBucketBy,
+  rows: readonly CountRow[],
+): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
+  const histograms = histogramsByBucket(bucketsOf(by, rows));
+  if (by === 'all' && !histograms.has('all')) histograms.set('all', new Map());
+  const buckets = [...histograms].map(([bucket, h]) => {
+    const figure = computeQuestionMetric(kind, scale, bucket, h);
+    const previous = previousBucket(bucket, by);
+    const earlier = previous === null ? undefined : histograms.get(previous);
+    return {
+      ...figure,
+      change: previous !== null && earlier ? computeBucketChange(kind, previous, earlier, h) : null,
+    };
+  });
+  const total = computeQuestionMetric(kind, scale, 'total', sumHistograms(histograms.values()));
+  return { buckets, total };
+}
+
+/** Per-bucket CX index figures (three items: effectiveness, ease, emotion) and the total. */
+function cxFiguresOf(
+  questions: readonly CountedQuestion[],
+  by: MetricBucketBy,
+  rows: readonly CountRow[],
+): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
+  const perItem = questions.map((q) =>
+    histogramsByBucket(
+      bucketsOf(
+        by,
+        rows.filter((r) => r.questionKey === q.questionKey),
+      ),
+    ),
+  );
+  const bucketNames = [...new Set(perItem.flatMap((m) => [...m.keys()]))].sort();
+  if (by === 'all' && bucketNames.length === 0) bucketNames.push('all');
+  const itemsOf = (pick: (m: Map<string, Histogram>) => Histogram) => ({
+    effectiveness: pick(perItem[0]!),
+    ease: pick(perItem[1]!),
+    emotion: pick(perItem[2]!),
+  });
+  const buckets = bucketNames.map((bucket) => ({
+    ...computeCxIndexBucket(
+      bucket,
+      itemsOf((m) => m.get(bucket) ?? new Map()),
+    ),
+    change: null,
+  }));
+  const total = computeCxIndexBucket(
+    'total',
+    itemsOf((m) => sumHistograms(m.values())),
+  );
+  return { buckets, total };
 }

@@ -32,6 +32,8 @@ export interface IntakeInput {
   submittedAt?: number | undefined;
   partial: boolean;
   answers: Record<string, AnswerValue>;
+  /** Customer attributes known at the time (validated by the contract's schema). */
+  attributes?: Readonly<Record<string, string>> | undefined;
   source: ResponseRecord['source'];
 }
 
@@ -43,6 +45,7 @@ export interface IntakeResult {
 interface Prepared {
   record: ResponseRecord;
   rows: AnswerRow[];
+  attributes: Readonly<Record<string, string>> | undefined;
 }
 
 const BANDS = { promoter: [9, 10], passive: [7, 8], detractor: [0, 6] } as const;
@@ -252,6 +255,7 @@ export class ResponseService {
     const submittedAt = input.submittedAt ?? now;
     return {
       rows,
+      attributes: input.attributes,
       record: {
         workspaceId: workspace.id,
         id: input.id ?? newId(now),
@@ -275,12 +279,17 @@ export class ResponseService {
     p: Prepared,
     mayUpdatePartial: boolean,
   ): Promise<IntakeResult> {
-    if (await tx.responses.insert(p.record, p.rows)) return { id: p.record.id, created: true };
+    if (await tx.responses.insert(p.record, p.rows, p.attributes))
+      return { id: p.record.id, created: true };
     const existing = await tx.responses.findById(p.record.workspaceId, p.record.id);
     if (!existing || existing.surveyId !== p.record.surveyId)
       throw new DomainError('RESPONSE_ID_TAKEN');
     if (existing.status === 'partial' && mayUpdatePartial) {
-      await tx.responses.replace({ ...p.record, createdAt: existing.createdAt }, p.rows);
+      await tx.responses.replace(
+        { ...p.record, createdAt: existing.createdAt },
+        p.rows,
+        p.attributes,
+      );
     }
     return { id: p.record.id, created: false };
   }

@@ -2,6 +2,7 @@ import type { Language } from '@polku/contracts';
 import type { AnswerRow, ResponseRecord, ResponseRepository } from '@polku/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ResponsesTable } from '../schema.js';
+import { RollupBuffer } from '../rollups.js';
 
 const toResponse = (r: Selectable<ResponsesTable>): ResponseRecord => ({
   ...r,
@@ -40,9 +41,37 @@ async function insertAnswers(
   }
 }
 
-export function createResponseRepository(db: Kysely<Database>): ResponseRepository {
+async function insertAttributes(
+  db: Kysely<Database>,
+  r: ResponseRecord,
+  attributes: Readonly<Record<string, string>> | undefined,
+): Promise<void> {
+  const entries = Object.entries(attributes ?? {});
+  if (entries.length === 0) return;
+  await db
+    .insertInto('responseAttributes')
+    .values(
+      entries.map(([key, value]) => ({ workspaceId: r.workspaceId, responseId: r.id, key, value })),
+    )
+    .execute();
+}
+
+/**
+ * Responses with their answer rows and attributes. `rollups` collects the day-level rollup
+ * changes of a transaction (written by the store when it commits); without one (outside a
+ * transaction) each change is written at once.
+ */
+export function createResponseRepository(
+  db: Kysely<Database>,
+  rollups?: RollupBuffer,
+): ResponseRepository {
+  async function count(response: ResponseRecord, rows: AnswerRow[], sign: 1 | -1) {
+    const buffer = rollups ?? new RollupBuffer();
+    buffer.add(response, rows, sign);
+    if (!rollups) await buffer.flush(db);
+  }
   return {
-    async insert(response, rows) {
+    async insert(response, rows, attributes) {
       const result = await db
         .insertInto('responses')
         .values(response)
@@ -50,6 +79,8 @@ export function createResponseRepository(db: Kysely<Database>): ResponseReposito
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
       await insertAnswers(db, response, rows);
+      await insertAttributes(db, response, attributes);
+      await count(response, rows, 1);
       return true;
     },
     async findById(workspaceId, id) {
@@ -61,12 +92,35 @@ export function createResponseRepository(db: Kysely<Database>): ResponseReposito
         .executeTakeFirst();
       return row && toResponse(row);
     },
-    async replace(response, rows) {
+    async replace(response, rows, attributes) {
+      const old = await db
+        .selectFrom('responses')
+        .selectAll()
+        .where('workspaceId', '=', response.workspaceId)
+        .where('id', '=', response.id)
+        .executeTakeFirst();
+      if (old?.status === 'complete') {
+        const oldRows = await db
+          .selectFrom('answers')
+          .select(['questionKey', 'item', 'valueNum', 'valueText'])
+          .where('workspaceId', '=', response.workspaceId)
+          .where('responseId', '=', response.id)
+          .execute();
+        await count(toResponse(old), oldRows, -1);
+      }
       await db
         .deleteFrom('answers')
         .where('workspaceId', '=', response.workspaceId)
         .where('responseId', '=', response.id)
         .execute();
+      if (attributes !== undefined) {
+        await db
+          .deleteFrom('responseAttributes')
+          .where('workspaceId', '=', response.workspaceId)
+          .where('responseId', '=', response.id)
+          .execute();
+        await insertAttributes(db, response, attributes);
+      }
       const { workspaceId, id, ...rest } = response;
       await db
         .updateTable('responses')
@@ -75,6 +129,7 @@ export function createResponseRepository(db: Kysely<Database>): ResponseReposito
         .where('id', '=', id)
         .execute();
       await insertAnswers(db, response, rows);
+      await count(response, rows, 1);
     },
     async answersOf(workspaceId, responseIds) {
       const out = new Map<string, AnswerRow[]>();
