@@ -27,36 +27,28 @@ export function useMetricQuery(workspaceId: string, query: MetricQuery | null) {
   });
 }
 
+/** A bucket's change against the adjacent earlier bucket, with its significance test. */
+export type MetricChange = NonNullable<QuestionMetricBucket['change']>;
+
 /**
- * The significance test of a change, as core's `ChangeResult` computes it (docs/metrics.md,
- * "Change between two periods"). NOT YET IN THE CONTRACT: the explorer marks significant
- * changes once the server sends `change` on each bucket (against the bucket before it) and on
- * each group (its whole period against the period of equal length before it). Until then these
- * fields are absent and nothing is marked; the browser computes no statistics itself.
+ * A group's whole period against the period of equal length before it, for "change vs the
+ * previous period" on the home page. NOT YET IN THE CONTRACT: shown once the server sends
+ * `change` on a group (same shape as a bucket's); absent until then, and the browser computes
+ * no statistics itself.
  */
-export interface MetricChange {
-  /** Later minus earlier, in the metric's units (NPS points, percentage points, scale points). */
-  difference: number;
-  /** Two-sided p-value; null when neither period varies. */
-  pValue: number | null;
-  ci95: readonly [number, number] | null;
-  /** p < 0.05, two-sided. */
-  significant: boolean;
-  /** Either period has n below 30: read the test with care. */
-  smallSample: boolean;
-}
+export type GroupChange = Omit<MetricChange, 'previous'> & {
+  previousFrom?: string;
+  previousTo?: string;
+};
 
-/** A bucket as the explorer reads it: the contract's bucket plus the awaited change test. */
-export type ExplorerBucket = QuestionMetricBucket & { change?: MetricChange | null };
-
-/** The change of a bucket against the one before it, once the server supplies it. */
+/** The change of a bucket against the one before it (null when either has no answers). */
 export function changeOf(bucket: QuestionMetricBucket): MetricChange | null {
-  return (bucket as ExplorerBucket).change ?? null;
+  return bucket.change ?? null;
 }
 
 /** The change of a group's whole period against the period before it, once supplied. */
-export function groupChangeOf(group: MetricGroup): MetricChange | null {
-  return (group as MetricGroup & { change?: MetricChange | null }).change ?? null;
+export function groupChangeOf(group: MetricGroup): GroupChange | null {
+  return (group as MetricGroup & { change?: GroupChange | null }).change ?? null;
 }
 
 export type { MetricGroup, MetricQuery, MetricResult };

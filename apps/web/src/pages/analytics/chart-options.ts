@@ -1,7 +1,8 @@
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { changeOf, type ExplorerBucket } from '../../api/metrics';
+import type { QuestionMetricBucket } from '@polku/contracts';
+import { changeOf } from '../../api/metrics';
 import { directionOf, type MetricFormat } from './metric-format';
 
 export type MetricChartOption = ComposeOption<
@@ -11,7 +12,7 @@ export type MetricChartOption = ComposeOption<
 /** One line of the chart: a breakdown group (or the whole query when not broken down). */
 export interface ChartLine {
   label: string;
-  buckets: readonly ExplorerBucket[];
+  buckets: readonly QuestionMetricBucket[];
 }
 
 /**
@@ -82,7 +83,7 @@ export function buildChartOption(input: {
   const f = texts.format;
   const categories = categoriesOf(lines);
   const byBucket = lines.map((l) => new Map(l.buckets.map((b) => [b.bucket, b])));
-  const answered = (b: ExplorerBucket | undefined) =>
+  const answered = (b: QuestionMetricBucket | undefined) =>
     b !== undefined && b.n > 0 && b.score !== null;
 
   const series: (LineSeriesOption | ScatterSeriesOption)[] = [];
@@ -202,7 +203,7 @@ export function buildChartOption(input: {
   return {
     animation: input.animation ?? true,
     // The legend is the page's own (ChartLegend): text that wraps on a phone and reads aloud.
-    grid: { left: 8, right: 16, top: 16, bottom: 8 },
+    grid: { left: 28, right: 24, top: 16, bottom: 8 },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -220,7 +221,7 @@ export function buildChartOption(input: {
     yAxis: {
       type: 'value',
       scale: true,
-      axisLabel: { formatter: (value: number) => f.score(value) },
+      axisLabel: { formatter: (value: number) => f.tick(value) },
     },
     series,
   };

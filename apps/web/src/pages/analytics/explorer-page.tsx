@@ -24,6 +24,7 @@ import { useMetricFormat } from './metric-format';
 import { MethodNote } from './method-note';
 import { BucketsTable, TotalsTable } from './metric-tables';
 import { todayIn } from './period';
+import { fillEmptyBuckets } from './result';
 
 /** The explorer's state, read from and written to the address (replacing, not stacking, history). */
 function useExplorerState(): [ExplorerState, (patch: Partial<ExplorerState>) => void, () => void] {
@@ -120,7 +121,8 @@ function ResultView(props: {
   targets?: readonly ChartTarget[];
 }) {
   const { t, i18n } = useTranslation();
-  const { result, state } = props;
+  const { state } = props;
+  const result = useMemo(() => fillEmptyBuckets(props.result), [props.result]);
   const format = useMetricFormat(result.scoreName);
   const metricName = t(`analytics.kinds.${result.metric.kind}`);
   const groupLabel = useGroupLabel(state.breakdown, metricName, props.surveys);

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { MetricKind, MetricResult } from '@polku/contracts';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { groupChangeOf, useMetricQuery } from '../../api/metrics';
@@ -12,14 +12,15 @@ import { useWorkspaceId } from '../../lib/membership';
 import { explorerPath } from './explorer-state';
 import { directionOf, useMetricFormat } from './metric-format';
 import { presetRange, todayIn } from './period';
+import { fillEmptyBuckets } from './result';
 
 /**
  * A month-by-month trend line, drawn as a plain SVG polyline: the home page loads without the
  * charting library (the explorer brings ECharts when opened). Months without answers are gaps.
  */
 function Sparkline(props: { values: readonly (number | null)[]; label: string }) {
-  const width = 120;
-  const height = 32;
+  const width = 200;
+  const height = 36;
   const known = props.values.filter((v): v is number => v !== null);
   if (known.length < 2) return null;
   const min = Math.min(...known);
@@ -36,9 +37,10 @@ function Sparkline(props: { values: readonly (number | null)[]; label: string })
   });
   return (
     <svg
-      width={width}
+      width="100%"
       height={height}
       viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
       role="img"
       aria-label={props.label}
     >
@@ -60,6 +62,7 @@ function Sparkline(props: { values: readonly (number | null)[]; label: string })
               fill="none"
               stroke="var(--mantine-color-blue-7)"
               strokeWidth={1.5}
+              vectorEffect="non-scaling-stroke"
             />
           ),
         )}
@@ -78,7 +81,10 @@ function HeadlineCard(props: {
   target?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { result } = props;
+  const result = useMemo(
+    () => (props.result ? fillEmptyBuckets(props.result) : undefined),
+    [props.result],
+  );
   const format = useMetricFormat(result?.scoreName ?? props.kind);
   const name = t(`analytics.kinds.${props.kind}`);
   const group = result?.groups[0];

@@ -13,6 +13,8 @@ export function digitsOf(scoreName: string): number {
 /** Numbers of a metric in the UI language: score, interval, n, change and p. */
 export interface MetricFormat {
   score(value: number | null | undefined): string;
+  /** An axis tick: no needless decimals. */
+  tick(value: number): string;
   /** A difference of scores, always signed. */
   difference(value: number): string;
   interval(ci: readonly [number, number] | null | undefined): string;
@@ -36,6 +38,7 @@ export function useMetricFormat(scoreName: string): MetricFormat {
     signDisplay: 'exceptZero',
   });
   const integer = new Intl.NumberFormat(i18n.language);
+  const tick = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits });
   const pFormat = new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 2 });
   const month = new Intl.DateTimeFormat(i18n.language, {
     month: 'short',
@@ -48,6 +51,7 @@ export function useMetricFormat(scoreName: string): MetricFormat {
   return {
     score: (value) =>
       value === null || value === undefined ? t('common.none') : withUnit(number.format(value)),
+    tick: (value) => withUnit(tick.format(value)),
     // A change of a percentage is in percentage points, not per cent.
     difference: (value) =>
       unit ? `${signed.format(value)}\u00a0${t('analytics.percentPoints')}` : signed.format(value),
@@ -66,7 +70,9 @@ export function useMetricFormat(scoreName: string): MetricFormat {
 }
 
 /** Whether a change is a significant rise (1), a significant drop (−1) or neither (0). */
-export function directionOf(change: MetricChange | null): -1 | 0 | 1 {
+export function directionOf(
+  change: Pick<MetricChange, 'difference' | 'significant'> | null,
+): -1 | 0 | 1 {
   if (!change?.significant) return 0;
   return change.difference > 0 ? 1 : change.difference < 0 ? -1 : 0;
 }

@@ -1,4 +1,4 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { MetricGroup, QuestionMetricBucket } from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
 import { changeOf } from '../../api/metrics';
@@ -38,8 +38,8 @@ export function TotalsTable(props: {
   const { format } = props;
   return (
     <Table.ScrollContainer minWidth={480}>
-      <Table striped>
-        <Table.Caption>{props.caption}</Table.Caption>
+      <Table striped captionSide="top">
+        <Table.Caption ta="left">{props.caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('analytics.group')}</Table.Th>
@@ -87,8 +87,8 @@ export function BucketsTable(props: {
   const withChange = props.groups.some((g) => g.buckets.some((b) => changeOf(b) !== null));
   return (
     <Table.ScrollContainer minWidth={props.broken ? 860 : 720}>
-      <Table striped highlightOnHover data-testid="metric-table">
-        <Table.Caption>{props.caption}</Table.Caption>
+      <Table striped highlightOnHover captionSide="top" data-testid="metric-table">
+        <Table.Caption ta="left">{props.caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('analytics.bucketColumn')}</Table.Th>
@@ -127,7 +127,7 @@ export function BucketsTable(props: {
                   {withChange && (
                     <Table.Td>
                       {change ? (
-                        <Group gap={4} wrap="nowrap">
+                        <Stack gap={2} align="flex-start">
                           <Text span size="sm">
                             {t('analytics.changeText', {
                               difference: format.difference(change.difference),
@@ -141,7 +141,7 @@ export function BucketsTable(props: {
                                 : t('analytics.significantDown')}
                             </Badge>
                           )}
-                        </Group>
+                        </Stack>
                       ) : (
                         t('common.none')
                       )}
