@@ -35,6 +35,16 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/**
+ * Applies pending migrations up to and including `name` (an upgrade test starts from an older
+ * schema this way). Throws on failure or an unknown name.
+ */
+export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`no migration ${name}`);
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+}
+
 /** Whether every known migration has been applied (for /readyz). */
 export async function isMigrated(db: Kysely<Database>): Promise<boolean> {
   try {

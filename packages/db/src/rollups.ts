@@ -4,7 +4,8 @@ import type { AnswerDayCountsTable, Database } from './schema.js';
 
 /**
  * Keeps `answer_day_counts` (the day-level histogram rollup, migration 0006) exact: every
- * complete response adds one to the cell of each answered value, and a complete response that
+ * complete response adds one to the cell of each answered value at each of the three grains
+ * (no dimension; touchpoint; touchpoint, channel and language), and a complete response that
  * is replaced takes its old cells away first. Partial responses and skipped answers count
  * nowhere, the same rule the answer-table queries follow.
  *
@@ -18,24 +19,30 @@ export class RollupBuffer {
 
   add(response: ResponseRecord, rows: readonly AnswerRow[], sign: 1 | -1): void {
     if (response.status !== 'complete') return;
+    const touchpointKey = response.touchpointId ?? '';
     for (const row of rows) {
       if (row.valueNum === null) continue;
-      const cell: AnswerDayCountsTable = {
-        workspaceId: response.workspaceId,
-        surveyId: response.surveyId,
-        questionKey: row.questionKey,
-        item: row.item,
-        day: response.day,
-        touchpointKey: response.touchpointId ?? '',
-        channel: response.channel,
-        language: response.language,
-        valueNum: row.valueNum,
-        count: sign,
-      };
-      const key = cellKey(cell);
-      const existing = this.cells.get(key);
-      if (existing) existing.count += sign;
-      else this.cells.set(key, cell);
+      for (const [grain, dims] of [
+        [0, { touchpointKey: '', channel: '', language: '' }],
+        [1, { touchpointKey, channel: '', language: '' }],
+        [2, { touchpointKey, channel: response.channel, language: response.language }],
+      ] as const) {
+        const cell: AnswerDayCountsTable = {
+          workspaceId: response.workspaceId,
+          surveyId: response.surveyId,
+          questionKey: row.questionKey,
+          item: row.item,
+          grain,
+          day: response.day,
+          ...dims,
+          valueNum: row.valueNum,
+          count: sign,
+        };
+        const key = cellKey(cell);
+        const existing = this.cells.get(key);
+        if (existing) existing.count += sign;
+        else this.cells.set(key, cell);
+      }
     }
   }
 
@@ -57,6 +64,7 @@ export class RollupBuffer {
               'surveyId',
               'questionKey',
               'item',
+              'grain',
               'day',
               'touchpointKey',
               'channel',
@@ -72,7 +80,7 @@ export class RollupBuffer {
   }
 }
 
-// 10 parameters a row: 500 rows stay under both dialects' limits on bound parameters.
+// 11 parameters a row: 500 rows stay under both dialects' limits on bound parameters.
 const CHUNK = 500;
 
 /** The primary key as one sortable string (values sort numerically within equal prefixes). */
@@ -82,6 +90,7 @@ function cellKey(c: AnswerDayCountsTable): string {
     c.surveyId,
     c.questionKey,
     c.item,
+    String(c.grain),
     c.day,
     c.touchpointKey,
     c.channel,

@@ -198,8 +198,10 @@ export interface AnswerDayCountsTable {
   surveyId: string;
   questionKey: string;
   item: string;
+  /** 0: no dimension; 1: per touchpoint; 2: per touchpoint, channel and language. */
+  grain: number;
   day: string;
-  /** The touchpoint id, or '' for none. */
+  /** The touchpoint id, or '' for none (and at grain 0). */
   touchpointKey: string;
   channel: string;
   language: string;

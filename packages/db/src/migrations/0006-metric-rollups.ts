@@ -2,11 +2,15 @@ import { sql, type Kysely } from 'kysely';
 
 // Day-level histogram rollups and the customer attributes known when a response was given.
 //
-// `answer_day_counts` holds, per workspace, survey, question, item, local day, touchpoint,
-// channel, language and answered value, how many complete responses gave that value. It is
-// kept exact in the same transaction as the response (packages/db/src/rollups.ts), so the
-// standard dashboards count a few thousand cells instead of millions of answer rows. Filters
-// it cannot answer (customer attributes) fall back to the answer table.
+// `answer_day_counts` holds, per workspace, survey, question, item, local day and answered
+// value, how many complete responses gave that value, at three grains (a small data cube):
+//   grain 0: no dimension (touchpoint_key, channel and language are '');
+//   grain 1: per touchpoint (channel and language are '');
+//   grain 2: per touchpoint, channel and language.
+// A query reads the coarsest grain that holds the dimensions it filters or breaks down by, so
+// "NPS by month" counts days × values whatever the number of touchpoints and channels. It is
+// kept exact in the same transaction as the response (packages/db/src/rollups.ts). Filters it
+// cannot answer (customer attributes) fall back to the answer table.
 // A missing touchpoint is stored as '' because primary-key columns cannot be NULL.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -18,6 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('survey_id', 'varchar(64)', (c) => c.notNull())
     .addColumn('question_key', 'varchar(64)', (c) => c.notNull())
     .addColumn('item', 'varchar(64)', (c) => c.notNull())
+    .addColumn('grain', 'smallint', (c) => c.notNull())
     .addColumn('day', 'varchar(10)', (c) => c.notNull())
     .addColumn('touchpoint_key', 'varchar(64)', (c) => c.notNull())
     .addColumn('channel', 'varchar(16)', (c) => c.notNull())
@@ -29,6 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       'survey_id',
       'question_key',
       'item',
+      'grain',
       'day',
       'touchpoint_key',
       'channel',
@@ -37,19 +43,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ])
     .execute();
 
-  // Existing complete responses, counted once.
-  await sql`
-    insert into answer_day_counts
-      (workspace_id, survey_id, question_key, item, day, touchpoint_key, channel, language,
-       value_num, count)
-    select a.workspace_id, a.survey_id, a.question_key, a.item, a.day,
-           coalesce(a.touchpoint_id, ''), a.channel, a.language, a.value_num, count(*)
-    from answers a
-    join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id
-    where a.value_num is not null and r.status = 'complete'
-    group by a.workspace_id, a.survey_id, a.question_key, a.item, a.day,
-             coalesce(a.touchpoint_id, ''), a.channel, a.language, a.value_num
-  `.execute(db);
+  // Existing complete responses, counted once at each grain.
+  // Constant dimensions ('') are selected but not grouped by (PostgreSQL refuses constants
+  // in GROUP BY).
+  const touchpoint = sql`coalesce(a.touchpoint_id, '')`;
+  const none = sql`''`;
+  const dimensions = [
+    { grain: 0, select: [none, none, none], group: [] },
+    { grain: 1, select: [touchpoint, none, none], group: [touchpoint] },
+    {
+      grain: 2,
+      select: [touchpoint, sql`a.channel`, sql`a.language`],
+      group: [touchpoint, sql`a.channel`, sql`a.language`],
+    },
+  ];
+  for (const d of dimensions)
+    await sql`
+      insert into answer_day_counts
+        (workspace_id, survey_id, question_key, item, grain, day, touchpoint_key, channel,
+         language, value_num, count)
+      select a.workspace_id, a.survey_id, a.question_key, a.item, ${sql.lit(d.grain)}, a.day,
+             ${sql.join(d.select)}, a.value_num, count(*)
+      from answers a
+      join responses r on r.workspace_id = a.workspace_id and r.id = a.response_id
+      where a.value_num is not null and r.status = 'complete'
+      group by ${sql.join([
+        sql`a.workspace_id`,
+        sql`a.survey_id`,
+        sql`a.question_key`,
+        sql`a.item`,
+        sql`a.day`,
+        ...d.group,
+        sql`a.value_num`,
+      ])}
+    `.execute(db);
 
   await db.schema
     .createTable('response_attributes')

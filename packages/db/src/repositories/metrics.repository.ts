@@ -31,13 +31,30 @@ function rollupAnswers(q: CountQuery): boolean {
   return !q.filters.attributes?.length && q.breakdown?.by !== 'attribute';
 }
 
+/**
+ * The coarsest rollup grain that holds the query's dimensions (migration 0006): 0 none,
+ * 1 touchpoint, 2 touchpoint + channel + language. Surveys are in every grain.
+ */
+function grainOf(q: CountQuery): 0 | 1 | 2 {
+  const by = q.breakdown?.by;
+  if (q.filters.channels || q.filters.languages || by === 'channel' || by === 'language') return 2;
+  if (q.filters.touchpointIds || by === 'touchpoint') return 1;
+  return 0;
+}
+
 /** `(survey, question, item) in (…)`, as ORs both dialects plan onto the leading index columns. */
-function questionCondition(alias: 'a' | 'c', q: CountQuery): RawBuilder<boolean> {
+function questionCondition(
+  alias: 'a' | 'c',
+  q: CountQuery,
+  grain?: 0 | 1 | 2,
+): RawBuilder<boolean> {
   const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  // In the rollup the grain follows the item, so each term is one range of the primary key.
+  const atGrain = grain === undefined ? sql`` : sql` and ${ref('grain')} = ${grain}`;
   return sql<boolean>`(${sql.join(
     q.questions.map(
       (x) =>
-        sql`(${ref('survey_id')} = ${x.surveyId} and ${ref('question_key')} = ${x.questionKey} and ${ref('item')} = ${x.item})`,
+        sql`(${ref('survey_id')} = ${x.surveyId} and ${ref('question_key')} = ${x.questionKey} and ${ref('item')} = ${x.item}${atGrain})`,
     ),
     sql` or `,
   )})`;
@@ -75,7 +92,7 @@ export function createMetricsRepository(db: Kysely<Database>): MetricsRepository
         (eb) => eb.fn.sum<number>('c.count').as('count'),
       ])
       .where('c.workspaceId', '=', workspaceId)
-      .where(questionCondition('c', q));
+      .where(questionCondition('c', q, grainOf(q)));
     if (q.from) query = query.where('c.day', '>=', q.from);
     if (q.to) query = query.where('c.day', '<=', q.to);
     if (f.touchpointIds) {
