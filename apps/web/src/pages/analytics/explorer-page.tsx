@@ -30,8 +30,16 @@ import { fillEmptyBuckets } from './result';
 function useExplorerState(): [ExplorerState, (patch: Partial<ExplorerState>) => void, () => void] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => readExplorerState(params), [params]);
+  // From the address as it is now, not as this render saw it: the router renders a change in a
+  // transition, so a second change can come before the first is on screen, and both must stick.
   const update = (patch: Partial<ExplorerState>) =>
-    setParams(writeExplorerState({ ...state, ...patch }), { replace: true });
+    setParams(
+      writeExplorerState({
+        ...readExplorerState(new URLSearchParams(window.location.search)),
+        ...patch,
+      }),
+      { replace: true },
+    );
   const clearFilters = () =>
     update({ channels: [], languages: [], touchpointIds: [], attributes: [] });
   return [state, update, clearFilters];
