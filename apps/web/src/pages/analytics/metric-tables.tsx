@@ -1,4 +1,4 @@
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import type { MetricGroup, QuestionMetricBucket } from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
 import { changeOf } from '../../api/metrics';
@@ -7,12 +7,13 @@ import { directionOf, type MetricFormat } from './metric-format';
 
 function Flags({ bucket }: { bucket: QuestionMetricBucket }) {
   const { t } = useTranslation();
-  if (bucket.n === 0) return null;
-  return bucket.smallSample ? (
-    <Badge variant="light" color="orange" title={t('analytics.smallSampleHint')}>
-      {t('analytics.smallSample')}
-    </Badge>
-  ) : null;
+  if (bucket.n === 0 || !bucket.smallSample) return null;
+  // Text rather than a badge: it wraps in a narrow column instead of being cut off.
+  return (
+    <Text span size="xs" fw={600} title={t('analytics.smallSampleHint')}>
+      ⚠ {t('analytics.smallSample')}
+    </Text>
+  );
 }
 
 /** The score cell: "No answers" for an empty bucket, never a 0. */
@@ -135,11 +136,11 @@ export function BucketsTable(props: {
                             })}
                           </Text>
                           {dir !== 0 && (
-                            <Badge variant="light" color={dir > 0 ? 'green' : 'red'}>
+                            <Text span size="xs" fw={600}>
                               {dir > 0
-                                ? t('analytics.significantUp')
-                                : t('analytics.significantDown')}
-                            </Badge>
+                                ? `▲ ${t('analytics.significantUp')}`
+                                : `▼ ${t('analytics.significantDown')}`}
+                            </Text>
                           )}
                         </Stack>
                       ) : (
