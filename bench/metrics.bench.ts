@@ -260,7 +260,8 @@ for (const size of SIZES) {
     }
   } finally {
     await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_METRICS_KEEP === '1') progress(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -219,7 +219,48 @@ describe('the analytics explorer and the workspace home page', () => {
       .waitFor();
   });
 
+  it('draws the target of the metric and scope as a line, and names it in the legend', async () => {
+    // A workspace-wide monthly NPS target, set through the API as the signed-in owner.
+    const session = (await (await page.request.get(`${polku.url}/api/v1/auth/session`)).json()) as {
+      csrfToken: string;
+      user: { id: string };
+    };
+    const created = await page.request.post(
+      `${polku.url}/api/v1/workspaces/${workspaceId}/targets`,
+      {
+        headers: { 'x-csrf-token': session.csrfToken },
+        data: {
+          name: 'Suositteluhalukkuus kasvuun',
+          metric: { kind: 'nps' },
+          scope: { kind: 'workspace' },
+          period: { kind: 'recurring', every: 'month' },
+          target: 45,
+          goal: 'Enemmän suosittelijoita',
+          ownerUserId: session.user.id,
+        },
+      },
+    );
+    expect(created.status()).toBe(201);
+    await page.goto(`${polku.url}/w/${workspaceId}/analytics?breakdown=channel`);
+    const legend = page.getByRole('list').filter({ hasText: 'QR-koodi' }).first();
+    await legend.getByText('Tavoite: Suositteluhalukkuus kasvuun').waitFor();
+    // The same target does not apply to one survey's question.
+    await page.goto(`${polku.url}/w/${workspaceId}/analytics?survey=${npsSurveyId}&question=nps`);
+    await totals().waitFor();
+    expect(await page.getByText('Tavoite: Suositteluhalukkuus kasvuun').count()).toBe(0);
+    // The home page shows it on the NPS card.
+    await page.goto(`${polku.url}/w/${workspaceId}`);
+    await page
+      .getByRole('article', { name: 'NPS' })
+      .getByText(/^Suositteluhalukkuus kasvuun: tavoite 45,0 · /)
+      .waitFor();
+  });
+
   it('has no accessibility violations in the explorer', async () => {
+    await page.goto(`${polku.url}/w/${workspaceId}/analytics?breakdown=channel&language=en`);
+    await totals()
+      .getByRole('row', { name: /^Verkko/ })
+      .waitFor();
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
   });

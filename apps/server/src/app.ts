@@ -29,6 +29,8 @@ import { accountHandlers } from './routes/accounts.routes.js';
 import { workspaceHandlers } from './routes/workspaces.routes.js';
 import { listeningHandlers } from './routes/listening.routes.js';
 import { metricsHandlers } from './metrics/metrics.routes.js';
+import { analysesHandlers } from './routes/analyses.routes.js';
+import { targetHandlers } from './targets/targets.routes.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
@@ -121,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...workspaceHandlers(deps.services),
     ...listeningHandlers(deps.services),
     ...metricsHandlers(deps.services),
+    ...analysesHandlers(deps.services),
+    ...targetHandlers(deps.services),
   };
   registerRouteTable(app, handlers, {
     services: deps.services,

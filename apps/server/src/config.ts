@@ -38,6 +38,7 @@ const envSchema = z.object({
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WEB_DIST_DIR: z.string().optional(),
+  POLKU_WEBHOOKS_ALLOW_LOOPBACK: flag.default(false),
 });
 
 export const serverRoles = ['web', 'worker', 'scheduler'] as const;
@@ -52,6 +53,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string };
   session: { cookieSecure: boolean; idleMs: number; maxMs: number };
   worker: { concurrency: number };
+  /** Alert webhooks may point at this machine (development and tests only). */
+  webhooks: { allowLoopback: boolean };
   webDistDir: string;
 }
 
@@ -116,6 +119,7 @@ export function loadConfig(
       maxMs: e.SESSION_MAX_DAYS * DAY_MS,
     },
     worker: { concurrency: e.WORKER_CONCURRENCY },
+    webhooks: { allowLoopback: e.POLKU_WEBHOOKS_ALLOW_LOOPBACK },
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : defaultWebDist,
   };
 }

@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import type { AppConfig } from './config.js';
 import { createKeepingMailer, createSmtpMailer, type Mailer } from './infra/mailer.js';
 import { argon2Hasher } from './infra/password-hasher.js';
+import { createFetchWebhookSender } from './infra/webhook-sender.js';
 import { jobDefinitions, recurringJobs } from './jobs/definitions.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { Worker } from './jobs/worker.js';
@@ -53,7 +54,12 @@ export async function createRuntime(
     throw err;
   }
   const store = createStore(database);
-  const services = createServices({ store, hasher: argon2Hasher, config });
+  const services = createServices({
+    store,
+    hasher: argon2Hasher,
+    config,
+    webhookSender: createFetchWebhookSender(),
+  });
   const mailer = config.mail.smtpUrl
     ? createSmtpMailer(config.mail.smtpUrl, config.mail.from)
     : createKeepingMailer((mail) =>

@@ -1,17 +1,22 @@
 import {
+  AnalysisService,
   ApiKeyService,
+  IncidentService,
   AuthService,
   InvitationService,
   MetricService,
   ResponseService,
   SurveyInvitationService,
   SurveyService,
+  TargetService,
+  WebhookService,
   WorkspaceService,
   defaultAccountsConfig,
   systemClock,
   type Clock,
   type PasswordHasher,
   type Store,
+  type WebhookSender,
 } from '@polku/core';
 import type { AppConfig } from './config.js';
 
@@ -24,6 +29,10 @@ export interface Services {
   responses: ResponseService;
   surveyInvitations: SurveyInvitationService;
   metrics: MetricService;
+  analyses: AnalysisService;
+  incidents: IncidentService;
+  targets: TargetService;
+  webhooks: WebhookService;
 }
 
 /** Wires the domain services to their ports. */
@@ -31,6 +40,7 @@ export function createServices(deps: {
   store: Store;
   hasher: PasswordHasher;
   config: AppConfig;
+  webhookSender: WebhookSender;
   clock?: Clock;
 }): Services {
   const clock = deps.clock ?? systemClock;
@@ -45,6 +55,7 @@ export function createServices(deps: {
     clock,
     publicUrl: deps.config.http.publicUrl,
   });
+  const metrics = new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics });
   const auth = new AuthService({ store: deps.store, hasher: deps.hasher, clock, config: accounts });
   return {
     auth,
@@ -58,7 +69,21 @@ export function createServices(deps: {
     }),
     apiKeys: new ApiKeyService({ store: deps.store, clock }),
     surveys,
-    metrics: new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics }),
+    analyses: new AnalysisService({ surveys: deps.store.surveys, analyses: deps.store.analyses }),
+    incidents: new IncidentService({ store: deps.store, clock }),
+    metrics,
+    targets: new TargetService({
+      store: deps.store,
+      clock,
+      metrics,
+      publicUrl: deps.config.http.publicUrl,
+    }),
+    webhooks: new WebhookService({
+      store: deps.store,
+      clock,
+      sender: deps.webhookSender,
+      allowLoopback: deps.config.webhooks.allowLoopback,
+    }),
     responses: new ResponseService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,

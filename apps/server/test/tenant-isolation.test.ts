@@ -17,13 +17,44 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   updateSurvey: { name: 'Renamed by intruder' },
   createSurveyLink: { name: 'Planted link' },
   createSurveyInvitations: { recipients: [{ email: 'spam@example.com' }] },
+  createIncidentCategory: { name: 'Planted category' },
+  updateIncidentCategory: { name: 'Renamed by intruder' },
+  codeIncidentAnswer: { categoryId: null },
+  updateTarget: { target: -100, goal: 'Sabotage' },
+  createWebhook: { name: 'Exfiltrate', url: 'https://attacker.example/hook' },
+  updateWebhook: { url: 'https://attacker.example/hook' },
 };
+
+const targetBody = (surveyId: string, ownerUserId: string) => ({
+  name: 'NPS target',
+  metric: { kind: 'nps', surveyId, question: 'nps' },
+  scope: { kind: 'survey', id: surveyId },
+  period: { kind: 'recurring', every: 'month' },
+  target: 30,
+  goal: 'Customers recommend us',
+  ownerUserId,
+});
 
 /** Bodies that need the victim's ids, filled in once they exist. */
 function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
   if (name === 'submitResponse') return { surveyId: ids.surveyId, answers: { nps: 0 } };
   if (name === 'submitResponseBatch')
     return { responses: [{ surveyId: ids.surveyId, answers: { nps: 0 } }] };
+  // The read-only analyses take the survey in the body.
+  if (name === 'analyzeKeyDrivers')
+    return { surveyId: ids.surveyId, outcome: 'nps', drivers: ['nps'] };
+  if (name === 'analyzeImportancePerformance')
+    return {
+      surveyId: ids.surveyId,
+      attributes: ['nps', 'nps2'],
+      importance: { kind: 'derived', outcome: 'nps' },
+    };
+  if (name === 'analyzeExpectationGaps' || name === 'analyzeKano')
+    return { surveyId: ids.surveyId };
+  if (name === 'analyzeEmotions' || name === 'analyzeIncidents')
+    return { surveyId: ids.surveyId, question: 'nps' };
+  if (name === 'analyzeResponseRate') return { surveyId: ids.surveyId };
+  if (name === 'createTarget') return targetBody(ids.surveyId ?? 'x', ids.userId ?? 'x');
   if (name === 'queryMetric')
     return { metric: { kind: 'nps', surveyId: ids.surveyId ?? 'x', question: 'nps' } };
   return sampleBodies[name];
@@ -32,6 +63,7 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
 /** Query strings that pass validation, for workspace routes with required query parameters. */
 function queryFor(name: RouteName, ids: Record<string, string>): string {
   if (name === 'getQuestionMetric') return `?surveyId=${ids.surveyId ?? 'x'}&question=nps`;
+  if (name === 'listIncidentAnswers') return `?surveyId=${ids.surveyId ?? 'x'}&question=nps`;
   return '';
 }
 
@@ -115,6 +147,31 @@ for (const dialect of testDialects()) {
             .where('workspaceId', '=', ws)
             .orderBy('responseId')
             .execute(),
+          db
+            .selectFrom('incidentCategories')
+            .select(['id', 'name'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('metricTargets')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db
+            .selectFrom('incidentCodings')
+            .select(['responseId', 'questionKey', 'categoryId'])
+            .where('workspaceId', '=', ws)
+            .orderBy('responseId')
+            .execute(),
+          db
+            .selectFrom('webhookEndpoints')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
+          db.selectFrom('metricAlerts').select('id').where('workspaceId', '=', ws).execute(),
         ]),
       );
     }
@@ -164,6 +221,25 @@ for (const dialect of testDialects()) {
         payload: { surveyId: victimIds.surveyId, answers: { nps: 9, reason: 'Kauniit kukat' } },
       });
       victimIds.responseId = response.json<{ id: string }>().id;
+      victimIds.questionKey = 'nps';
+      const category = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/analyses/incidents/categories`,
+        payload: { name: 'Victim category' },
+      });
+      victimIds.categoryId = category.json<{ id: string }>().id;
+      const target = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/targets`,
+        payload: targetBody(victimIds.surveyId, victim.userId),
+      });
+      victimIds.targetId = target.json<{ id: string }>().id;
+      const webhook = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/webhooks`,
+        payload: { name: 'Victim hook', url: 'https://victim.example/hook' },
+      });
+      victimIds.webhookId = webhook.json<{ webhook: { id: string } }>().webhook.id;
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,

@@ -24,8 +24,14 @@ const SettingsRoutes = lazy(() =>
 const SurveyRoutes = lazy(() =>
   import('./pages/surveys/survey-routes').then((m) => ({ default: m.SurveyRoutes })),
 );
+const TargetsPage = lazy(() =>
+  import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
+);
 const ResponsesPage = lazy(() =>
   import('./pages/responses/responses-page').then((m) => ({ default: m.ResponsesPage })),
+);
+const IncidentsPage = lazy(() =>
+  import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
 );
 // The analytics explorer brings ECharts: it loads only when opened. The home page is small and
 // separate (its trend lines are plain SVG), so the first page after signing in stays light.
@@ -72,6 +78,22 @@ export function App() {
             element={
               <Suspense fallback={<LoadingState />}>
                 <WorkspaceHomePage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="analytics/incidents"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <IncidentsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="analytics/targets"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <TargetsPage />
               </Suspense>
             }
           />

@@ -35,6 +35,19 @@ export const errorCatalog = {
     status: 409,
     message: 'A response with this id already exists with different content.',
   },
+  INCIDENT_CATEGORY_EXISTS: {
+    status: 409,
+    message: 'An incident category with this name already exists in the workspace.',
+  },
+  INCIDENT_CATEGORY_IN_USE: {
+    status: 409,
+    message: 'Answers are coded into this category; uncode or recode them before deleting it.',
+  },
+  TARGET_METRIC_INVALID: {
+    status: 400,
+    message:
+      "The target's metric cannot be computed: check its survey, question and question type.",
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Try again later.' },

@@ -10,3 +10,5 @@ export * from './file-routes.js';
 export * from './distribution.js';
 export * from './imports.js';
 export * from './metrics.js';
+export * from './analyses.js';
+export * from './targets.js';

@@ -39,6 +39,8 @@ import {
 } from './route-def.js';
 import { listeningRoutes } from './listening-routes.js';
 import { metricsRoutes } from './metrics.js';
+import { analysesRoutes } from './analyses.js';
+import { targetsRoutes } from './targets.js';
 
 export type { Access, HttpMethod, RouteDef } from './route-def.js';
 /** The route table: the single description of the HTTP API that the server, the OpenAPI
@@ -296,6 +298,8 @@ export const routes = {
   }),
   ...listeningRoutes(),
   ...metricsRoutes(),
+  ...analysesRoutes(),
+  ...targetsRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -22,3 +22,5 @@ export * from './surveys/pages.js';
 export * from './distribution/contact-limit.js';
 export * from './distribution/survey-invitation.service.js';
 export * from './metrics/index.js';
+export * from './analyses/index.js';
+export * from './targets/index.js';

@@ -1,6 +1,8 @@
 import type { MetricsRepository } from './metrics/metric.service.js';
+import type { AnalysisRepository, IncidentRepository } from './analyses/ports.js';
 import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
 import type { AnswerRow } from './surveys/answers.js';
+import type { TargetRepository, WebhookRepository } from './targets/ports.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -255,6 +257,10 @@ export interface Repositories {
   surveys: SurveyRepository;
   responses: ResponseRepository;
   distribution: DistributionRepository;
+  analyses: AnalysisRepository;
+  incidents: IncidentRepository;
+  targets: TargetRepository;
+  webhooks: WebhookRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */

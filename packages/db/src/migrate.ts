@@ -5,6 +5,8 @@ import * as distribution from './migrations/0003-distribution.js';
 import * as responseOrder from './migrations/0004-response-order.js';
 import * as invitationMail from './migrations/0005-invitation-mail.js';
 import * as metricRollups from './migrations/0006-metric-rollups.js';
+import * as incidentCoding from './migrations/0007-incident-coding.js';
+import * as targetsAlerts from './migrations/0008-targets-alerts.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-response-order': responseOrder,
   '0005-invitation-mail': invitationMail,
   '0006-metric-rollups': metricRollups,
+  '0007-incident-coding': incidentCoding,
+  '0008-targets-alerts': targetsAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -251,6 +251,94 @@ export interface ContactLogTable {
   contactedAt: number;
 }
 
+export interface IncidentCategoriesTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: number;
+}
+
+export interface IncidentCodingsTable {
+  workspaceId: string;
+  responseId: string;
+  questionKey: string;
+  categoryId: string;
+  codedByUserId: string | null;
+  codedAt: number;
+}
+
+export interface MetricTargetsTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  /** JSON metric spec. */
+  metric: string;
+  scopeKind: string;
+  scopeId: string | null;
+  periodKind: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  periodEvery: string | null;
+  target: number;
+  goal: string;
+  ownerUserId: string;
+  alertOnMiss: number;
+  alertOnDrop: number;
+  notifyAdmins: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface WebhookEndpointsTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  url: string;
+  secret: string;
+  enabled: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  lastDeliveryAt: number | null;
+  createdAt: number;
+}
+
+export interface MetricAlertsTable {
+  workspaceId: string;
+  id: string;
+  targetId: string;
+  condition: string;
+  periodFrom: string;
+  periodTo: string;
+  score: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+  target: number;
+  previousScore: number | null;
+  difference: number | null;
+  pValue: number | null;
+  chartUrl: string;
+  createdAt: number;
+}
+
+export interface AlertDeliveriesTable {
+  workspaceId: string;
+  id: string;
+  alertId: string;
+  channel: string;
+  recipient: string;
+  emailId: string | null;
+  webhookId: string | null;
+  body: string | null;
+  status: string;
+  attempts: number;
+  responseStatus: number | null;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -273,4 +361,10 @@ export interface Database {
   surveyInvitations: SurveyInvitationsTable;
   unsubscribes: UnsubscribesTable;
   contactLog: ContactLogTable;
+  incidentCategories: IncidentCategoriesTable;
+  incidentCodings: IncidentCodingsTable;
+  metricTargets: MetricTargetsTable;
+  webhookEndpoints: WebhookEndpointsTable;
+  metricAlerts: MetricAlertsTable;
+  alertDeliveries: AlertDeliveriesTable;
 }

@@ -21,7 +21,13 @@ import { createSurveyRepository } from './repositories/survey.repository.js';
 import { createResponseRepository } from './repositories/response.repository.js';
 import { createDistributionRepository } from './repositories/distribution.repository.js';
 import { createMetricsRepository } from './repositories/metrics.repository.js';
+import { createAnalysisRepository } from './repositories/analysis.repository.js';
+import { createIncidentRepository } from './repositories/incident.repository.js';
 import { RollupBuffer } from './rollups.js';
+import {
+  createTargetRepository,
+  createWebhookRepository,
+} from './repositories/targets.repository.js';
 
 function createRepositories(
   db: Kysely<Database>,
@@ -44,6 +50,10 @@ function createRepositories(
     responses: createResponseRepository(db, rollups),
     distribution: createDistributionRepository(db),
     metrics: createMetricsRepository(db),
+    analyses: createAnalysisRepository(db),
+    incidents: createIncidentRepository(db),
+    targets: createTargetRepository(db),
+    webhooks: createWebhookRepository(db),
   };
 }
 

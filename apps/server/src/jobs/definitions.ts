@@ -1,5 +1,8 @@
 import {
   DAY,
+  METRIC_ALERTS_JOB,
+  WEBHOOK_DELIVER_JOB,
+  type WebhookDeliverPayload,
   REMIND_SURVEY_INVITATION_JOB,
   SEND_EMAIL_JOB,
   SEND_SURVEY_INVITATION_JOB,
@@ -60,6 +63,33 @@ function surveyInvitationJobs(invitations: SurveyInvitationService): JobDefiniti
   ];
 }
 
+/**
+ * The alert run (every 15 minutes): evaluates every live target and raises each new alert
+ * once; and the delivery of one alert to one webhook, retried with backoff by the queue.
+ */
+function targetJobs(services: Services, log: Logger): JobDefinition[] {
+  return [
+    {
+      kind: METRIC_ALERTS_JOB,
+      async perform() {
+        const result = await services.targets.runAlerts((err, target) =>
+          log.error(
+            { err, workspaceId: target.workspaceId, targetId: target.id },
+            'evaluating a target failed',
+          ),
+        );
+        log.info(result, 'metric alerts evaluated');
+      },
+    },
+    {
+      kind: WEBHOOK_DELIVER_JOB,
+      perform: (payload) => services.webhooks.deliver(payload as WebhookDeliverPayload),
+      onFinalFailure: (payload, error) =>
+        services.webhooks.deliveryFailed(payload as WebhookDeliverPayload, error),
+    },
+  ];
+}
+
 export function jobDefinitions(
   store: Store,
   mailer: Mailer,
@@ -70,7 +100,11 @@ export function jobDefinitions(
     sendEmailJob(store, mailer),
     cleanupJob(store, log),
     ...surveyInvitationJobs(services.surveyInvitations),
+    ...targetJobs(services, log),
   ];
 }
 
-export const recurringJobs: RecurringJob[] = [{ kind: CLEANUP_JOB, everyMs: 60 * 60_000 }];
+export const recurringJobs: RecurringJob[] = [
+  { kind: CLEANUP_JOB, everyMs: 60 * 60_000 },
+  { kind: METRIC_ALERTS_JOB, everyMs: 15 * 60_000 },
+];

@@ -1,8 +1,10 @@
 import { enAnalytics } from './analytics/en';
 import { enDistribution } from './distribution/en';
+import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
+import { enTargets } from './targets/en';
 
 /** English. */
 export const en: Messages = {
@@ -70,6 +72,10 @@ export const en: Messages = {
     SURVEY_INCOMPLETE: 'The survey cannot be published: some texts are missing.',
     SURVEY_NOT_OPEN: 'The survey is not published or has been closed.',
     RESPONSE_ID_TAKEN: 'A different response with this id already exists.',
+    INCIDENT_CATEGORY_EXISTS: 'A category with this name already exists.',
+    INCIDENT_CATEGORY_IN_USE: 'Answers are coded into this category. Recode them first.',
+    TARGET_METRIC_INVALID:
+      "The target's metric cannot be computed: check the survey, the question and its type.",
   },
   validation: {
     invalid: 'Check this field.',
@@ -253,5 +259,7 @@ export const en: Messages = {
   ...enListening,
   ...enImport,
   ...enDistribution,
+  ...enIncidents,
+  ...enTargets,
   ...enAnalytics,
 };

@@ -1,7 +1,9 @@
 import { fiAnalytics } from './analytics/fi';
 import { fiDistribution } from './distribution/fi';
+import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
+import { fiTargets } from './targets/fi';
 
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
@@ -72,6 +74,10 @@ export const fi = {
     SURVEY_INCOMPLETE: 'Kyselyä ei voi julkaista: joitakin tekstejä puuttuu.',
     SURVEY_NOT_OPEN: 'Kysely ei ole julkaistu tai se on suljettu.',
     RESPONSE_ID_TAKEN: 'Samalla tunnisteella on jo eri vastaus.',
+    INCIDENT_CATEGORY_EXISTS: 'Samanniminen luokka on jo olemassa.',
+    INCIDENT_CATEGORY_IN_USE: 'Luokkaan on luokiteltu vastauksia. Luokittele ne ensin uudelleen.',
+    TARGET_METRIC_INVALID:
+      'Tavoitteen mittaria ei voi laskea: tarkista kysely, kysymys ja kysymyksen tyyppi.',
   },
   validation: {
     invalid: 'Tarkista tämä kenttä.',
@@ -255,6 +261,8 @@ export const fi = {
   ...fiListening,
   ...fiImport,
   ...fiDistribution,
+  ...fiIncidents,
+  ...fiTargets,
   ...fiAnalytics,
 };
 

@@ -1,8 +1,10 @@
 import { svAnalytics } from './analytics/sv';
 import { svDistribution } from './distribution/sv';
+import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
+import { svTargets } from './targets/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -71,6 +73,10 @@ export const sv: Messages = {
     SURVEY_INCOMPLETE: 'Enkäten kan inte publiceras: vissa texter saknas.',
     SURVEY_NOT_OPEN: 'Enkäten är inte publicerad eller har stängts.',
     RESPONSE_ID_TAKEN: 'Ett annat svar med samma id finns redan.',
+    INCIDENT_CATEGORY_EXISTS: 'Det finns redan en kategori med samma namn.',
+    INCIDENT_CATEGORY_IN_USE: 'Svar är kodade i kategorin. Koda om dem först.',
+    TARGET_METRIC_INVALID:
+      'Målets mått kan inte beräknas: kontrollera enkäten, frågan och frågetypen.',
   },
   validation: {
     invalid: 'Kontrollera det här fältet.',
@@ -255,5 +261,7 @@ export const sv: Messages = {
   ...svListening,
   ...svImport,
   ...svDistribution,
+  ...svIncidents,
+  ...svTargets,
   ...svAnalytics,
 };

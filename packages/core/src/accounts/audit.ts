@@ -18,7 +18,18 @@ export type AuditAction =
   | 'invitation.created'
   | 'invitation.revoked'
   | 'api_key.created'
-  | 'api_key.revoked';
+  | 'api_key.revoked'
+  | 'incident.category_created'
+  | 'incident.category_updated'
+  | 'incident.category_deleted'
+  | 'incident.coded'
+  | 'incident.uncoded'
+  | 'target.created'
+  | 'target.updated'
+  | 'target.deleted'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted';
 
 export interface AuditInput {
   workspaceId: string;

@@ -6,6 +6,7 @@ import {
   computeSubsetRSquared,
   summarizeCrossProducts,
 } from './drivers.js';
+import { SWISS, SWISS_PREDICTORS } from './fixtures/swiss.js';
 
 /** Outcome y, predictors x1, x2, x3 (correlation matrix, outcome first). */
 const R = [
@@ -141,5 +142,33 @@ describe('analyzeKeyDrivers', () => {
     ).matrix;
     expect(m[0]![1]).toBeCloseTo(1, 14);
     expect(m[0]![2]).toBeCloseTo(-1, 14);
+  });
+});
+
+describe('LMG against a published relaimpo output', () => {
+  it('reproduces calc.relimp(lm(Fertility ~ ., swiss), type = "lmg") to 1e-12', () => {
+    // relaimpo 2.2-7 on R 4.4: R² 0.706735001593; lmg Agriculture 0.0570912207681,
+    // Examination 0.1711730289002, Education 0.2601346786244, Catholic 0.1055701503735,
+    // Infant.Mortality 0.1127659229265; with rela = TRUE 0.0807816517357, 0.2422025632160,
+    // 0.3680795178364, 0.1493772773891, 0.1595589898228. "first" (r²) 0.124664909906,
+    // 0.417164470501, 0.440615646724, 0.215003501619, 0.173518927325.
+    const cells = SWISS.map(([, ...values]) => ({ values, count: 1 }));
+    const result = analyzeKeyDrivers(summarizeCrossProducts(cells), SWISS_PREDICTORS);
+    expect(result.n).toBe(47);
+    expect(result.rSquared).toBeCloseTo(0.706735001593, 11);
+    const lmg = [
+      0.0570912207681, 0.1711730289002, 0.2601346786244, 0.1055701503735, 0.1127659229265,
+    ];
+    const rela = [
+      0.0807816517357, 0.242202563216, 0.3680795178364, 0.1493772773891, 0.1595589898228,
+    ];
+    const first = [0.124664909906, 0.417164470501, 0.440615646724, 0.215003501619, 0.173518927325];
+    result.drivers.forEach((d, i) => {
+      expect(d.name).toBe(SWISS_PREDICTORS[i]);
+      expect(d.lmg).toBeCloseTo(lmg[i]!, 12);
+      expect(d.shareOfRSquared!).toBeCloseTo(rela[i]!, 12);
+      expect(d.correlation! ** 2).toBeCloseTo(first[i]!, 11);
+    });
+    expect(result.smallSample).toBe(false);
   });
 });

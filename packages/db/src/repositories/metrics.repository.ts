@@ -1,6 +1,7 @@
 import type { CountQuery, CountRow, MetricsRepository, SqlBucketBy } from '@polku/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { scopedAnswers } from './answer-scope.js';
 
 /**
  * The bucket of a row from its local `day` column (YYYY-MM-DD), with functions both SQLite
@@ -61,6 +62,70 @@ function questionCondition(
 }
 
 /**
+ * What a histogram query selects and groups by: the breakdown value (if any), the question
+ * (only when several are counted: one question is a constant, and grouping by constants
+ * costs time on millions of rows), the bucket and the value.
+ */
+function histogramColumns(
+  alias: 'a' | 'c',
+  q: CountQuery,
+  groupColumn: RawBuilder<unknown> | null,
+) {
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  const bucket = bucketExpression(`${alias}.day`, q.bucket);
+  const value = ref('value_num');
+  const question =
+    q.questions.length > 1 ? [ref('survey_id'), ref('question_key'), ref('item')] : [];
+  const select = [
+    ...(groupColumn ? [sql<string | null>`${groupColumn}`.as('group')] : []),
+    ...(question.length
+      ? [
+          sql<string>`${question[0]}`.as('surveyId'),
+          sql<string>`${question[1]}`.as('questionKey'),
+          sql<string>`${question[2]}`.as('item'),
+        ]
+      : []),
+    bucket.as('bucket'),
+    sql<number>`${value}`.as('value'),
+  ];
+  // PostgreSQL refuses a constant in GROUP BY: the one bucket of `all` is selected, not grouped.
+  const groupBy = [
+    ...(groupColumn ? [groupColumn] : []),
+    ...question,
+    ...(q.bucket === 'all' ? [] : [bucket]),
+    value,
+  ];
+  return { select, groupBy };
+}
+
+/** A result row as core's CountRow; `noGroup` is how the source writes a missing value. */
+function toCountRow(
+  q: CountQuery,
+  r: {
+    group?: string | number | null;
+    surveyId?: string;
+    questionKey?: string;
+    item?: string;
+    bucket: string | number;
+    value: string | number;
+    count: string | number;
+  },
+  noGroup: string | null = null,
+): CountRow {
+  const only = q.questions.length === 1 ? q.questions[0] : undefined;
+  return {
+    group:
+      r.group === undefined || r.group === null || r.group === noGroup ? null : String(r.group),
+    surveyId: only ? only.surveyId : String(r.surveyId),
+    questionKey: only ? only.questionKey : String(r.questionKey),
+    item: only ? only.item : String(r.item),
+    bucket: String(r.bucket),
+    value: Number(r.value),
+    count: Number(r.count),
+  };
+}
+
+/**
  * Histograms of answered values: `SELECT group, survey, question, item, bucket, value,
  * COUNT(*) … GROUP BY` — from the day-level rollup `answer_day_counts` when it holds every
  * dimension asked for, otherwise from the answer table joined to complete responses (and to
@@ -79,18 +144,11 @@ export function createMetricsRepository(db: Kysely<Database>): MetricsRepository
             ? sql.ref('c.channel')
             : q.breakdown?.by === 'language'
               ? sql.ref('c.language')
-              : sql`null`;
+              : null;
+    const { select, groupBy } = histogramColumns('c', q, groupColumn);
     let query = db
       .selectFrom('answerDayCounts as c')
-      .select([
-        sql<string | null>`${groupColumn}`.as('group'),
-        'c.surveyId',
-        'c.questionKey',
-        'c.item',
-        bucketExpression('c.day', q.bucket).as('bucket'),
-        'c.valueNum as value',
-        (eb) => eb.fn.sum<number>('c.count').as('count'),
-      ])
+      .select([...select, (eb) => eb.fn.sum<number>('c.count').as('count')])
       .where('c.workspaceId', '=', workspaceId)
       .where(questionCondition('c', q, grainOf(q)));
     if (q.from) query = query.where('c.day', '>=', q.from);
@@ -103,19 +161,11 @@ export function createMetricsRepository(db: Kysely<Database>): MetricsRepository
     if (f.languages) query = query.where('c.language', 'in', f.languages);
     if (f.surveyIds) query = query.where('c.surveyId', 'in', f.surveyIds);
     const rows = await query
-      .groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`])
+      .groupBy(groupBy)
       .having((eb) => eb.fn.sum('c.count'), '>', 0)
       .execute();
-    return rows.map((r) => ({
-      // The rollup stores "no touchpoint" as ''.
-      group: r.group === null || r.group === '' ? null : String(r.group),
-      surveyId: r.surveyId,
-      questionKey: r.questionKey,
-      item: r.item,
-      bucket: String(r.bucket),
-      value: Number(r.value),
-      count: Number(r.count),
-    }));
+    // The rollup stores "no touchpoint" as ''.
+    return rows.map((r) => toCountRow(q, r, ''));
   }
 
   async function fromAnswers(workspaceId: string, q: CountQuery): Promise<CountRow[]> {
@@ -132,12 +182,11 @@ export function createMetricsRepository(db: Kysely<Database>): MetricsRepository
               ? sql.ref('a.language')
               : breakdownKey !== undefined
                 ? sql.ref('g.value')
-                : sql`null`;
-    let query = db
-      .selectFrom('answers as a')
-      .innerJoin('responses as r', (j) =>
-        j.onRef('r.workspaceId', '=', 'a.workspaceId').onRef('r.id', '=', 'a.responseId'),
-      )
+                : null;
+    const { select, groupBy } = histogramColumns('a', q, groupColumn);
+    // The filters (period, survey, touchpoint, channel, language, attributes) and the
+    // complete-responses rule come from the one shared helper.
+    const query = scopedAnswers(db, workspaceId, { from: q.from, to: q.to, filters: f })
       .$if(breakdownKey !== undefined, (qb) =>
         qb.leftJoin('responseAttributes as g', (j) =>
           j
@@ -146,56 +195,11 @@ export function createMetricsRepository(db: Kysely<Database>): MetricsRepository
             .on('g.key', '=', breakdownKey!),
         ),
       )
-      .select([
-        sql<string | null>`${groupColumn}`.as('group'),
-        'a.surveyId',
-        'a.questionKey',
-        'a.item',
-        bucketExpression('a.day', q.bucket).as('bucket'),
-        'a.valueNum as value',
-        (eb) => eb.fn.countAll<number>().as('count'),
-      ])
-      .where('a.workspaceId', '=', workspaceId)
+      .select([...select, (eb) => eb.fn.countAll<number>().as('count')])
       .where(questionCondition('a', q))
-      .where('a.valueNum', 'is not', null)
-      .where('r.status', '=', 'complete');
-    if (q.from) query = query.where('a.day', '>=', q.from);
-    if (q.to) query = query.where('a.day', '<=', q.to);
-    if (f.touchpointIds) {
-      const ids = f.touchpointIds.filter((t): t is string => t !== null);
-      const none = f.touchpointIds.includes(null);
-      query = query.where((eb) =>
-        eb.or([
-          ...(ids.length ? [eb('a.touchpointId', 'in', ids)] : []),
-          ...(none ? [eb('a.touchpointId', 'is', null)] : []),
-        ]),
-      );
-    }
-    if (f.channels) query = query.where('a.channel', 'in', f.channels);
-    if (f.languages) query = query.where('a.language', 'in', f.languages);
-    if (f.surveyIds) query = query.where('a.surveyId', 'in', f.surveyIds);
-    for (const attribute of f.attributes ?? [])
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('responseAttributes as x')
-            .select('x.responseId')
-            .whereRef('x.workspaceId', '=', 'a.workspaceId')
-            .whereRef('x.responseId', '=', 'a.responseId')
-            .where('x.key', '=', attribute.key)
-            .where('x.value', 'in', attribute.values),
-        ),
-      );
-    const rows = await query.groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`]).execute();
-    return rows.map((r) => ({
-      group: r.group === null ? null : String(r.group),
-      surveyId: r.surveyId,
-      questionKey: r.questionKey,
-      item: r.item,
-      bucket: String(r.bucket),
-      value: Number(r.value),
-      count: Number(r.count),
-    }));
+      .where('a.valueNum', 'is not', null);
+    const rows = await query.groupBy(groupBy).execute();
+    return rows.map((r) => toCountRow(q, r));
   }
 
   return {

@@ -167,6 +167,7 @@ export const enAnalytics: AnalyticsMessages = {
     trend: 'Trend by month',
     trendLabel: '{{metric}} by month: {{values}}',
     change: 'Change from the previous 12 months: {{difference}}',
+    target: '{{name}}: target {{target}} · {{status}}',
     open: 'Open {{metric}} in analytics',
     noData: 'No answers in the last 12 months.',
     unavailable: 'The figure could not be computed.',

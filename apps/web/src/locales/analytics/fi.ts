@@ -165,6 +165,7 @@ export const fiAnalytics = {
     trend: 'Kehitys kuukausittain',
     trendLabel: '{{metric}} kuukausittain: {{values}}',
     change: 'Muutos edellisestä 12 kuukaudesta: {{difference}}',
+    target: '{{name}}: tavoite {{target}} · {{status}}',
     open: 'Avaa {{metric}} analytiikassa',
     noData: 'Ei vastauksia viimeisten 12 kuukauden ajalta.',
     unavailable: 'Lukua ei voitu laskea.',

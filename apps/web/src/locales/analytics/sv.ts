@@ -167,6 +167,7 @@ export const svAnalytics: AnalyticsMessages = {
     trend: 'Utveckling per månad',
     trendLabel: '{{metric}} per månad: {{values}}',
     change: 'Förändring från föregående 12 månader: {{difference}}',
+    target: '{{name}}: mål {{target}} · {{status}}',
     open: 'Öppna {{metric}} i analys',
     noData: 'Inga svar under de senaste 12 månaderna.',
     unavailable: 'Siffran kunde inte beräknas.',

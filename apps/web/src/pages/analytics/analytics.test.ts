@@ -84,6 +84,12 @@ describe('explorer state in the address', () => {
     expect(state.touchpointIds).toEqual([null]);
     expect(writeExplorerState(state).toString()).toBe(params.toString());
     expect(writeExplorerState(readExplorerState(new URLSearchParams())).toString()).toBe('');
+    // The CX index's three questions travel in `question`, as target alerts link them.
+    const cx = new URLSearchParams(
+      'kind=cx_index&survey=s1&question=effectiveness%2Cease%2Cemotion',
+    );
+    expect(readExplorerState(cx).cxQuestions).toEqual(['effectiveness', 'ease', 'emotion']);
+    expect(writeExplorerState(readExplorerState(cx)).toString()).toBe(cx.toString());
   });
 
   it('ignores what it cannot read', () => {

@@ -61,7 +61,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Every bucket of every line, in order (bucket names sort as time: 2026-05, 2026-W19, 2026-Q2). */
-export function categoriesOf(lines: readonly ChartLine[]): string[] {
+export function categoriesOf(lines: readonly Pick<ChartLine, 'buckets'>[]): string[] {
   return [...new Set(lines.flatMap((l) => l.buckets.map((b) => b.bucket)))].sort();
 }
 

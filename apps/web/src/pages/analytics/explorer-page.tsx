@@ -1,15 +1,16 @@
 import { Alert, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
-import type { MetricResult, SurveySummary } from '@polku/contracts';
+import type { MetricResult, SurveySummary, TargetWithEvaluation } from '@polku/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { changeOf, useMetricQuery } from '../../api/metrics';
 import { useSurveysQuery, useSurveyVersionsQueries } from '../../api/surveys';
+import { useTargetEvaluationsQuery } from '../../api/targets';
 import { useWorkspaceQuery } from '../../api/workspace';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useWorkspaceId } from '../../lib/membership';
-import { buildChartOption, MAX_LINES, type ChartTarget } from './chart-options';
+import { buildChartOption, categoriesOf, MAX_LINES } from './chart-options';
 import { csvFilename, downloadText, metricCsv } from './csv';
 import { ExplorerControls, type SurveyOption } from './explorer-controls';
 import {
@@ -25,6 +26,7 @@ import { MethodNote } from './method-note';
 import { BucketsTable, TotalsTable } from './metric-tables';
 import { todayIn } from './period';
 import { fillEmptyBuckets } from './result';
+import { targetsForView } from './targets';
 
 /** The explorer's state, read from and written to the address (replacing, not stacking, history). */
 function useExplorerState(): [ExplorerState, (patch: Partial<ExplorerState>) => void, () => void] {
@@ -70,6 +72,8 @@ export function ExplorerPage() {
   const [state, update, clearFilters] = useExplorerState();
   const workspace = useWorkspaceQuery(workspaceId);
   const { surveys, items, options } = useSurveyOptions(workspaceId);
+  // Targets are drawn when they load; without them (or on an error) the chart is still whole.
+  const targets = useTargetEvaluationsQuery(workspaceId);
   const title = t('areas.analytics');
   usePageTitle(title);
 
@@ -110,6 +114,7 @@ export function ExplorerPage() {
           result={result.data}
           state={state}
           surveys={items}
+          targetItems={targets.data?.items ?? []}
           fetching={result.isFetching}
           error={result.isError ? result.error : null}
         />
@@ -125,8 +130,8 @@ function ResultView(props: {
   surveys: readonly SurveySummary[];
   fetching: boolean;
   error: unknown;
-  /** Targets of this metric (a later change supplies them; none until then). */
-  targets?: readonly ChartTarget[];
+  /** The workspace's targets; those of this metric and scope are drawn as dashed lines. */
+  targetItems: readonly TargetWithEvaluation[];
 }) {
   const { t, i18n } = useTranslation();
   const { state } = props;
@@ -142,6 +147,16 @@ function ResultView(props: {
     [result.groups],
   );
   const drawn = groups.slice(0, MAX_LINES);
+  const targets = useMemo(
+    () =>
+      targetsForView(
+        state,
+        props.targetItems,
+        categoriesOf(result.groups),
+        (name) => `${t('analytics.target')}: ${name}`,
+      ),
+    [state, props.targetItems, result.groups, t],
+  );
   const empty = groups.every((g) => g.total.n === 0);
   const methods = [
     ...new Set(
@@ -157,7 +172,7 @@ function ResultView(props: {
     () =>
       buildChartOption({
         lines: drawn.map((g) => ({ label: groupLabel(g), buckets: g.buckets })),
-        targets: props.targets,
+        targets: targets,
         texts: {
           format,
           interval: t('analytics.interval'),
@@ -171,7 +186,7 @@ function ResultView(props: {
       }),
     // The option depends on the result, the language and the targets only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [result, i18n.language, props.targets],
+    [result, i18n.language, targets],
   );
 
   const exportCsv = () => downloadText(csvFilename(result), metricCsv(result, groupLabel));
@@ -214,10 +229,10 @@ function ResultView(props: {
               <Text size="sm">{t('analytics.allBucketNote')}</Text>
             ) : (
               <>
-                {(drawn.length > 1 || (props.targets?.length ?? 0) > 0) && (
+                {(drawn.length > 1 || (targets?.length ?? 0) > 0) && (
                   <ChartLegend
                     lines={drawn.map(groupLabel)}
-                    targets={props.targets?.map((x) => x.label)}
+                    targets={targets?.map((x) => x.label)}
                   />
                 )}
                 <MetricChart

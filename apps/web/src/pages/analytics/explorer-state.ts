@@ -17,7 +17,8 @@ export type BreakdownBy = (typeof breakdownDimensions)[number];
  * Everything the explorer shows, as kept in the address (so a view can be linked, and alerts
  * link to one). Parameters, all optional:
  *
- * - `kind` (nps…), `survey` (id), `question` (key), `cx` (three keys, comma-separated);
+ * - `kind` (nps…), `survey` (id), `question` (a key; for the CX index its three keys,
+ *   comma-separated, as target alerts link them: packages/core/src/targets/links.ts);
  * - `period` (30d, 3m, 12m, 24m) or `from`/`to` (YYYY-MM-DD; either makes the period custom);
  * - `by` (day…all), `breakdown` (survey, touchpoint, channel, language, attribute), `breakdownKey`;
  * - filters, repeated: `channel`, `language`, `touchpoint` (an id, or `none`), `attr` (key=value).
@@ -72,7 +73,7 @@ export function readExplorerState(params: URLSearchParams): ExplorerState {
   };
   const from = day('from');
   const to = day('to');
-  const cx = (params.get('cx') ?? '').split(',');
+  const cx = (params.get('question') ?? '').split(',');
   const cxQuestions =
     cx.length === 3 && cx.every((k) => keyPattern.test(k))
       ? (cx as [string, string, string])
@@ -107,8 +108,9 @@ export function writeExplorerState(state: ExplorerState): URLSearchParams {
   const p = new URLSearchParams();
   if (state.kind !== 'nps') p.set('kind', state.kind);
   if (state.surveyId) p.set('survey', state.surveyId);
-  if (state.question) p.set('question', state.question);
-  if (state.cxQuestions) p.set('cx', state.cxQuestions.join(','));
+  if (state.kind === 'cx_index') {
+    if (state.cxQuestions) p.set('question', state.cxQuestions.join(','));
+  } else if (state.question) p.set('question', state.question);
   if (state.period === 'custom') {
     if (state.from) p.set('from', state.from);
     if (state.to) p.set('to', state.to);

@@ -1,10 +1,11 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { MetricKind, MetricResult } from '@polku/contracts';
+import type { MetricKind, MetricResult, TargetWithEvaluation } from '@polku/contracts';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { groupChangeOf, useMetricQuery } from '../../api/metrics';
 import { useSurveysQuery } from '../../api/surveys';
+import { useTargetEvaluationsQuery } from '../../api/targets';
 import { useWorkspaceQuery } from '../../api/workspace';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert } from '../../components/status';
@@ -158,14 +159,35 @@ function HeadlineCard(props: {
   );
 }
 
+/** The workspace-wide targets of a headline metric, with their status this period. */
+function HeadlineTarget(props: { items: readonly TargetWithEvaluation[]; kind: MetricKind }) {
+  const { t } = useTranslation();
+  const format = useMetricFormat(props.kind === 'goal' ? 'goalReached' : props.kind);
+  if (props.items.length === 0) return null;
+  return (
+    <Stack gap={0}>
+      {props.items.map(({ target, evaluation }) => (
+        <Text size="sm" key={target.id}>
+          {t('home.target', {
+            name: target.name,
+            target: format.score(target.target),
+            status: t(`targets.status.${evaluation.status}`),
+          })}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /**
  * The workspace's headline metrics over all its surveys for the last 12 months: NPS, CSAT and
  * CES, and eNPS when there are employee surveys. A block of its own, so the journey map can
  * later sit beside it on the home page.
  */
-export function HeadlineMetrics(props: { targets?: Partial<Record<MetricKind, ReactNode>> }) {
+export function HeadlineMetrics() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
+  const evaluations = useTargetEvaluationsQuery(workspaceId);
   const workspace = useWorkspaceQuery(workspaceId);
   const surveys = useSurveysQuery(workspaceId);
   const kinds: MetricKind[] = [
@@ -193,7 +215,17 @@ export function HeadlineMetrics(props: { targets?: Partial<Record<MetricKind, Re
             kind={kind}
             workspaceId={workspaceId}
             range={ready ? range : null}
-            target={props.targets?.[kind]}
+            target={
+              <HeadlineTarget
+                items={(evaluations.data?.items ?? []).filter(
+                  ({ target }) =>
+                    target.scope.kind === 'workspace' &&
+                    target.metric.kind === kind &&
+                    target.metric.surveyId === undefined,
+                )}
+                kind={kind}
+              />
+            }
           />
         ))}
       </SimpleGrid>

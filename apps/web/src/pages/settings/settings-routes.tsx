@@ -10,11 +10,20 @@ import { AuditLogPage } from './audit-log-page';
 import { InvitationsPage } from './invitations-page';
 import { MembersPage } from './members-page';
 import { OutboxPage } from './outbox-page';
+import { WebhooksPage } from './webhooks-page';
 import { WorkspaceSettingsPage } from './workspace-settings-page';
 
 interface Section {
   path: string;
-  label: 'workspace' | 'members' | 'invitations' | 'apiKeys' | 'audit' | 'outbox';
+  /** The tab's translation key. */
+  label:
+    | 'settings.tabs.workspace'
+    | 'settings.tabs.members'
+    | 'settings.tabs.invitations'
+    | 'settings.tabs.apiKeys'
+    | 'settings.tabs.audit'
+    | 'settings.tabs.outbox'
+    | 'targets.webhooks.tab';
   visible: (m: MembershipSummary | undefined) => boolean;
   element: ReactElement;
 }
@@ -23,39 +32,45 @@ interface Section {
 const sections: Section[] = [
   {
     path: 'workspace',
-    label: 'workspace',
+    label: 'settings.tabs.workspace',
     visible: (m) => canDo(m, 'workspace.read'),
     element: <WorkspaceSettingsPage />,
   },
   {
     path: 'members',
-    label: 'members',
+    label: 'settings.tabs.members',
     visible: (m) => canDo(m, 'members.read'),
     element: <MembersPage />,
   },
   {
     path: 'invitations',
-    label: 'invitations',
+    label: 'settings.tabs.invitations',
     visible: (m) => canDo(m, 'members.manage'),
     element: <InvitationsPage />,
   },
   {
     path: 'api-keys',
-    label: 'apiKeys',
+    label: 'settings.tabs.apiKeys',
     visible: (m) => canDo(m, 'apiKeys.manage'),
     element: <ApiKeysPage />,
   },
   {
     path: 'audit-log',
-    label: 'audit',
+    label: 'settings.tabs.audit',
     visible: (m) => canDo(m, 'audit.read'),
     element: <AuditLogPage />,
   },
   {
     path: 'outbox',
-    label: 'outbox',
+    label: 'settings.tabs.outbox',
     visible: (m) => canDo(m, 'outbox.read'),
     element: <OutboxPage />,
+  },
+  {
+    path: 'webhooks',
+    label: 'targets.webhooks.tab',
+    visible: (m) => canDo(m, 'workspace.update'),
+    element: <WebhooksPage />,
   },
 ];
 
@@ -88,7 +103,7 @@ export function SettingsRoutes() {
                 variant={current ? 'filled' : 'default'}
                 aria-current={current ? 'page' : undefined}
               >
-                {t(`settings.tabs.${s.label}`)}
+                {t(s.label)}
               </Button>
             );
           })}

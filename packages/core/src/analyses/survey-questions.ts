@@ -1,0 +1,74 @@
+import type { Question, SurveyDefinition } from '@polku/contracts';
+import type { SurveyRepository } from '../ports.js';
+import { DomainError } from '../shared/errors.js';
+import { scaleOf } from '../surveys/answers.js';
+import type { AnswerVariable } from './ports.js';
+
+/**
+ * The definition analyses read a survey by: its latest published version (the draft when it was
+ * never published). NOT_FOUND when the workspace has no such survey.
+ */
+export async function loadCurrentDefinition(
+  surveys: Pick<SurveyRepository, 'findById' | 'findVersion'>,
+  workspaceId: string,
+  surveyId: string,
+): Promise<SurveyDefinition> {
+  const survey = await surveys.findById(workspaceId, surveyId);
+  if (!survey) throw new DomainError('NOT_FOUND', `No survey ${surveyId}.`);
+  if (survey.publishedVersion === null) return survey.draft;
+  const version = await surveys.findVersion(workspaceId, surveyId, survey.publishedVersion);
+  return version?.definition ?? survey.draft;
+}
+
+/** A body field naming a question: VALIDATION_FAILED with the field's path when it is wrong. */
+export function invalidQuestion(path: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, [{ path, message }]);
+}
+
+/** The question `key` of the definition, of one of `types`; VALIDATION_FAILED otherwise. */
+export function requireQuestion<T extends Question['type']>(
+  definition: SurveyDefinition,
+  key: string,
+  types: readonly T[],
+  path: string,
+): Extract<Question, { type: T }> {
+  const question = definition.questions.find((q) => q.key === key);
+  if (!question) throw invalidQuestion(path, `The survey has no question "${key}".`);
+  if (!(types as readonly string[]).includes(question.type))
+    throw invalidQuestion(
+      path,
+      `"${key}" is a ${question.type} question; this needs ${types.join(', ')}.`,
+    );
+  return question as Extract<Question, { type: T }>;
+}
+
+/** Question types that give one number per respondent to correlate and average. */
+export const NUMERIC_TYPES = ['nps', 'csat', 'ces', 'rating', 'expectation'] as const;
+
+export interface NumericVariable extends AnswerVariable {
+  min: number;
+  max: number;
+}
+
+/**
+ * A numeric question as an answer variable with its scale. An expectation question stands for
+ * its `outcome` item: what the respondent got, which is what drives or performs.
+ */
+export function numericVariable(
+  definition: SurveyDefinition,
+  key: string,
+  path: string,
+): NumericVariable {
+  const question = requireQuestion(definition, key, NUMERIC_TYPES, path);
+  const [min, max] = scaleOf(question)!;
+  return { questionKey: key, item: question.type === 'expectation' ? 'outcome' : '', min, max };
+}
+
+/** VALIDATION_FAILED when a question key is given twice in one list. */
+export function assertDistinct(keys: readonly string[], path: string): void {
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (seen.has(key)) throw invalidQuestion(`${path}.${i}`, `"${key}" is listed twice.`);
+    seen.add(key);
+  });
+}
