@@ -258,6 +258,27 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it('reads a column mapped to @key as a customer attribute that metrics break down by', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const file = tempFile('tiers.csv', 'nps,Tier\n10,gold\n3,basic\n9,gold\n8,\n');
+      const summary = await run(file, surveyId, { maps: new Map([['Tier', '@tier']]) });
+      expect(summary).toMatchObject({ imported: 4 });
+      expect(summary.columns).toContainEqual({ header: 'Tier', question: '@tier' });
+      const result = await t.runtime.services.metrics.query(ctx, {
+        metric: { kind: 'nps', surveyId, question: 'nps' },
+        by: 'all',
+        breakdown: { by: 'attribute', key: 'tier' },
+      });
+      expect(result.groups.map((g) => [g.key, g.total.n, g.total.score])).toEqual([
+        ['basic', 1, -100],
+        ['gold', 2, 100],
+        [null, 1, 0], // the empty cell: no attribute
+      ]);
+      await expect(
+        run(file, surveyId, { maps: new Map([['Tier', '@Not-A-Key']]) }),
+      ).rejects.toThrow(/attribute key/);
+    });
+
     it('refuses a survey that is not published', async () => {
       const draft = await t.runtime.services.surveys.create(ctx, {
         name: 'draft',

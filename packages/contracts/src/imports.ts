@@ -49,7 +49,8 @@ export const responseImportQuerySchema = z.object({
     .max(100)
     .optional()
     .transform((v) => v || undefined),
-  /** `COLUMN=QUESTION_KEY` (or `<key>_<part>`); `COLUMN=` ignores the column. */
+  /** `COLUMN=QUESTION_KEY` (or `<key>_<part>`); `COLUMN=@key` reads the column as a customer
+   * attribute known at the time (metrics filter and break down by it); `COLUMN=` ignores it. */
   map: repeated.pipe(
     z.array(
       z
@@ -75,7 +76,8 @@ export const responseImportResultSchema = z.object({
   format: z.enum(responseImportFormats).exclude(['auto']),
   encoding: z.enum(responseImportEncodings).exclude(['auto']),
   dates: importDateDecisionSchema,
-  /** Each file column that answers a question: its header and the question key (or `<key>_<part>`). */
+  /** Each file column that answers a question: its header and the question key (or
+   * `<key>_<part>`); a column read as a customer attribute shows as `@key`. */
   columns: z.array(z.object({ header: z.string(), question: z.string() })),
   /** Columns that are neither metadata nor mapped to a question. */
   ignoredColumns: z.array(z.string()),

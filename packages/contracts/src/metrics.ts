@@ -42,6 +42,8 @@ export const questionMetricBucketSchema = z.object({
   method: z.enum(['adjusted-wald', 'wald', 'wilson', 't', 'conservative-wald']),
   smallSample: z.boolean(),
   mean: z.number().nullable().optional(),
+  /** CES and ratings: the answers' sample variance (n − 1), for Welch's test of a change. */
+  variance: z.number().nullable().optional(),
   easyPercent: z.number().nullable().optional(),
   easyCi95: intervalSchema.optional(),
   csi: z.number().nullable().optional(),

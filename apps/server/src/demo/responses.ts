@@ -16,6 +16,15 @@ const LANGUAGES: readonly Language[] = ['fi', 'sv', 'en'];
 /** Most customers answer in Finnish; Swedish speakers and English speakers are the rest. */
 const LANGUAGE_WEIGHTS = [0.81, 0.11, 0.08];
 
+/**
+ * The customer's type, known to the shop when they answered: about one in five is a business
+ * (offices ordering flowers for staff and clients). Taken from the response's id rather than
+ * the random stream, so the responses (and their ids) stay those of earlier demo versions.
+ */
+export function customerTypeOf(id: string): 'yritys' | 'kuluttaja' {
+  return parseInt(id.slice(-2), 16) % 5 === 0 ? 'yritys' : 'kuluttaja';
+}
+
 export function generateResponses(
   spec: DemoSurvey,
   target: { surveyId: string; linkIds: Record<string, string> },
@@ -52,6 +61,7 @@ export function generateResponses(
         submittedAt,
         partial: false,
         answers,
+        attributes: { asiakastyyppi: customerTypeOf(id) },
         source: 'import',
       });
     }

@@ -9,6 +9,7 @@ import { localDay, type IntakeInput, type WorkspaceContext } from '@polku/core';
 import type { Runtime } from '../runtime.js';
 import { generateResponses } from './responses.js';
 import { demoSurveys, type DemoSurvey } from './surveys.js';
+import { seedDemoTargets } from './targets.js';
 
 /** Responses per submitBatch call: one transaction each. */
 export const DEMO_BATCH = 500;
@@ -36,6 +37,7 @@ export async function seedDemoListening(
   const existing = await services.surveys.list(ctx);
   const result: DemoListeningResult = { surveysCreated: 0, responsesCreated: 0 };
   const batches: IntakeInput[][] = [];
+  const surveyIds = {} as Record<DemoSurvey['template'], string>;
   // Created last to first: lists show the newest first, so the NPS survey comes at the top.
   for (const spec of [...demoSurveys].reverse()) {
     let survey = existing.find((s) => s.name === spec.name);
@@ -51,6 +53,7 @@ export async function seedDemoListening(
       result.surveysCreated++;
     }
     if (survey.publishedVersion === null) await services.surveys.publish(ctx, survey.id);
+    surveyIds[spec.template] = survey.id;
     const linkIds = await ensureLinks(ctx, runtime, survey.id, spec);
     // The history ends when the survey was created, so later runs regenerate the same one.
     const inputs = generateResponses(
@@ -76,6 +79,7 @@ export async function seedDemoListening(
     }
   };
   await Promise.all(Array.from({ length: DEMO_CONCURRENCY }, submitter));
+  await seedDemoTargets(runtime, ctx, surveyIds);
   return result;
 }
 

@@ -12,7 +12,7 @@ import {
 import { importFormats } from './layouts.js';
 
 export const IMPORT_USAGE = `  import responses FILE --workspace W --survey S [--format auto|csv|qualtrics|google-forms|surveymonkey]
-         [--map COLUMN=QUESTION_KEY ...] [--encoding auto|utf8|latin1|cp1252]
+         [--map COLUMN=QUESTION_KEY|COLUMN=@ATTRIBUTE ...] [--encoding auto|utf8|latin1|cp1252]
          [--missing TOKEN,...] [--date-format "D.M.YYYY H.mm.ss"] [--dry-run] [--json]
                                                     import a survey export (re-importing adds nothing)`;
 

@@ -108,10 +108,14 @@ export async function importResponses(
     skipped: 0,
     skippedRows: [],
     dates: scan.decision,
-    columns: layout.targets.map((t) => ({
-      header: t.header,
-      question: t.part ? `${t.question.key}_${t.part}` : t.question.key,
-    })),
+    columns: [
+      ...layout.targets.map((t) => ({
+        header: t.header,
+        question: t.part ? `${t.question.key}_${t.part}` : t.question.key,
+      })),
+      // Attributes are listed as `@key`, as they are mapped.
+      ...layout.attributes.map((a) => ({ header: a.header, question: `@${a.key}` })),
+    ],
     ignoredColumns: layout.ignored,
     unmappedQuestions: layout.unmappedQuestions,
   };
@@ -275,6 +279,15 @@ function buildInput(
       return { reason: `${key}: cannot read ${JSON.stringify(value)} as an answer` };
   }
 
+  const attributes: Record<string, string> = {};
+  for (const a of layout.attributes) {
+    const value = cell(a.column);
+    if (!value || missing.has(value)) continue;
+    if (value.length > 200)
+      return { reason: `${a.header}: an attribute value is at most 200 characters` };
+    attributes[a.key] = value;
+  }
+
   let submittedAt: number | undefined;
   const dateCell = cell(layout.dateColumn);
   if (dateCell) {
@@ -299,6 +312,7 @@ function buildInput(
     language,
     partial: UNFINISHED.has(finished) || status === 'partial',
     answers: answers as Record<string, AnswerValue>,
+    ...(Object.keys(attributes).length > 0 && { attributes }),
     source: 'import',
   };
 }

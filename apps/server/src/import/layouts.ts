@@ -25,10 +25,15 @@ export interface FileLayout {
   finishedColumn: number;
   statusColumn: number;
   targets: ColumnTarget[];
+  /** Columns mapped (`COLUMN=@key`) to a customer attribute known when the answer was given. */
+  attributes: { column: number; header: string; key: string }[];
   /** Columns that are neither metadata nor mapped to a question. */
   ignored: string[];
   unmappedQuestions: string[];
 }
+
+/** The contracts' attribute key rule (attributeKeySchema), for a clear layout error. */
+const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
 const GOOGLE_TIMESTAMP = ['timestamp', 'aikaleima', 'tidstämpel', 'tidsstämpel'];
 
@@ -159,6 +164,7 @@ export function resolveLayout(
 
   const metadata = new Set(METADATA[layout]);
   const targets: ColumnTarget[] = [];
+  const attributes: FileLayout['attributes'] = [];
   const ignored: string[] = [];
   const usedMaps = new Set<string>();
   for (let c = 0; c < names.length; c++) {
@@ -173,6 +179,15 @@ export function resolveLayout(
       // An empty key ignores the column (the web app's "ignore" choice; the CLI cannot say it).
       if (mapped === '') {
         ignored.push(header);
+        continue;
+      }
+      if (mapped.startsWith('@')) {
+        const key = mapped.slice(1);
+        if (!ATTRIBUTE_KEY.test(key))
+          throw new LayoutError(
+            `--map ${header}=${mapped}: an attribute key is lowercase letters, digits and _, starting with a letter`,
+          );
+        attributes.push({ column: c, header, key });
         continue;
       }
       target = targetOf(mapped);
@@ -249,6 +264,7 @@ export function resolveLayout(
     finishedColumn: isQualtrics ? find('finished') : layout === 'csv' ? find('finished') : -1,
     statusColumn: layout === 'csv' ? find('status') : -1,
     targets,
+    attributes,
     ignored,
     unmappedQuestions: definition.questions.map((q) => q.key).filter((k) => !answered.has(k)),
   };

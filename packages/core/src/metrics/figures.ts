@@ -49,6 +49,8 @@ export interface QuestionMetricBucket {
   change?: BucketChange | null;
   /** The mean answer, shown beside CSAT, CES and ratings. */
   mean?: number | null;
+  /** CES and ratings: the answers' sample variance (n − 1), what Welch's test of a change reads. */
+  variance?: number | null;
   /** CES: % easy (5–7) with its Wilson interval. */
   easyPercent?: number | null;
   easyCi95?: Interval | null;
@@ -172,6 +174,7 @@ export function computeQuestionMetric(
         method: r.method,
         smallSample: r.smallSample,
         mean: r.mean,
+        variance: summarizeHistogram(histogram).variance,
         easyPercent: r.easyPercent,
         easyCi95: r.easyCi95,
       };
@@ -190,6 +193,7 @@ export function computeQuestionMetric(
         method: 't',
         smallSample: isSmallSample(r.n),
         mean: r.mean,
+        variance: summarizeHistogram(histogram).variance,
         csi,
       };
     }

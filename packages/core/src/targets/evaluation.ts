@@ -5,7 +5,6 @@ import type {
   TargetStatus,
 } from '@polku/contracts';
 import { compareMeans } from '../metrics/change.js';
-import { computeStudentTQuantile } from '../metrics/distributions.js';
 import { computeBucketChange } from '../metrics/figures.js';
 import { isSmallSample, type Histogram, type MeanSummary } from '../metrics/histogram.js';
 
@@ -60,18 +59,12 @@ export interface PeriodChange {
 
 const count = (b: QuestionMetricBucket, key: string) => b.counts[key] ?? 0;
 
-/**
- * n, mean and sample variance behind a mean's Student-t interval. The engine reports the
- * interval `x̄ ± t(0.975, n−1)·s/√n`, so `s² = n·(half-width / t)²` exactly; this recovers the
- * summary Welch's test needs from a CES total, whose counts are only easy/neutral/difficult.
- */
-export function meanSummaryFromTInterval(b: QuestionMetricBucket): MeanSummary | null {
+/** n, mean and sample variance of a mean's bucket (CES, ratings): what Welch's test reads. */
+export function meanSummaryOf(b: QuestionMetricBucket): MeanSummary | null {
   const mean = b.mean ?? b.score;
-  if (b.method !== 't' || mean === null || mean === undefined || b.ci95 === null || b.n < 2)
+  if (mean === null || mean === undefined || b.variance === null || b.variance === undefined)
     return null;
-  const half = (b.ci95[1] - b.ci95[0]) / 2;
-  const t = computeStudentTQuantile(0.975, b.n - 1);
-  return { n: b.n, mean, variance: b.n * (half / t) ** 2 };
+  return { n: b.n, mean, variance: b.variance };
 }
 
 /**
@@ -113,7 +106,7 @@ function histogramOf(kind: MetricKind, b: QuestionMetricBucket): Histogram | nul
  * The change from the earlier period to the later with the significance test the explorer
  * uses for adjacent buckets ({@link computeBucketChange}: NPS difference over its standard
  * error, two-proportion z for CSAT and goal, Welch's t for ratings); CES by Welch's t from the
- * summaries behind its t intervals. Null when either period has no answers, and for the CX
+ * n, mean and variance of its buckets. Null when either period has no answers, and for the CX
  * index (no change test is defined for it).
  */
 export function compareFigures(
@@ -125,8 +118,8 @@ export function compareFigures(
   const b = later.bucket;
   if (!a || !b || a.n === 0 || b.n === 0 || kind === 'cx_index') return null;
   if (kind === 'ces') {
-    const sa = meanSummaryFromTInterval(a);
-    const sb = meanSummaryFromTInterval(b);
+    const sa = meanSummaryOf(a);
+    const sb = meanSummaryOf(b);
     const r = sa && sb ? compareMeans(sa, sb) : null;
     return (
       r && {

@@ -8,7 +8,7 @@ import {
   compareFigures,
   isSignificantDrop,
   judgeTarget,
-  meanSummaryFromTInterval,
+  meanSummaryOf,
   type PeriodFigure,
 } from './evaluation.js';
 import { chartUrl } from './links.js';
@@ -126,7 +126,7 @@ describe('change between periods for a drop alert', () => {
     expect(isSignificantDrop(change)).toBe(true);
   });
 
-  it("recovers CES's sample variance exactly from its t interval, for Welch's test", () => {
+  it("reads CES's n, mean and sample variance from its bucket, for Welch's test", () => {
     const earlierH = new Map([
       [7, 20],
       [6, 10],
@@ -140,7 +140,7 @@ describe('change between periods for a drop alert', () => {
       [2, 10],
     ]);
     const bucket = (h: Map<number, number>) => computeQuestionMetric('ces', CES_SCALE, 'all', h);
-    const recovered = meanSummaryFromTInterval(bucket(earlierH))!;
+    const recovered = meanSummaryOf(bucket(earlierH))!;
     const exact = summarizeHistogram(earlierH);
     expect(recovered.n).toBe(exact.n);
     expect(recovered.mean).toBeCloseTo(exact.mean!, 12);
