@@ -33,11 +33,20 @@ const ResponsesPage = lazy(() =>
 const IncidentsPage = lazy(() =>
   import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
 );
+// The analytics explorer brings ECharts: it loads only when opened. The home page is small and
+// separate (its trend lines are plain SVG), so the first page after signing in stays light.
+const ExplorerPage = lazy(() =>
+  import('./pages/analytics/explorer-page').then((m) => ({ default: m.ExplorerPage })),
+);
+const WorkspaceHomePage = lazy(() =>
+  import('./pages/analytics/home-page').then((m) => ({ default: m.WorkspaceHomePage })),
+);
 
 /** Product areas that are built; the rest show an honest "not built yet" page. */
 const builtAreas: Partial<Record<ProductArea, { path: string; element: ReactElement }>> = {
   surveys: { path: 'surveys/*', element: <SurveyRoutes /> },
   responses: { path: 'responses', element: <ResponsesPage /> },
+  analytics: { path: 'analytics', element: <ExplorerPage /> },
 };
 
 /** Once the signed-in person is known, the UI speaks their language. */
@@ -64,7 +73,14 @@ export function App() {
       <Route element={<RequireSession />}>
         <Route path="/welcome" element={<NoWorkspacePage />} />
         <Route path="/w/:workspaceId" element={<AppLayout />}>
-          <Route index element={<NotBuiltPage area="journeys" />} />
+          <Route
+            index
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <WorkspaceHomePage />
+              </Suspense>
+            }
+          />
           <Route
             path="analytics/incidents"
             element={

@@ -1,3 +1,4 @@
+import { enAnalytics } from './analytics/en';
 import { enDistribution } from './distribution/en';
 import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
@@ -260,4 +261,5 @@ export const en: Messages = {
   ...enDistribution,
   ...enIncidents,
   ...enTargets,
+  ...enAnalytics,
 };

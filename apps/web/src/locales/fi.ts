@@ -1,3 +1,4 @@
+import { fiAnalytics } from './analytics/fi';
 import { fiDistribution } from './distribution/fi';
 import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
@@ -262,6 +263,7 @@ export const fi = {
   ...fiDistribution,
   ...fiIncidents,
   ...fiTargets,
+  ...fiAnalytics,
 };
 
 /** The shape every locale must have. */

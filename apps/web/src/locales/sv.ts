@@ -1,3 +1,4 @@
+import { svAnalytics } from './analytics/sv';
 import { svDistribution } from './distribution/sv';
 import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
@@ -262,4 +263,5 @@ export const sv: Messages = {
   ...svDistribution,
   ...svIncidents,
   ...svTargets,
+  ...svAnalytics,
 };

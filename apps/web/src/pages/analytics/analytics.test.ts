@@ -1,0 +1,156 @@
+import type { MetricResult } from '@polku/contracts';
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvFilename, metricCsv } from './csv';
+import { readExplorerState, toMetricQuery, writeExplorerState } from './explorer-state';
+import { bucketsBetween, presetRange, todayIn } from './period';
+import { fillEmptyBuckets } from './result';
+
+describe('CSV cells', () => {
+  it('quotes and doubles quotes, keeps numbers, defuses formulas', () => {
+    expect(csvCell('Kukka, ruusu')).toBe('"Kukka, ruusu"');
+    expect(csvCell('sanoi "hei"')).toBe('"sanoi ""hei"""');
+    expect(csvCell('rivi\nkaksi')).toBe('"rivi\nkaksi"');
+    expect(csvCell(' reuna')).toBe('" reuna"');
+    expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell(-8.95)).toBe('-8.95');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(true)).toBe('true');
+  });
+});
+
+const bucket = (name: string, n: number, score: number | null) => ({
+  bucket: name,
+  n,
+  counts: { promoters: n, passives: 0, detractors: 0 },
+  score,
+  ci95: score === null ? null : ([score - 5, score + 5] as const),
+  method: 'adjusted-wald' as const,
+  smallSample: n < 30,
+});
+
+const result: MetricResult = {
+  metric: { kind: 'nps', surveyId: '01a20978-9de8-724a-9499-f01b45e6c299', question: 'nps' },
+  scoreName: 'nps',
+  scale: { min: 0, max: 10 },
+  by: 'month',
+  from: '2026-01-01',
+  to: '2026-03-31',
+  questions: [],
+  source: 'rollup',
+  groups: [
+    {
+      key: 'web',
+      label: null,
+      buckets: [bucket('2026-01', 40, 100), bucket('2026-03', 10, 100)],
+      total: bucket('total', 50, 100),
+    },
+  ],
+};
+
+describe('the explorer result', () => {
+  it('lists the months the server left out as empty buckets, never as a score', () => {
+    const filled = fillEmptyBuckets(result);
+    const b = filled.groups[0]!.buckets;
+    expect(b.map((x) => [x.bucket, x.n, x.score])).toEqual([
+      ['2026-01', 40, 100],
+      ['2026-02', 0, null],
+      ['2026-03', 10, 100],
+    ]);
+  });
+
+  it('exports every bucket with an empty score where there were no answers', () => {
+    const csv = metricCsv(fillEmptyBuckets(result), () => 'Verkko, "web"');
+    expect(csv.startsWith('\uFEFFmetric,score_name,')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toBe(
+      'nps,nps,01a20978-9de8-724a-9499-f01b45e6c299,nps,web,"Verkko, ""web""",2026-02,0,,,,adjusted-wald,false,0,0,0',
+    );
+    expect(csvFilename(result)).toBe('polku-nps-nps-month-2026-01-01_2026-03-31.csv');
+  });
+});
+
+describe('explorer state in the address', () => {
+  it('round-trips, leaving defaults out', () => {
+    const params = new URLSearchParams(
+      'kind=csat&survey=s1&question=csat&period=24m&by=week&breakdown=attribute&breakdownKey=tier&channel=web&channel=qr&language=sv&touchpoint=none&attr=tier=gold&attr=tier=a=b',
+    );
+    const state = readExplorerState(params);
+    expect(state.attributes).toEqual([
+      { key: 'tier', value: 'gold' },
+      { key: 'tier', value: 'a=b' },
+    ]);
+    expect(state.touchpointIds).toEqual([null]);
+    expect(writeExplorerState(state).toString()).toBe(params.toString());
+    expect(writeExplorerState(readExplorerState(new URLSearchParams())).toString()).toBe('');
+    // The CX index's three questions travel in `question`, as target alerts link them.
+    const cx = new URLSearchParams(
+      'kind=cx_index&survey=s1&question=effectiveness%2Cease%2Cemotion',
+    );
+    expect(readExplorerState(cx).cxQuestions).toEqual(['effectiveness', 'ease', 'emotion']);
+    expect(writeExplorerState(readExplorerState(cx)).toString()).toBe(cx.toString());
+  });
+
+  it('ignores what it cannot read', () => {
+    const state = readExplorerState(
+      new URLSearchParams('kind=xyz&by=hour&from=2026-13&language=de'),
+    );
+    expect(state.kind).toBe('nps');
+    expect(state.by).toBe('month');
+    expect(state.period).toBe('12m');
+    expect(state.languages).toEqual([]);
+  });
+
+  it('builds the API query, or says what is missing', () => {
+    const base = readExplorerState(new URLSearchParams('kind=rating'));
+    expect(toMetricQuery(base, '2026-05-20')).toEqual({ missing: 'question' });
+    const q = toMetricQuery(
+      readExplorerState(
+        new URLSearchParams(
+          'survey=01a20978-9de8-724a-9499-f01b45e6c299&attr=tier=gold&attr=tier=silver&breakdown=channel',
+        ),
+      ),
+      '2026-05-20',
+    );
+    expect(q).toEqual({
+      query: {
+        metric: { kind: 'nps' },
+        by: 'month',
+        from: '2025-06-01',
+        to: '2026-05-20',
+        filters: {
+          surveyIds: ['01a20978-9de8-724a-9499-f01b45e6c299'],
+          attributes: [{ key: 'tier', values: ['gold', 'silver'] }],
+        },
+        breakdown: { by: 'channel' },
+      },
+    });
+    const reversed = readExplorerState(new URLSearchParams('from=2026-05-02&to=2026-05-01'));
+    expect(toMetricQuery(reversed, '2026-05-20')).toEqual({ missing: 'period' });
+  });
+});
+
+describe('periods and buckets', () => {
+  it('ends presets on the workspace today; month presets start on the first', () => {
+    expect(presetRange('30d', '2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
+    expect(presetRange('3m', '2026-01-15')).toEqual({ from: '2025-11-01', to: '2026-01-15' });
+    expect(presetRange('24m', '2026-01-15')).toEqual({ from: '2024-02-01', to: '2026-01-15' });
+    // 23:30 UTC on 31 Dec is already 1 Jan in Helsinki.
+    expect(todayIn('Europe/Helsinki', new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+  });
+
+  it('names buckets as the server does (ISO weeks across a year end, quarters)', () => {
+    expect(bucketsBetween('2020-12-28', '2021-01-11', 'week')).toEqual([
+      '2020-W53',
+      '2021-W01',
+      '2021-W02',
+    ]);
+    expect(bucketsBetween('2025-11-15', '2026-02-01', 'quarter')).toEqual(['2025-Q4', '2026-Q1']);
+    expect(bucketsBetween('2026-01-30', '2026-02-01', 'day')).toEqual([
+      '2026-01-30',
+      '2026-01-31',
+      '2026-02-01',
+    ]);
+  });
+});

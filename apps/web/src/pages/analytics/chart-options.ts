@@ -1,0 +1,228 @@
+import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import type { QuestionMetricBucket } from '@polku/contracts';
+import { changeOf } from '../../api/metrics';
+import { directionOf, type MetricFormat } from './metric-format';
+
+export type MetricChartOption = ComposeOption<
+  LineSeriesOption | ScatterSeriesOption | GridComponentOption | TooltipComponentOption
+>;
+
+/** One line of the chart: a breakdown group (or the whole query when not broken down). */
+export interface ChartLine {
+  label: string;
+  buckets: readonly QuestionMetricBucket[];
+}
+
+/**
+ * A target to draw as a dashed line (targets come with a later change: the chart takes them
+ * already). A value per bucket, so a target that changes over the period steps with it.
+ */
+export interface ChartTarget {
+  label: string;
+  values: readonly { bucket: string; value: number }[];
+}
+
+export interface ChartTexts {
+  format: MetricFormat;
+  interval: string;
+  n: string;
+  noAnswers: string;
+  smallSample: string;
+  significantUp: string;
+  significantDown: string;
+  target: string;
+}
+
+/** Distinct, colour-blind-aware hues (Mantine's 7th shades), one per line. */
+export const lineColors = [
+  '#1c7ed6',
+  '#e8590c',
+  '#2f9e44',
+  '#9c36b5',
+  '#c2255c',
+  '#0c8599',
+  '#5c940d',
+  '#495057',
+];
+/** More lines than this make the chart unreadable: the busiest groups are drawn, all are tabled. */
+export const MAX_LINES = lineColors.length;
+
+export const targetColor = '#212529';
+
+const DOWN_TRIANGLE = 'path://M0,0 L10,0 L5,9 Z';
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/** Every bucket of every line, in order (bucket names sort as time: 2026-05, 2026-W19, 2026-Q2). */
+export function categoriesOf(lines: readonly Pick<ChartLine, 'buckets'>[]): string[] {
+  return [...new Set(lines.flatMap((l) => l.buckets.map((b) => b.bucket)))].sort();
+}
+
+/**
+ * The ECharts option of a metric over time: per line, the score (a gap where a bucket has no
+ * answers: never drawn as 0), the 95% interval as a band (a transparent lower edge with the
+ * width stacked on it), hollow points for small samples, and triangles at significant changes
+ * once the server sends them. Pure, so the same option can render to SVG on the server for
+ * reports.
+ */
+export function buildChartOption(input: {
+  lines: readonly ChartLine[];
+  targets?: readonly ChartTarget[];
+  texts: ChartTexts;
+  /** Animations off (tests, reduced motion). */
+  animation?: boolean;
+}): MetricChartOption {
+  const { lines, texts } = input;
+  const f = texts.format;
+  const categories = categoriesOf(lines);
+  const byBucket = lines.map((l) => new Map(l.buckets.map((b) => [b.bucket, b])));
+  const answered = (b: QuestionMetricBucket | undefined) =>
+    b !== undefined && b.n > 0 && b.score !== null;
+
+  const series: (LineSeriesOption | ScatterSeriesOption)[] = [];
+  lines.forEach((line, i) => {
+    const color = lineColors[i % lineColors.length];
+    const buckets = categories.map((c) => byBucket[i]?.get(c));
+    series.push({
+      type: 'line',
+      name: line.label,
+      color,
+      z: 3,
+      connectNulls: false,
+      symbol: 'circle',
+      symbolSize: 7,
+      data: buckets.map((b) =>
+        answered(b)
+          ? b!.smallSample
+            ? { value: b!.score!, symbol: 'emptyCircle', symbolSize: 9 }
+            : b!.score!
+          : '-',
+      ),
+    });
+  });
+  // Bands after the lines, so they never cover one.
+  lines.forEach((line, i) => {
+    const color = lineColors[i % lineColors.length];
+    const buckets = categories.map((c) => byBucket[i]?.get(c));
+    const ci = buckets.map((b) => (answered(b) && b!.ci95 ? b!.ci95 : null));
+    const stack = `band-${i}`;
+    const band = {
+      type: 'line' as const,
+      name: line.label,
+      stack,
+      stackStrategy: 'all' as const, // NPS bands cross zero: stack negative and positive alike
+      symbol: 'none',
+      silent: true,
+      connectNulls: false,
+      lineStyle: { opacity: 0 },
+      tooltip: { show: false },
+      z: 1,
+    };
+    series.push(
+      { ...band, data: ci.map((c) => (c ? c[0] : '-')) },
+      {
+        ...band,
+        color,
+        areaStyle: { color, opacity: 0.16 },
+        data: ci.map((c) => (c ? c[1] - c[0] : '-')),
+      },
+    );
+    const changes = buckets.flatMap((b, j) => {
+      const dir = b && answered(b) ? directionOf(changeOf(b)) : 0;
+      return dir === 0
+        ? []
+        : [
+            {
+              value: [categories[j], b!.score!],
+              symbol: dir > 0 ? 'triangle' : DOWN_TRIANGLE,
+              symbolOffset: [0, dir > 0 ? -14 : 14],
+            },
+          ];
+    });
+    if (changes.length)
+      series.push({
+        type: 'scatter',
+        name: line.label,
+        color,
+        symbolSize: 11,
+        z: 4,
+        silent: true,
+        tooltip: { show: false },
+        data: changes as ScatterSeriesOption['data'],
+      });
+  });
+  for (const target of input.targets ?? []) {
+    const values = new Map(target.values.map((v) => [v.bucket, v.value]));
+    series.push({
+      type: 'line',
+      name: target.label,
+      color: targetColor,
+      symbol: 'none',
+      step: 'middle',
+      lineStyle: { type: 'dashed', width: 1.5 },
+      z: 2,
+      data: categories.map((c) => values.get(c) ?? '-'),
+    });
+  }
+
+  const tooltipHtml = (index: number) => {
+    const bucket = categories[index] ?? '';
+    const rows = lines.map((line, i) => {
+      const b = byBucket[i]?.get(bucket);
+      const color = lineColors[i % lineColors.length] ?? '#000';
+      const name = `<span style="color:${color}">●</span> <b>${escapeHtml(line.label)}</b>`;
+      if (!b || !answered(b)) return `${name}: ${escapeHtml(texts.noAnswers)} (${texts.n} = 0)`;
+      const change = changeOf(b);
+      const dir = directionOf(change);
+      return [
+        `${name}: ${escapeHtml(f.score(b.score))}`,
+        `${escapeHtml(texts.interval)}: ${escapeHtml(f.interval(b.ci95))}`,
+        `${escapeHtml(texts.n)} = ${escapeHtml(f.count(b.n))}`,
+        b.smallSample ? `⚠ ${escapeHtml(texts.smallSample)}` : '',
+        dir !== 0 && change
+          ? `${dir > 0 ? '▲' : '▼'} ${escapeHtml(dir > 0 ? texts.significantUp : texts.significantDown)}: ${escapeHtml(f.difference(change.difference))} (p = ${escapeHtml(f.p(change.pValue))})`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('<br>');
+    });
+    const targetRows = (input.targets ?? []).flatMap((target) => {
+      const v = target.values.find((x) => x.bucket === bucket);
+      return v ? [`- - ${escapeHtml(target.label)}: ${escapeHtml(f.score(v.value))}`] : [];
+    });
+    return [`<b>${escapeHtml(f.bucket(bucket))}</b>`, ...rows, ...targetRows].join('<br>');
+  };
+
+  return {
+    animation: input.animation ?? true,
+    // The legend is the page's own (ChartLegend): text that wraps on a phone and reads aloud.
+    grid: { left: 28, right: 24, top: 16, bottom: 8 },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        return tooltipHtml(first?.dataIndex ?? 0);
+      },
+    },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: categories,
+      axisLabel: { formatter: (value: string) => f.bucket(value), hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: { formatter: (value: number) => f.tick(value) },
+    },
+    series,
+  };
+}

@@ -1,0 +1,319 @@
+import {
+  Button,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  SimpleGrid,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
+import {
+  breakdownDimensions,
+  languages,
+  linkChannels,
+  metricBuckets,
+  metricKinds,
+  responseSources,
+  type Language,
+  type MetricKind,
+  type Question,
+  type SurveyDefinition,
+  type SurveySummary,
+} from '@polku/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChannelLabel } from './labels';
+import { parseAttribute, rangeOf, type ExplorerState } from './explorer-state';
+import { periodPresets, type Period } from './period';
+
+/** Every channel an answer can carry: a link's channel, or the source when there was no link. */
+export const allChannels = [...new Set<string>([...linkChannels, ...responseSources])];
+
+/** Whether a question can be measured as a metric of this kind (eNPS: employee surveys only). */
+export function fitsKind(kind: MetricKind, question: Question, survey: SurveySummary): boolean {
+  switch (kind) {
+    case 'nps':
+      return question.type === 'nps' && survey.purpose !== 'employee';
+    case 'enps':
+      return question.type === 'nps' && survey.purpose === 'employee';
+    case 'csat':
+    case 'ces':
+    case 'goal':
+      return question.type === kind;
+    case 'rating':
+      return question.type === 'rating';
+    case 'cx_index':
+      // The CX index counts % 4–5 minus % 1–2 of 5-point items.
+      return (question.type === 'rating' && question.points === 5) || question.type === 'csat';
+  }
+}
+
+export interface SurveyOption {
+  survey: SurveySummary;
+  definition: SurveyDefinition;
+}
+
+function questionText(q: Question, d: SurveyDefinition, language: string): string {
+  const text = q.text[language as Language] ?? q.text[d.defaultLanguage] ?? '';
+  const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  return short ? `${q.key} – ${short}` : q.key;
+}
+
+/** The explorer's choices: metric, survey and question, period, bucket, breakdown, filters. */
+export function ExplorerControls(props: {
+  state: ExplorerState;
+  today: string;
+  surveys: SurveyOption[];
+  onChange: (next: Partial<ExplorerState>) => void;
+  onClearFilters: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { state, onChange } = props;
+  const channelLabel = useChannelLabel();
+  const fitting = props.surveys
+    .map((s) => ({
+      ...s,
+      questions: s.definition.questions.filter((q) => fitsKind(state.kind, q, s.survey)),
+    }))
+    .filter((s) => s.questions.length >= (state.kind === 'cx_index' ? 3 : 1));
+  const chosen = fitting.find((s) => s.survey.id === state.surveyId);
+  const questionOptions = (chosen?.questions ?? []).map((q) => ({
+    value: q.key,
+    label: questionText(q, chosen!.definition, i18n.language),
+  }));
+  const needsQuestion = state.kind === 'rating' || state.kind === 'goal';
+  const choose = { value: '', label: t('analytics.choose') };
+  const range = rangeOf(state, props.today);
+
+  const setKind = (kind: MetricKind) => {
+    // Keep the survey if it still has a question of the new kind; the question rarely fits.
+    const keep = props.surveys.some(
+      (s) =>
+        s.survey.id === state.surveyId &&
+        s.definition.questions.some((q) => fitsKind(kind, q, s.survey)),
+    );
+    onChange({
+      kind,
+      surveyId: keep ? state.surveyId : undefined,
+      question: undefined,
+      cxQuestions: undefined,
+    });
+  };
+  const setSurvey = (surveyId: string) => {
+    const s = fitting.find((x) => x.survey.id === surveyId);
+    // The CX index template names its items; preselect them when the survey has them.
+    const keys = s?.questions.map((q) => q.key) ?? [];
+    const cx = ['effectiveness', 'ease', 'emotion'] as const;
+    onChange({
+      surveyId: surveyId || undefined,
+      question: undefined,
+      cxQuestions:
+        state.kind === 'cx_index' && cx.every((k) => keys.includes(k))
+          ? [cx[0], cx[1], cx[2]]
+          : undefined,
+    });
+  };
+  // Items picked before all three are: the address only keeps a complete triple, so the
+  // incomplete choice of the current survey is held here.
+  const [pending, setPending] = useState<{ surveyId?: string; items: [string, string, string] }>({
+    items: ['', '', ''],
+  });
+  const cxShown: [string, string, string] =
+    state.cxQuestions ?? (pending.surveyId === state.surveyId ? pending.items : ['', '', '']);
+  const setCx = (index: 0 | 1 | 2, key: string) => {
+    const next: [string, string, string] = [cxShown[0], cxShown[1], cxShown[2]];
+    next[index] = key;
+    setPending({ surveyId: state.surveyId, items: next });
+    onChange({ cxQuestions: next.every(Boolean) ? next : undefined });
+  };
+
+  return (
+    <form aria-label={t('analytics.controls')} onSubmit={(e) => e.preventDefault()}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <NativeSelect
+          label={t('analytics.metric')}
+          value={state.kind}
+          data={metricKinds.map((k) => ({ value: k, label: t(`analytics.kinds.${k}`) }))}
+          onChange={(e) => setKind(e.currentTarget.value as MetricKind)}
+        />
+        <NativeSelect
+          label={t('analytics.survey')}
+          value={chosen ? state.surveyId : ''}
+          data={[
+            needsQuestion || state.kind === 'cx_index'
+              ? choose
+              : { value: '', label: t('analytics.allSurveys') },
+            ...fitting.map((s) => ({ value: s.survey.id, label: s.survey.name })),
+          ]}
+          onChange={(e) => setSurvey(e.currentTarget.value)}
+          error={fitting.length === 0 ? t('analytics.noQuestions') : undefined}
+        />
+        {state.kind === 'cx_index' ? (
+          (['effectiveness', 'ease', 'emotion'] as const).map((item, i) => (
+            <NativeSelect
+              key={item}
+              label={t(`analytics.cxItems.${item}`)}
+              value={cxShown[i]}
+              disabled={!chosen}
+              data={[choose, ...questionOptions]}
+              onChange={(e) => setCx(i as 0 | 1 | 2, e.currentTarget.value)}
+            />
+          ))
+        ) : (
+          <NativeSelect
+            label={t('analytics.question')}
+            value={chosen ? (state.question ?? '') : ''}
+            disabled={!chosen}
+            data={[
+              needsQuestion ? choose : { value: '', label: t('analytics.allQuestions') },
+              ...questionOptions,
+            ]}
+            onChange={(e) => onChange({ question: e.currentTarget.value || undefined })}
+          />
+        )}
+        <NativeSelect
+          label={t('analytics.period')}
+          value={state.period}
+          data={[...periodPresets, 'custom' as const].map((p) => ({
+            value: p,
+            label: t(`analytics.periods.${p}`),
+          }))}
+          onChange={(e) => {
+            const period = e.currentTarget.value as Period;
+            // Custom starts from the dates on screen, so nothing jumps.
+            onChange(
+              period === 'custom'
+                ? { period, from: range.from, to: range.to }
+                : { period, from: undefined, to: undefined },
+            );
+          }}
+        />
+        <TextInput
+          type="date"
+          label={t('analytics.from')}
+          value={range.from ?? ''}
+          max={range.to}
+          onChange={(e) =>
+            onChange({ period: 'custom', from: e.currentTarget.value || undefined, to: range.to })
+          }
+        />
+        <TextInput
+          type="date"
+          label={t('analytics.to')}
+          value={range.to ?? ''}
+          min={range.from}
+          onChange={(e) =>
+            onChange({ period: 'custom', from: range.from, to: e.currentTarget.value || undefined })
+          }
+        />
+        <NativeSelect
+          label={t('analytics.bucket')}
+          value={state.by}
+          data={metricBuckets.map((b) => ({ value: b, label: t(`analytics.buckets.${b}`) }))}
+          onChange={(e) => onChange({ by: e.currentTarget.value as ExplorerState['by'] })}
+        />
+        <NativeSelect
+          label={t('analytics.breakdown')}
+          value={state.breakdown ?? ''}
+          data={[
+            { value: '', label: t('analytics.breakdowns.none') },
+            ...breakdownDimensions.map((b) => ({
+              value: b,
+              label: t(`analytics.breakdowns.${b}`),
+            })),
+          ]}
+          onChange={(e) =>
+            onChange({
+              breakdown: (e.currentTarget.value || undefined) as ExplorerState['breakdown'],
+            })
+          }
+        />
+        {state.breakdown === 'attribute' && (
+          <BreakdownKeyInput
+            key={state.breakdownKey ?? ''}
+            value={state.breakdownKey ?? ''}
+            onCommit={(breakdownKey) => onChange({ breakdownKey })}
+          />
+        )}
+      </SimpleGrid>
+      <Fieldset legend={t('analytics.filters')} mt="md" variant="filled">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <MultiSelect
+            label={t('analytics.channels')}
+            placeholder={state.channels.length ? undefined : t('analytics.all')}
+            value={state.channels}
+            data={allChannels.map((c) => ({
+              value: c,
+              label: channelLabel(c),
+            }))}
+            onChange={(channels) => onChange({ channels })}
+            clearable
+          />
+          <MultiSelect
+            label={t('analytics.languages')}
+            placeholder={state.languages.length ? undefined : t('analytics.all')}
+            value={state.languages}
+            data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            onChange={(ls) => onChange({ languages: ls })}
+            clearable
+          />
+          <TagsInput
+            label={t('analytics.attributes')}
+            description={t('analytics.attributesHint')}
+            value={state.attributes.map((a) => `${a.key}=${a.value}`)}
+            onChange={(values) =>
+              onChange({
+                attributes: values
+                  .map(parseAttribute)
+                  .filter((a): a is { key: string; value: string } => a !== null),
+              })
+            }
+            clearable
+          />
+          <TagsInput
+            label={t('analytics.touchpoints')}
+            description={t('analytics.touchpointsHint')}
+            value={state.touchpointIds.map((id) => id ?? 'none')}
+            onChange={(values) =>
+              onChange({
+                touchpointIds: values
+                  .map((v) => v.trim())
+                  .filter(Boolean)
+                  .map((v) => (v === 'none' ? null : v)),
+              })
+            }
+            clearable
+          />
+        </SimpleGrid>
+        <Group mt="sm">
+          <Button variant="default" size="xs" onClick={props.onClearFilters}>
+            {t('analytics.clearFilters')}
+          </Button>
+        </Group>
+      </Fieldset>
+    </form>
+  );
+}
+
+/** The attribute to break down by: committed on leaving the field or Enter, not per keystroke. */
+function BreakdownKeyInput(props: { value: string; onCommit: (key: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(props.value);
+  const commit = () => {
+    const key = text.trim();
+    if (key !== props.value) props.onCommit(/^[a-z][a-z0-9_]*$/.test(key) ? key : undefined);
+  };
+  return (
+    <TextInput
+      label={t('analytics.breakdownKey')}
+      description={t('analytics.breakdownKeyHint')}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
+}

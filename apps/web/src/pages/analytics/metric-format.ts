@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import type { MetricChange } from '../../api/metrics';
+
+/** Scores that are percentages (of answers) rather than points or scale values. */
+const percentScores = new Set(['csat', 'goalReached']);
+/** Means on a short scale need two decimals to show a real difference. */
+const meanScores = new Set(['ces', 'mean']);
+
+export function digitsOf(scoreName: string): number {
+  return meanScores.has(scoreName) ? 2 : 1;
+}
+
+/** Numbers of a metric in the UI language: score, interval, n, change and p. */
+export interface MetricFormat {
+  score(value: number | null | undefined): string;
+  /** An axis tick: no needless decimals. */
+  tick(value: number): string;
+  /** A difference of scores, always signed. */
+  difference(value: number): string;
+  interval(ci: readonly [number, number] | null | undefined): string;
+  count(n: number): string;
+  p(value: number | null): string;
+  /** A bucket label: months as "May 2026", other buckets as the server names them. */
+  bucket(bucket: string): string;
+}
+
+export function useMetricFormat(scoreName: string): MetricFormat {
+  const { t, i18n } = useTranslation();
+  const digits = digitsOf(scoreName);
+  const unit = percentScores.has(scoreName) ? ' %' : '';
+  const number = new Intl.NumberFormat(i18n.language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  const signed = new Intl.NumberFormat(i18n.language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'exceptZero',
+  });
+  const integer = new Intl.NumberFormat(i18n.language);
+  const tick = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits });
+  const pFormat = new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 2 });
+  const month = new Intl.DateTimeFormat(i18n.language, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  // English writes "75%"; Finnish and Swedish "75 %" (with a no-break space).
+  const withUnit = (text: string) =>
+    unit ? (i18n.language === 'en' ? `${text}%` : `${text}\u00a0%`) : text;
+  return {
+    score: (value) =>
+      value === null || value === undefined ? t('common.none') : withUnit(number.format(value)),
+    tick: (value) => withUnit(tick.format(value)),
+    // A change of a percentage is in percentage points, not per cent.
+    difference: (value) =>
+      unit ? `${signed.format(value)}\u00a0${t('analytics.percentPoints')}` : signed.format(value),
+    interval: (ci) =>
+      ci ? withUnit(`${number.format(ci[0])} … ${number.format(ci[1])}`) : t('common.none'),
+    count: (n) => integer.format(n),
+    p: (value) =>
+      value === null
+        ? t('common.none')
+        : value < 0.001
+          ? `< ${pFormat.format(0.001)}`
+          : pFormat.format(value),
+    bucket: (bucket) =>
+      /^\d{4}-\d{2}$/.test(bucket) ? month.format(new Date(`${bucket}-01T00:00:00Z`)) : bucket,
+  };
+}
+
+/** Whether a change is a significant rise (1), a significant drop (−1) or neither (0). */
+export function directionOf(
+  change: Pick<MetricChange, 'difference' | 'significant'> | null,
+): -1 | 0 | 1 {
+  if (!change?.significant) return 0;
+  return change.difference > 0 ? 1 : change.difference < 0 ? -1 : 0;
+}
