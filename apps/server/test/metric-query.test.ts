@@ -234,6 +234,62 @@ for (const dialect of testDialects()) {
       expect(jan.method).toBe('conservative-wald');
     });
 
+    it('computes the three-item CSI of three 1–10 questions', async () => {
+      const created = (
+        await owner.browser.request({
+          method: 'POST',
+          url: `${base}/surveys`,
+          payload: { name: 'ACSI', languages: ['fi'], defaultLanguage: 'fi' },
+        })
+      ).json<Survey>();
+      const item = (key: string) => ({ key, type: 'rating', points: 10, text: { fi: key } });
+      const patched = await owner.browser.request({
+        method: 'PATCH',
+        url: `${base}/surveys/${created.id}`,
+        payload: {
+          draft: {
+            languages: ['fi'],
+            defaultLanguage: 'fi',
+            title: { fi: 'ACSI' },
+            questions: [item('overall'), item('expectations'), item('ideal')],
+            thankYou: { message: { fi: 'Kiitos' } },
+          },
+        },
+      });
+      expect(patched.statusCode, patched.body).toBe(200);
+      await owner.browser.request({ method: 'POST', url: `${base}/surveys/${created.id}/publish` });
+      const answer = (overall: number, expectations: number, ideal: number) => ({
+        surveyId: created.id,
+        submittedAt: at('2026-01-12'),
+        answers: { overall, expectations, ideal },
+      });
+      await submit([answer(8, 7, 6), answer(9, 8, 5), answer(7, 6, 7)]);
+      const r = await query({
+        metric: {
+          kind: 'csi',
+          surveyId: created.id,
+          questions: ['overall', 'expectations', 'ideal'],
+        },
+        by: 'all',
+      });
+      expect(r.scoreName).toBe('csi');
+      expect(r.groups[0]!.total).toMatchObject({ n: 3, method: 'conservative-wald' });
+      // Means 8, 7, 6: (7 + 6 + 5)/27·100.
+      expect(r.groups[0]!.total.score).toBeCloseTo((18 / 27) * 100, 10);
+      const wrong = await owner.browser.request({
+        method: 'POST',
+        url: `${base}/metrics/query`,
+        payload: {
+          metric: {
+            kind: 'csi',
+            surveyId: surveys.cx.id,
+            questions: ['effectiveness', 'ease', 'emotion'],
+          },
+        },
+      });
+      expect(wrong.statusCode).toBe(400); // 5-point items are not CSI items
+    });
+
     it('keeps the rollup exact when a partial response is completed or a complete one replaced', async () => {
       const workspace = (await t.runtime.store.workspaces.findById(owner.workspaceId))!;
       const record: ResponseRecord = {

@@ -14,6 +14,7 @@ export const enAnalytics: AnalyticsMessages = {
       rating: 'Rating (mean)',
       goal: 'Goal reached',
       cx_index: 'CX index (open form)',
+      csi: 'CSI (three items)',
     },
     survey: 'Survey',
     allSurveys: 'All surveys',
@@ -24,12 +25,17 @@ export const enAnalytics: AnalyticsMessages = {
       effectiveness: 'Effectiveness (question)',
       ease: 'Ease (question)',
       emotion: 'Emotion (question)',
+      overallSatisfaction: 'Overall satisfaction (question)',
+      expectationDisconfirmation: 'Expectations met (question)',
+      comparisonToIdeal: 'Compared with the ideal (question)',
     },
     noQuestions: 'No published survey has a question that fits this metric.',
     missing: {
       question: 'Choose a survey and a question to compute the metric.',
       cxQuestions:
         'Choose a survey and its three 5-point questions: effectiveness, ease and emotion.',
+      csiQuestions:
+        'Choose a survey and its three 1–10 questions: overall satisfaction, expectations met and comparison with the ideal.',
       breakdownKey: 'Enter the customer attribute to break down by.',
       period: 'The start date cannot be after the end date.',
     },

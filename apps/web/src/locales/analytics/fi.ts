@@ -12,6 +12,7 @@ export const fiAnalytics = {
       rating: 'Arvio (keskiarvo)',
       goal: 'Tavoitteen saavutus',
       cx_index: 'CX-indeksi (avoin muoto)',
+      csi: 'CSI (kolme osiota)',
     },
     survey: 'Kysely',
     allSurveys: 'Kaikki kyselyt',
@@ -22,12 +23,17 @@ export const fiAnalytics = {
       effectiveness: 'Tuloksellisuus (kysymys)',
       ease: 'Helppous (kysymys)',
       emotion: 'Tunne (kysymys)',
+      overallSatisfaction: 'Kokonaistyytyväisyys (kysymys)',
+      expectationDisconfirmation: 'Odotusten täyttyminen (kysymys)',
+      comparisonToIdeal: 'Vertailu ihanteeseen (kysymys)',
     },
     noQuestions: 'Julkaistuissa kyselyissä ei ole tähän mittariin sopivia kysymyksiä.',
     missing: {
       question: 'Valitse kysely ja kysymys, niin mittari lasketaan.',
       cxQuestions:
         'Valitse kysely ja sen kolme viisiportaista kysymystä: tuloksellisuus, helppous ja tunne.',
+      csiQuestions:
+        'Valitse kysely ja sen kolme 1–10-kysymystä: kokonaistyytyväisyys, odotusten täyttyminen ja vertailu ihanteeseen.',
       breakdownKey: 'Anna asiakastieto, jonka mukaan jaotellaan.',
       period: 'Alkupäivä ei voi olla loppupäivän jälkeen.',
     },

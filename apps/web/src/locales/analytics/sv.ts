@@ -14,6 +14,7 @@ export const svAnalytics: AnalyticsMessages = {
       rating: 'Betyg (medelvärde)',
       goal: 'Måluppfyllelse',
       cx_index: 'CX-index (öppen form)',
+      csi: 'CSI (tre delar)',
     },
     survey: 'Enkät',
     allSurveys: 'Alla enkäter',
@@ -24,12 +25,17 @@ export const svAnalytics: AnalyticsMessages = {
       effectiveness: 'Effektivitet (fråga)',
       ease: 'Enkelhet (fråga)',
       emotion: 'Känsla (fråga)',
+      overallSatisfaction: 'Total nöjdhet (fråga)',
+      expectationDisconfirmation: 'Uppfyllda förväntningar (fråga)',
+      comparisonToIdeal: 'Jämfört med idealet (fråga)',
     },
     noQuestions: 'Ingen publicerad enkät har en fråga som passar detta mått.',
     missing: {
       question: 'Välj en enkät och en fråga för att beräkna måttet.',
       cxQuestions:
         'Välj en enkät och dess tre femgradiga frågor: effektivitet, enkelhet och känsla.',
+      csiQuestions:
+        'Välj en enkät och dess tre frågor på 1–10: total nöjdhet, uppfyllda förväntningar och jämförelse med idealet.',
       breakdownKey: 'Ange kunduppgiften att dela upp efter.',
       period: 'Startdatumet kan inte vara efter slutdatumet.',
     },

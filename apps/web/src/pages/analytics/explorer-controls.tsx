@@ -10,6 +10,8 @@ import {
 } from '@mantine/core';
 import {
   breakdownDimensions,
+  isMultiItemMetric,
+  multiItemMetrics,
   languages,
   linkChannels,
   metricBuckets,
@@ -46,6 +48,9 @@ export function fitsKind(kind: MetricKind, question: Question, survey: SurveySum
     case 'cx_index':
       // The CX index counts % 4–5 minus % 1–2 of 5-point items.
       return (question.type === 'rating' && question.points === 5) || question.type === 'csat';
+    case 'csi':
+      // The three-item CSI averages 1–10 items.
+      return question.type === 'rating' && question.points === 10;
   }
 }
 
@@ -76,7 +81,7 @@ export function ExplorerControls(props: {
       ...s,
       questions: s.definition.questions.filter((q) => fitsKind(state.kind, q, s.survey)),
     }))
-    .filter((s) => s.questions.length >= (state.kind === 'cx_index' ? 3 : 1));
+    .filter((s) => s.questions.length >= (isMultiItemMetric(state.kind) ? 3 : 1));
   const chosen = fitting.find((s) => s.survey.id === state.surveyId);
   const questionOptions = (chosen?.questions ?? []).map((q) => ({
     value: q.key,
@@ -104,14 +109,12 @@ export function ExplorerControls(props: {
     const s = fitting.find((x) => x.survey.id === surveyId);
     // The CX index template names its items; preselect them when the survey has them.
     const keys = s?.questions.map((q) => q.key) ?? [];
-    const cx = ['effectiveness', 'ease', 'emotion'] as const;
+    const items = isMultiItemMetric(state.kind) ? multiItemMetrics[state.kind] : undefined;
     onChange({
       surveyId: surveyId || undefined,
       question: undefined,
       cxQuestions:
-        state.kind === 'cx_index' && cx.every((k) => keys.includes(k))
-          ? [cx[0], cx[1], cx[2]]
-          : undefined,
+        items && items.every((k) => keys.includes(k)) ? [items[0], items[1], items[2]] : undefined,
     });
   };
   // Items picked before all three are: the address only keeps a complete triple, so the
@@ -141,7 +144,7 @@ export function ExplorerControls(props: {
           label={t('analytics.survey')}
           value={chosen ? state.surveyId : ''}
           data={[
-            needsQuestion || state.kind === 'cx_index'
+            needsQuestion || isMultiItemMetric(state.kind)
               ? choose
               : { value: '', label: t('analytics.allSurveys') },
             ...fitting.map((s) => ({ value: s.survey.id, label: s.survey.name })),
@@ -149,8 +152,8 @@ export function ExplorerControls(props: {
           onChange={(e) => setSurvey(e.currentTarget.value)}
           error={fitting.length === 0 ? t('analytics.noQuestions') : undefined}
         />
-        {state.kind === 'cx_index' ? (
-          (['effectiveness', 'ease', 'emotion'] as const).map((item, i) => (
+        {isMultiItemMetric(state.kind) ? (
+          multiItemMetrics[state.kind].map((item, i) => (
             <NativeSelect
               key={item}
               label={t(`analytics.cxItems.${item}`)}

@@ -1,5 +1,6 @@
 import {
   breakdownDimensions,
+  isMultiItemMetric,
   languages,
   metricBuckets,
   metricKinds,
@@ -108,7 +109,7 @@ export function writeExplorerState(state: ExplorerState): URLSearchParams {
   const p = new URLSearchParams();
   if (state.kind !== 'nps') p.set('kind', state.kind);
   if (state.surveyId) p.set('survey', state.surveyId);
-  if (state.kind === 'cx_index') {
+  if (isMultiItemMetric(state.kind)) {
     if (state.cxQuestions) p.set('question', state.cxQuestions.join(','));
   } else if (state.question) p.set('question', state.question);
   if (state.period === 'custom') {
@@ -133,7 +134,7 @@ export function rangeOf(state: ExplorerState, today: string): { from?: string; t
 }
 
 /** Why no query can be made yet. */
-export type MissingChoice = 'question' | 'cxQuestions' | 'breakdownKey' | 'period';
+export type MissingChoice = 'question' | 'cxQuestions' | 'csiQuestions' | 'breakdownKey' | 'period';
 
 /**
  * The API query of a state, or what is still missing. A survey picked without a question
@@ -147,13 +148,13 @@ export function toMetricQuery(
   if (from && to && from > to) return { missing: 'period' };
   if ((state.kind === 'rating' || state.kind === 'goal') && !(state.surveyId && state.question))
     return { missing: 'question' };
-  if (state.kind === 'cx_index' && !(state.surveyId && state.cxQuestions))
-    return { missing: 'cxQuestions' };
+  if (isMultiItemMetric(state.kind) && !(state.surveyId && state.cxQuestions))
+    return { missing: state.kind === 'csi' ? 'csiQuestions' : 'cxQuestions' };
   if (state.breakdown === 'attribute' && !state.breakdownKey) return { missing: 'breakdownKey' };
 
   const metric: MetricQuery['metric'] = { kind: state.kind };
   const filters: NonNullable<MetricQuery['filters']> = {};
-  if (state.kind === 'cx_index' && state.surveyId && state.cxQuestions) {
+  if (isMultiItemMetric(state.kind) && state.surveyId && state.cxQuestions) {
     metric.surveyId = state.surveyId;
     metric.questions = state.cxQuestions;
   } else if (state.surveyId && state.question) {

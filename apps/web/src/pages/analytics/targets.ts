@@ -1,4 +1,4 @@
-import type { TargetWithEvaluation } from '@polku/contracts';
+import { isMultiItemMetric, type TargetWithEvaluation } from '@polku/contracts';
 import type { ChartTarget } from './chart-options';
 import type { ExplorerState } from './explorer-state';
 import { bucketsBetween } from './period';
@@ -19,12 +19,11 @@ export function targetsForView(
   return items.flatMap(({ target }) => {
     const m = target.metric;
     if (m.kind !== state.kind) return [];
-    const sameQuestion =
-      state.kind === 'cx_index'
-        ? m.surveyId === state.surveyId && m.questions?.join(',') === state.cxQuestions?.join(',')
-        : m.question === undefined
-          ? state.question === undefined
-          : m.surveyId === state.surveyId && m.question === state.question;
+    const sameQuestion = isMultiItemMetric(state.kind)
+      ? m.surveyId === state.surveyId && m.questions?.join(',') === state.cxQuestions?.join(',')
+      : m.question === undefined
+        ? state.question === undefined
+        : m.surveyId === state.surveyId && m.question === state.question;
     if (!sameQuestion) return [];
     const scope = target.scope;
     const sameScope =
