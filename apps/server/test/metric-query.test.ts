@@ -143,6 +143,53 @@ for (const dialect of testDialects()) {
       expect(all!.total.score).toBeCloseTo((100 * (3 - 5)) / 9, 10);
     });
 
+    it('lists every bucket of the period, empty ones as n = 0 without a score', async () => {
+      const r = await query({
+        metric: { kind: 'nps' },
+        by: 'month',
+        from: '2025-12-01',
+        to: '2026-03-31',
+      });
+      expect(r.groups[0]!.buckets.map((b) => [b.bucket, b.n, b.score === null])).toEqual([
+        ['2025-12', 0, true],
+        ['2026-01', 6, false],
+        ['2026-02', 3, false],
+        ['2026-03', 0, true],
+      ]);
+      // 121 days: the previous period is the 121 days before, which had no answers.
+      expect(r.previousPeriod).toEqual({ from: '2025-08-02', to: '2025-11-30' });
+      expect(r.groups[0]!.change).toBeNull();
+    });
+
+    it("compares each group's whole period with the period as long just before it", async () => {
+      const r = await query({
+        metric: { kind: 'nps' },
+        by: 'all',
+        from: '2026-02-01',
+        to: '2026-02-28',
+      });
+      expect(r.previousPeriod).toEqual({ from: '2026-01-04', to: '2026-01-31' });
+      // 4–31 January: 10, 9, 3 (web) and 0, 8 (email) → NPS 0; February: 2, 4, 6 → −100.
+      expect(r.groups[0]!.change).toMatchObject({
+        previous: '2026-01-04/2026-01-31',
+        difference: -100,
+        test: 'nps-z',
+        smallSample: true,
+      });
+      const byChannel = await query({
+        metric: { kind: 'nps' },
+        by: 'all',
+        from: '2026-02-01',
+        to: '2026-02-28',
+        breakdown: { by: 'channel' },
+      });
+      // Email had answers only in January: no February group. Web: 4–31 January 10, 9, 3 →
+      // NPS 33.3; February −100.
+      expect(byChannel.groups.map((g) => [g.key, g.change?.difference.toFixed(6)])).toEqual([
+        ['web', (-100 - 100 / 3).toFixed(6)],
+      ]);
+    });
+
     it('breaks down by channel, language and touchpoint with n in every cell', async () => {
       const r = await query({ metric: { kind: 'nps' }, by: 'all', breakdown: { by: 'channel' } });
       expect(r.groups.map((g) => [g.key, g.total.n, g.total.score?.toFixed(6)])).toEqual([

@@ -12,3 +12,4 @@ export * from './imports.js';
 export * from './metrics.js';
 export * from './analyses.js';
 export * from './targets.js';
+export * from './metric-buckets.js';

@@ -27,6 +27,20 @@ export type QuestionMetricQuery = z.infer<typeof questionMetricQuerySchema>;
 
 const intervalSchema = z.tuple([z.number(), z.number()]).readonly().nullable();
 
+/** A figure's change against an earlier one, with its significance test (docs/metrics.md). */
+export const bucketChangeSchema = z.object({
+  /** The earlier bucket's name, or `from/to` days of the earlier period. */
+  previous: z.string(),
+  /** Later minus earlier, in the metric's units. */
+  difference: z.number(),
+  pValue: z.number().nullable(),
+  /** p < 0.05, two-sided. */
+  significant: z.boolean(),
+  smallSample: z.boolean(),
+  test: z.enum(['nps-z', 'two-proportion-z', 'welch-t']),
+});
+export type BucketChange = z.infer<typeof bucketChangeSchema>;
+
 /** One bucket's figure; `counts` depend on the question type (see docs/metrics.md). */
 export const questionMetricBucketSchema = z.object({
   bucket: z.string(),
@@ -49,19 +63,7 @@ export const questionMetricBucketSchema = z.object({
   csi: z.number().nullable().optional(),
   /** Against the adjacent earlier bucket (previous day, week, month…): null when either has no
    * answers or the metric has no test (CX index); absent on whole-period totals. */
-  change: z
-    .object({
-      previous: z.string(),
-      /** Later minus earlier, in the metric's units. */
-      difference: z.number(),
-      pValue: z.number().nullable(),
-      /** p < 0.05, two-sided. */
-      significant: z.boolean(),
-      smallSample: z.boolean(),
-      test: z.enum(['nps-z', 'two-proportion-z', 'welch-t']),
-    })
-    .nullable()
-    .optional(),
+  change: bucketChangeSchema.nullable().optional(),
 });
 export type QuestionMetricBucket = z.infer<typeof questionMetricBucketSchema>;
 
@@ -204,6 +206,9 @@ export const metricGroupSchema = z.object({
   buckets: z.array(questionMetricBucketSchema),
   /** The whole period of the group. */
   total: questionMetricBucketSchema,
+  /** The whole period against `previousPeriod` (as long, just before it); null without both
+   * ends of the period, when either has no answers, or for the three-question indices. */
+  change: bucketChangeSchema.nullable(),
 });
 export type MetricGroup = z.infer<typeof metricGroupSchema>;
 
@@ -222,6 +227,8 @@ export const metricResultSchema = z.object({
   to: z.string().nullable(),
   /** The questions counted, so a reader can check what the figure covers. */
   questions: z.array(z.object({ surveyId: idSchema, questionKey: z.string() })),
+  /** The period as long as from…to just before it, which each group's `change` compares with. */
+  previousPeriod: z.object({ from: z.string(), to: z.string() }).nullable(),
   /** `rollup` when day-level rollups answered; `answers` when the filters needed the answer table. */
   source: z.enum(['rollup', 'answers']),
   groups: z.array(metricGroupSchema),

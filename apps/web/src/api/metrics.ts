@@ -30,25 +30,14 @@ export function useMetricQuery(workspaceId: string, query: MetricQuery | null) {
 /** A bucket's change against the adjacent earlier bucket, with its significance test. */
 export type MetricChange = NonNullable<QuestionMetricBucket['change']>;
 
-/**
- * A group's whole period against the period of equal length before it, for "change vs the
- * previous period" on the home page. NOT YET IN THE CONTRACT: shown once the server sends
- * `change` on a group (same shape as a bucket's); absent until then, and the browser computes
- * no statistics itself.
- */
-export type GroupChange = Omit<MetricChange, 'previous'> & {
-  previousFrom?: string;
-  previousTo?: string;
-};
-
 /** The change of a bucket against the one before it (null when either has no answers). */
 export function changeOf(bucket: QuestionMetricBucket): MetricChange | null {
   return bucket.change ?? null;
 }
 
-/** The change of a group's whole period against the period before it, once supplied. */
-export function groupChangeOf(group: MetricGroup): GroupChange | null {
-  return (group as MetricGroup & { change?: GroupChange | null }).change ?? null;
+/** The change of a group's whole period against the period as long just before it. */
+export function groupChangeOf(group: MetricGroup): MetricChange | null {
+  return group.change;
 }
 
 export type { MetricGroup, MetricQuery, MetricResult };

@@ -13,6 +13,8 @@ import {
 import type { SurveyRecord, SurveyRepository, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import {
+  addDays,
+  bucketsBetween,
   foldIntoIsoWeeks,
   histogramsByBucket,
   isCalendarDay,
@@ -152,27 +154,55 @@ export class MetricService {
       filters,
       breakdown: query.breakdown,
     });
-    const byGroup = new Map<string | null, CountRow[]>();
-    for (const row of rows) {
-      const list = byGroup.get(row.group);
-      if (list) list.push(row);
-      else byGroup.set(row.group, [row]);
-    }
+    // The period as long just before from…to, which each group's whole period is compared with.
+    const previousPeriod =
+      query.from && query.to
+        ? {
+            from: addDays(query.from, -(daysBetween(query.from, query.to) + 1)),
+            to: addDays(query.from, -1),
+          }
+        : null;
+    const earlier =
+      previousPeriod && !isMultiItemMetric(target.kind)
+        ? groupRows(
+            (
+              await this.deps.metrics.counts(ctx.workspace.id, {
+                questions: target.questions,
+                ...previousPeriod,
+                bucket: 'all',
+                filters,
+                breakdown: query.breakdown,
+              })
+            ).rows,
+          )
+        : new Map<string | null, CountRow[]>();
+    const byGroup = groupRows(rows);
     if (!query.breakdown && !byGroup.has(null)) byGroup.set(null, []);
+    const layout = bucketLayout(by, query.from, query.to, rows);
     const groups = [...byGroup]
       .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
-      .map(([key, groupRows]) => {
-        const figures =
-          target.kind === 'cx_index' || target.kind === 'csi'
-            ? multiItemFiguresOf(target.kind, target.questions, by, groupRows)
-            : figuresOf(target.kind, target.scale, by, groupRows);
+      .map(([key, rowsOfGroup]) => {
+        if (isMultiItemMetric(target.kind))
+          return {
+            key,
+            label: labelOf(key),
+            ...multiItemFiguresOf(target.kind, target.questions, by, rowsOfGroup, layout),
+            change: null,
+          };
+        const figures = figuresOf(target.kind, target.scale, by, rowsOfGroup, layout);
+        const before = sumHistograms(histogramsByBucket(earlier.get(key) ?? []).values());
         return {
           key,
-          label:
-            query.breakdown?.by === 'survey' && key !== null
-              ? (target.surveyNames.get(key) ?? null)
-              : null,
+          label: labelOf(key),
           ...figures,
+          change: previousPeriod
+            ? computeBucketChange(
+                target.kind,
+                `${previousPeriod.from}/${previousPeriod.to}`,
+                before,
+                sumHistograms(histogramsByBucket(bucketsOf(by, rowsOfGroup)).values()),
+              )
+            : null,
         };
       });
     const { kind, surveyId, question, questions } = query.metric;
@@ -187,9 +217,16 @@ export class MetricService {
         surveyId: s,
         questionKey,
       })),
+      previousPeriod,
       source,
       groups,
     };
+
+    function labelOf(key: string | null): string | null {
+      return query.breakdown?.by === 'survey' && key !== null
+        ? (target.surveyNames.get(key) ?? null)
+        : null;
+    }
   }
 
   /** Which questions a metric counts, checked against the surveys' published definitions. */
@@ -337,6 +374,47 @@ function checkPeriod(from: string | undefined, to: string | undefined): void {
     throw new DomainError('VALIDATION_FAILED', 'from must not be after to');
 }
 
+function groupRows(rows: readonly CountRow[]): Map<string | null, CountRow[]> {
+  const byGroup = new Map<string | null, CountRow[]>();
+  for (const row of rows) {
+    const list = byGroup.get(row.group);
+    if (list) list.push(row);
+    else byGroup.set(row.group, [row]);
+  }
+  return byGroup;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** At most this many buckets are laid out (a decade by day); beyond, only buckets with answers. */
+const MAX_BUCKETS = 5000;
+
+/**
+ * The buckets every group lists, in order, answered or not: an empty bucket is shown as "no
+ * answers" (n = 0, score null), never left out so that a chart joins its neighbours across
+ * it. From the period's first to last bucket when both ends are given; otherwise from the
+ * first to the last bucket any group has answers in.
+ */
+function bucketLayout(
+  by: MetricBucketBy,
+  from: string | undefined,
+  to: string | undefined,
+  rows: readonly CountRow[],
+): string[] {
+  if (by === 'all') return ['all'];
+  if (from && to) return bucketsBetween(from, to, by, MAX_BUCKETS);
+  const present = [...new Set(bucketsOf(by, rows).map((r) => r.bucket))].sort();
+  const first = present[0];
+  const last = present[present.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const out = [last];
+  while (out[out.length - 1]! > first && out.length < MAX_BUCKETS)
+    out.push(previousBucket(out[out.length - 1]!, by)!);
+  return out.reverse();
+}
+
 function bucketsOf(by: MetricBucketBy, rows: readonly CountRow[]): CountRow[] {
   return by === 'week' ? foldIntoIsoWeeks(rows) : [...rows];
 }
@@ -353,10 +431,16 @@ function figuresOf(
   scale: Scale,
   by: MetricBucketBy,
   rows: readonly CountRow[],
+  layout?: readonly string[],
 ): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
   const histograms = histogramsByBucket(bucketsOf(by, rows));
-  if (by === 'all' && !histograms.has('all')) histograms.set('all', new Map());
-  const buckets = [...histograms].map(([bucket, h]) => {
+  const names = layout
+    ? [...new Set([...layout, ...histograms.keys()])].sort()
+    : by === 'all'
+      ? ['all']
+      : [...histograms.keys()];
+  const buckets = names.map((bucket) => {
+    const h = histograms.get(bucket) ?? new Map<number, number>();
     const figure = computeQuestionMetric(kind, scale, bucket, h);
     const previous = previousBucket(bucket, by);
     const earlier = previous === null ? undefined : histograms.get(previous);
@@ -375,6 +459,7 @@ function multiItemFiguresOf(
   questions: readonly CountedQuestion[],
   by: MetricBucketBy,
   rows: readonly CountRow[],
+  layout: readonly string[],
 ): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
   const perItem = questions.map((q) =>
     histogramsByBucket(
@@ -384,8 +469,7 @@ function multiItemFiguresOf(
       ),
     ),
   );
-  const bucketNames = [...new Set(perItem.flatMap((m) => [...m.keys()]))].sort();
-  if (by === 'all' && bucketNames.length === 0) bucketNames.push('all');
+  const bucketNames = [...new Set([...layout, ...perItem.flatMap((m) => [...m.keys()])])].sort();
   const figureOf = (bucket: string, pick: (m: Map<string, Histogram>) => Histogram) => {
     const [first, second, third] = perItem.map(pick) as [Histogram, Histogram, Histogram];
     return kind === 'cx_index'

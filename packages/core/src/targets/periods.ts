@@ -1,4 +1,4 @@
-import type { TargetPeriod } from '@polku/contracts';
+import { addDays, type TargetPeriod } from '@polku/contracts';
 
 /** Inclusive local days, YYYY-MM-DD, in the workspace's time zone. */
 export interface DayRange {
@@ -10,13 +10,6 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const toDay = (d: Date) =>
   `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const parseDay = (day: string) => new Date(`${day}T00:00:00Z`);
-
-/** The day `days` after (or before, when negative) `day`. */
-export function addDays(day: string, days: number): string {
-  const d = parseDay(day);
-  d.setUTCDate(d.getUTCDate() + days);
-  return toDay(d);
-}
 
 /** Days from `from` to `to`, both included. */
 export function daysInRange(range: DayRange): number {

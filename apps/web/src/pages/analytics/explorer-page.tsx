@@ -25,7 +25,6 @@ import { useMetricFormat } from './metric-format';
 import { MethodNote } from './method-note';
 import { BucketsTable, TotalsTable } from './metric-tables';
 import { todayIn } from './period';
-import { fillEmptyBuckets } from './result';
 import { targetsForView } from './targets';
 
 /** The explorer's state, read from and written to the address (replacing, not stacking, history). */
@@ -135,7 +134,7 @@ function ResultView(props: {
 }) {
   const { t, i18n } = useTranslation();
   const { state } = props;
-  const result = useMemo(() => fillEmptyBuckets(props.result), [props.result]);
+  const result = props.result;
   const format = useMetricFormat(result.scoreName);
   const metricName = t(`analytics.kinds.${result.metric.kind}`);
   const groupLabel = useGroupLabel(state.breakdown, metricName, props.surveys);

@@ -13,7 +13,6 @@ import { useWorkspaceId } from '../../lib/membership';
 import { explorerPath } from './explorer-state';
 import { directionOf, useMetricFormat } from './metric-format';
 import { presetRange, todayIn } from './period';
-import { fillEmptyBuckets } from './result';
 
 /**
  * A month-by-month trend line, drawn as a plain SVG polyline: the home page loads without the
@@ -82,10 +81,7 @@ function HeadlineCard(props: {
   target?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const result = useMemo(
-    () => (props.result ? fillEmptyBuckets(props.result) : undefined),
-    [props.result],
-  );
+  const result = props.result;
   const format = useMetricFormat(result?.scoreName ?? props.kind);
   const name = t(`analytics.kinds.${props.kind}`);
   const group = result?.groups[0];

@@ -1,4 +1,7 @@
-import type { MetricBucket } from '@polku/contracts';
+import { addDays } from '@polku/contracts';
+
+// Bucket names come from the contracts, where the server takes them too.
+export { addDays, bucketOf, bucketsBetween, isoWeekOf } from '@polku/contracts';
 
 /** The explorer's period presets; `custom` means the from/to dates in the address. */
 export const periodPresets = ['30d', '3m', '12m', '24m'] as const;
@@ -34,13 +37,6 @@ function toDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The day `days` days after (or before, if negative) `day`. */
-export function addDays(day: string, days: number): string {
-  const d = toDate(day);
-  d.setUTCDate(d.getUTCDate() + days);
-  return toDay(d);
-}
-
 /** The first day of the month `months` months after (or before) the month of `day`. */
 export function monthStart(day: string, months = 0): string {
   const d = toDate(day);
@@ -62,49 +58,4 @@ export function presetRange(preset: PeriodPreset, today: string): { from: string
     case '24m':
       return { from: monthStart(today, -23), to: today };
   }
-}
-
-/** The ISO week of a day, as the server names week buckets: `2026-W05`. */
-export function isoWeekOf(day: string): string {
-  const date = toDate(day);
-  const weekday = date.getUTCDay() || 7; // Monday 1 … Sunday 7
-  date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of the same week
-  const year = date.getUTCFullYear();
-  const week = Math.floor((date.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The name of the bucket a day falls in, as the server names buckets. */
-export function bucketOf(day: string, by: MetricBucket): string {
-  switch (by) {
-    case 'day':
-      return day;
-    case 'week':
-      return isoWeekOf(day);
-    case 'month':
-      return day.slice(0, 7);
-    case 'quarter':
-      return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-    case 'year':
-      return day.slice(0, 4);
-    case 'all':
-      return 'all';
-  }
-}
-
-/**
- * Every bucket from the one holding `from` to the one holding `to`, in order. The server lists
- * only buckets with answers; the explorer shows the others as "no answers" (a gap in the
- * line), never as a 0 and never by joining the neighbours across them.
- */
-export function bucketsBetween(from: string, to: string, by: MetricBucket): string[] {
-  if (by === 'all') return ['all'];
-  const out: string[] = [];
-  // Stepping a day at a time is simple and exact; 24 months of days is 731 steps.
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    const bucket = bucketOf(day, by);
-    if (out[out.length - 1] !== bucket) out.push(bucket);
-    if (out.length > 5000) break; // a decades-long custom period by day: stop, do not hang
-  }
-  return out;
 }
