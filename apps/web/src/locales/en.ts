@@ -1,3 +1,4 @@
+import { enAnalyses } from './analyses/en';
 import { enDistribution } from './distribution/en';
 import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
@@ -258,6 +259,7 @@ export const en: Messages = {
   ...enListening,
   ...enImport,
   ...enDistribution,
+  ...enAnalyses,
   ...enIncidents,
   ...enTargets,
 };

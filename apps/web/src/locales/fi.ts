@@ -1,3 +1,4 @@
+import { fiAnalyses } from './analyses/fi';
 import { fiDistribution } from './distribution/fi';
 import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
@@ -260,6 +261,7 @@ export const fi = {
   ...fiListening,
   ...fiImport,
   ...fiDistribution,
+  ...fiAnalyses,
   ...fiIncidents,
   ...fiTargets,
 };

@@ -1,3 +1,4 @@
+import { svAnalyses } from './analyses/sv';
 import { svDistribution } from './distribution/sv';
 import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
@@ -260,6 +261,7 @@ export const sv: Messages = {
   ...svListening,
   ...svImport,
   ...svDistribution,
+  ...svAnalyses,
   ...svIncidents,
   ...svTargets,
 };
