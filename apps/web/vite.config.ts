@@ -26,6 +26,8 @@ export default defineConfig({
             },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            // Charts load with the pages that draw them, never at start-up.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

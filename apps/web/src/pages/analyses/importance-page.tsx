@@ -277,9 +277,11 @@ function ImportanceResult(props: { result: IpaResult; questions: Map<string, Que
         type: 'scatter',
         symbolSize: 12,
         itemStyle: { color: chartColors.bar },
+        // Names go left of points on the right part, so they stay inside the chart.
         data: placed.map((a) => ({
           name: label(a.question),
           value: [a.performance!, a.importance!],
+          label: { position: a.performance! > xMin + (xMax - xMin) * 0.6 ? 'left' : 'right' },
         })),
         label: {
           show: true,

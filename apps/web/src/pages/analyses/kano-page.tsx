@@ -127,9 +127,11 @@ function KanoResultView(props: { result: KanoResult; questions: Map<string, Ques
         type: 'scatter',
         symbolSize: 12,
         itemStyle: { color: chartColors.bar },
+        // Names go left of points on the right half, so they stay inside the chart.
         data: placed.map((f) => ({
           name: label(f.question),
           value: [Math.abs(f.worse!), f.better!],
+          label: { position: Math.abs(f.worse!) > 0.6 ? 'left' : 'right' },
         })),
         label: {
           show: true,
