@@ -28,7 +28,7 @@ export default defineConfig({
             },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            // Charts load with the analytics explorer only; never with the first page.
+            // Charts load with the pages that draw them, never at start-up.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],

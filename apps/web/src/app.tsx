@@ -41,6 +41,31 @@ const ExplorerPage = lazy(() =>
 const WorkspaceHomePage = lazy(() =>
   import('./pages/analytics/home-page').then((m) => ({ default: m.WorkspaceHomePage })),
 );
+// The analysis views draw charts (ECharts): each loads with its own page.
+const analysisPages = [
+  [
+    'drivers',
+    lazy(() => import('./pages/analyses/drivers-page').then((m) => ({ default: m.DriversPage }))),
+  ],
+  [
+    'importance',
+    lazy(() =>
+      import('./pages/analyses/importance-page').then((m) => ({ default: m.ImportancePage })),
+    ),
+  ],
+  ['gaps', lazy(() => import('./pages/analyses/gaps-page').then((m) => ({ default: m.GapsPage })))],
+  ['kano', lazy(() => import('./pages/analyses/kano-page').then((m) => ({ default: m.KanoPage })))],
+  [
+    'emotions',
+    lazy(() => import('./pages/analyses/emotions-page').then((m) => ({ default: m.EmotionsPage }))),
+  ],
+  [
+    'response-rate',
+    lazy(() =>
+      import('./pages/analyses/response-rate-page').then((m) => ({ default: m.ResponseRatePage })),
+    ),
+  ],
+] as const;
 
 /** Product areas that are built; the rest show an honest "not built yet" page. */
 const builtAreas: Partial<Record<ProductArea, { path: string; element: ReactElement }>> = {
@@ -97,6 +122,17 @@ export function App() {
               </Suspense>
             }
           />
+          {analysisPages.map(([path, Page]) => (
+            <Route
+              key={path}
+              path={`analytics/${path}`}
+              element={
+                <Suspense fallback={<LoadingState />}>
+                  <Page />
+                </Suspense>
+              }
+            />
+          ))}
           {productAreas.map((area) => {
             const built = builtAreas[area];
             return built ? (

@@ -1,4 +1,5 @@
 import { enAnalytics } from './analytics/en';
+import { enAnalyses } from './analyses/en';
 import { enDistribution } from './distribution/en';
 import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
@@ -259,6 +260,7 @@ export const en: Messages = {
   ...enListening,
   ...enImport,
   ...enDistribution,
+  ...enAnalyses,
   ...enIncidents,
   ...enTargets,
   ...enAnalytics,

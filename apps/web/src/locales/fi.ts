@@ -1,4 +1,5 @@
 import { fiAnalytics } from './analytics/fi';
+import { fiAnalyses } from './analyses/fi';
 import { fiDistribution } from './distribution/fi';
 import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
@@ -261,6 +262,7 @@ export const fi = {
   ...fiListening,
   ...fiImport,
   ...fiDistribution,
+  ...fiAnalyses,
   ...fiIncidents,
   ...fiTargets,
   ...fiAnalytics,

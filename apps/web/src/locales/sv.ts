@@ -1,4 +1,5 @@
 import { svAnalytics } from './analytics/sv';
+import { svAnalyses } from './analyses/sv';
 import { svDistribution } from './distribution/sv';
 import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
@@ -261,6 +262,7 @@ export const sv: Messages = {
   ...svListening,
   ...svImport,
   ...svDistribution,
+  ...svAnalyses,
   ...svIncidents,
   ...svTargets,
   ...svAnalytics,

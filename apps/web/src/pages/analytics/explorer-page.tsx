@@ -8,6 +8,7 @@ import { useSurveysQuery, useSurveyVersionsQueries } from '../../api/surveys';
 import { useTargetEvaluationsQuery } from '../../api/targets';
 import { useWorkspaceQuery } from '../../api/workspace';
 import { usePageTitle } from '../../components/page-title';
+import { AnalysesNav } from '../analyses/analyses-nav';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useWorkspaceId } from '../../lib/membership';
 import { buildChartOption, categoriesOf, MAX_LINES } from './chart-options';
@@ -90,6 +91,7 @@ export function ExplorerPage() {
       <Title order={1} size="h2">
         {title}
       </Title>
+      <AnalysesNav />
       {surveys.isError && (
         <ErrorAlert error={surveys.error} onRetry={() => void surveys.refetch()} />
       )}

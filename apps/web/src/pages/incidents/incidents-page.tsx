@@ -10,6 +10,7 @@ import {
   useIncidentCategoriesQuery,
 } from '../../api/incidents';
 import { useSurveyQuery, useSurveysQuery } from '../../api/surveys';
+import { AnalysesNav } from '../analyses/analyses-nav';
 import { currentLanguage } from '../../i18n/i18n';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
@@ -36,6 +37,7 @@ export function IncidentsPage() {
 
   return (
     <Stack>
+      <AnalysesNav />
       <Title order={1} size="h2">
         {title}
       </Title>

@@ -27,6 +27,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
+import { AnalysesNav } from '../analyses/analyses-nav';
 import { TargetForm } from './target-form';
 
 const statusColors: Record<TargetStatus, string> = {
@@ -211,6 +212,7 @@ export function TargetsPage() {
 
   return (
     <Stack gap="lg">
+      <AnalysesNav />
       <Group justify="space-between">
         <Title order={1} size="h2">
           {t('targets.title')}
