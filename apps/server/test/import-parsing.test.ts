@@ -3,7 +3,7 @@ import { CsvParser } from '../src/import/csv-reader.js';
 import { compileDateFormat, parseAutoDate } from '../src/import/dates.js';
 import { createDecoder } from '../src/import/encoding.js';
 import { importedResponseId } from '../src/import/ids.js';
-import { localTimeToInstant } from '../src/import/local-time.js';
+import { localTimeToInstant } from '@polku/core';
 
 const HKI = 'Europe/Helsinki';
 

@@ -1,6 +1,7 @@
 export * from './ports.js';
 export * from './shared/ids.js';
 export * from './shared/time.js';
+export * from './shared/local-time.js';
 export * from './shared/hash-secrets.js';
 export * from './shared/errors.js';
 export * from './shared/permissions.js';

@@ -1,4 +1,4 @@
-import { isValidLocal, localTimeToInstant, type LocalDateTime } from './local-time.js';
+import { isValidLocal, localTimeToInstant, type LocalDateTime } from '@polku/core';
 
 /** Who settled whether `03.04.2026` is 3 April or 4 March (the summary tells the user). */
 export type DateOrderSource = 'option' | 'data' | 'locale' | 'unambiguous' | 'no dates';

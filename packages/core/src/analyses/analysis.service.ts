@@ -1,4 +1,5 @@
 import {
+  addDays,
   MAX_KEY_DRIVERS,
   type EmotionResult,
   type ExpectationGapResult,
@@ -25,12 +26,12 @@ import { analyzeKano, KANO_ANSWERS, type KanoPairCount, type KanoRule } from '..
 import type { SurveyRepository, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import { localDay } from '../shared/time.js';
-import { nextDay, nextMonthStart, startOfLocalDay } from './local-time.js';
+import { loadCurrentDefinition } from '../surveys/current-definition.js';
+import { nextMonthStart, startOfLocalDay } from '../shared/local-time.js';
 import type { AnalysisRepository, AnswerScope, VariableHistogramRow } from './ports.js';
 import {
   assertDistinct,
   invalidQuestion,
-  loadCurrentDefinition,
   numericVariable,
   requireQuestion,
   type NumericVariable,
@@ -421,7 +422,7 @@ export class AnalysisService {
       surveyIds,
       languages: filters.languages,
       sentFrom: q.from ? startOfLocalDay(q.from, tz) : undefined,
-      sentBefore: q.to ? startOfLocalDay(nextDay(q.to), tz) : undefined,
+      sentBefore: q.to ? startOfLocalDay(addDays(q.to, 1), tz) : undefined,
     };
     let labels = ['all'];
     const boundaries: number[] = [];

@@ -12,7 +12,8 @@ import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { Clock } from '../shared/time.js';
 import type { IncidentAnswerRecord, IncidentCategoryRecord } from './ports.js';
-import { invalidQuestion, loadCurrentDefinition, requireQuestion } from './survey-questions.js';
+import { loadCurrentDefinition } from '../surveys/current-definition.js';
+import { invalidQuestion, requireQuestion } from './survey-questions.js';
 
 function toAnswer(r: IncidentAnswerRecord): IncidentAnswer {
   return {

@@ -1,5 +1,4 @@
 export * from './ports.js';
 export * from './survey-questions.js';
-export * from './local-time.js';
 export * from './analysis.service.js';
 export * from './incident.service.js';

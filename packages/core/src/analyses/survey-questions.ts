@@ -1,24 +1,7 @@
 import type { Question, SurveyDefinition } from '@polku/contracts';
-import type { SurveyRepository } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import { scaleOf } from '../surveys/answers.js';
 import type { AnswerVariable } from './ports.js';
-
-/**
- * The definition analyses read a survey by: its latest published version (the draft when it was
- * never published). NOT_FOUND when the workspace has no such survey.
- */
-export async function loadCurrentDefinition(
-  surveys: Pick<SurveyRepository, 'findById' | 'findVersion'>,
-  workspaceId: string,
-  surveyId: string,
-): Promise<SurveyDefinition> {
-  const survey = await surveys.findById(workspaceId, surveyId);
-  if (!survey) throw new DomainError('NOT_FOUND', `No survey ${surveyId}.`);
-  if (survey.publishedVersion === null) return survey.draft;
-  const version = await surveys.findVersion(workspaceId, surveyId, survey.publishedVersion);
-  return version?.definition ?? survey.draft;
-}
 
 /** A body field naming a question: VALIDATION_FAILED with the field's path when it is wrong. */
 export function invalidQuestion(path: string, message: string): DomainError {

@@ -12,6 +12,7 @@ import {
 } from '@polku/contracts';
 import type { SurveyRecord, SurveyRepository, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
+import { loadCurrentDefinition } from '../surveys/current-definition.js';
 import {
   addDays,
   bucketsBetween,
@@ -330,9 +331,7 @@ export class MetricService {
     surveyId: string,
     questionKey: string,
   ): Promise<Question> {
-    const survey = await this.deps.surveys.findById(workspaceId, surveyId);
-    if (!survey) throw new DomainError('NOT_FOUND', `No survey ${surveyId}.`);
-    const definition = (await this.definitionOf(survey)) ?? survey.draft;
+    const definition = await loadCurrentDefinition(this.deps.surveys, workspaceId, surveyId);
     const question = definition.questions.find((q) => q.key === questionKey);
     if (!question)
       throw new DomainError('NOT_FOUND', `The survey has no question "${questionKey}".`);

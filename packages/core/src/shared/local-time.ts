@@ -85,3 +85,20 @@ export function isValidLocal(t: LocalDateTime): boolean {
   const probe = new Date(Date.UTC(t.year, t.month - 1, t.day));
   return probe.getUTCDate() === t.day && probe.getUTCMonth() === t.month - 1;
 }
+
+/**
+ * The instant a local calendar day starts in a time zone (midnight, or the first moment after
+ * a daylight-saving gap at midnight). Instants of a period of local days are then the
+ * half-open range [start of the first day, start of the day after the last).
+ * @example startOfLocalDay('2026-03-29', 'Europe/Helsinki') // Date.UTC(2026, 2, 28, 22)
+ */
+export function startOfLocalDay(day: string, timeZone: string): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return localTimeToInstant({ year, month, day: date, hour: 0, minute: 0, second: 0 }, timeZone);
+}
+
+/** The first day of the month after `month` (YYYY-MM), as YYYY-MM-01. */
+export function nextMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
