@@ -215,6 +215,7 @@ function touchpointCard(tp: MapTouchpoint, l: Labels): SafeHtml {
     <div class="tags">${l.channels[tp.channel]} · ${l.owners[tp.ownerType]}${
       tp.partnerName ? markup`: ${tp.partnerName}` : ''
     } · ${l.subExperiences[tp.subExperience]}</div>
+    ${tp.description ? markup`<p class="field">${tp.description}</p>` : ''}
     ${tp.team ? markup`<p class="field"><b>${l.team}:</b> ${tp.team}</p>` : ''}
     ${promise ? markup`<p class="field"><b>${l.promise}:</b> ${promise}</p>` : ''}
     ${tp.expectation ? markup`<p class="field"><b>${l.expectation}:</b> ${tp.expectation}</p>` : ''}
