@@ -31,6 +31,7 @@ import { listeningHandlers } from './routes/listening.routes.js';
 import { metricsHandlers } from './metrics/metrics.routes.js';
 import { analysesHandlers } from './routes/analyses.routes.js';
 import { targetHandlers } from './targets/targets.routes.js';
+import { eventHandlers } from './routes/events.routes.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...metricsHandlers(deps.services),
     ...analysesHandlers(deps.services),
     ...targetHandlers(deps.services),
+    ...eventHandlers(deps.services),
   };
   registerRouteTable(app, handlers, {
     services: deps.services,

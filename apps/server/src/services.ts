@@ -3,6 +3,7 @@ import {
   ApiKeyService,
   IncidentService,
   AuthService,
+  EventService,
   InvitationService,
   MetricService,
   ResponseService,
@@ -33,6 +34,7 @@ export interface Services {
   incidents: IncidentService;
   targets: TargetService;
   webhooks: WebhookService;
+  events: EventService;
 }
 
 /** Wires the domain services to their ports. */
@@ -85,6 +87,7 @@ export function createServices(deps: {
       allowLoopback: deps.config.webhooks.allowLoopback,
     }),
     responses: new ResponseService({ store: deps.store, clock }),
+    events: new EventService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,
       clock,

@@ -23,6 +23,9 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   updateTarget: { target: -100, goal: 'Sabotage' },
   createWebhook: { name: 'Exfiltrate', url: 'https://attacker.example/hook' },
   updateWebhook: { url: 'https://attacker.example/hook' },
+  recordEvent: { id: 'planted-event', customerRef: 'victim-customer', type: 'purchase' },
+  recordEventBatch: { events: [{ customerRef: 'victim-customer', type: 'complaint' }] },
+  queryObservedFlow: { outcome: { band: 'detractor' } },
 };
 
 const targetBody = (surveyId: string, ownerUserId: string) => ({
@@ -172,6 +175,12 @@ for (const dialect of testDialects()) {
             .orderBy('id')
             .execute(),
           db.selectFrom('metricAlerts').select('id').where('workspaceId', '=', ws).execute(),
+          db
+            .selectFrom('customerEvents')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
         ]),
       );
     }
@@ -240,6 +249,13 @@ for (const dialect of testDialects()) {
         payload: { name: 'Victim hook', url: 'https://victim.example/hook' },
       });
       victimIds.webhookId = webhook.json<{ webhook: { id: string } }>().webhook.id;
+      // The victim's own customer event, with the id the attacker's sample body reuses.
+      const event = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/events`,
+        payload: { id: 'victim-event', customerRef: 'victim-customer', type: 'visit' },
+      });
+      expect(event.statusCode).toBe(201);
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,

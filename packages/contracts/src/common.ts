@@ -36,6 +36,8 @@ export const permissions = [
   'targets.manage',
   /** Code critical-incident answers into categories. */
   'incidents.code',
+  /** Record customer events (purchases, visits, contacts…) through the API or an import. */
+  'events.write',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -47,6 +49,7 @@ export const apiKeyScopes = [
   'surveys.read',
   'responses.read',
   'responses.write',
+  'events.write',
 ] as const satisfies readonly Permission[];
 export const apiKeyScopeSchema = z.enum(apiKeyScopes);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;

@@ -3,6 +3,7 @@ import type { AnalysisRepository, IncidentRepository } from './analyses/ports.js
 import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
 import type { AnswerRow } from './surveys/answers.js';
 import type { TargetRepository, WebhookRepository } from './targets/ports.js';
+import type { EventRepository } from './events/ports.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -261,6 +262,7 @@ export interface Repositories {
   incidents: IncidentRepository;
   targets: TargetRepository;
   webhooks: WebhookRepository;
+  events: EventRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */

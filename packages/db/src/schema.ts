@@ -339,6 +339,19 @@ export interface AlertDeliveriesTable {
   updatedAt: number;
 }
 
+/** Customer events (migration 0010). */
+export interface CustomerEventsTable {
+  workspaceId: string;
+  id: string;
+  customerRef: string;
+  type: string;
+  touchpointId: string | null;
+  occurredAt: number;
+  day: string;
+  value: number | null;
+  createdAt: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -367,4 +380,5 @@ export interface Database {
   webhookEndpoints: WebhookEndpointsTable;
   metricAlerts: MetricAlertsTable;
   alertDeliveries: AlertDeliveriesTable;
+  customerEvents: CustomerEventsTable;
 }

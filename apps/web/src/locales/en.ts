@@ -48,6 +48,7 @@ export const en: Messages = {
     outbox: { read: 'Read outgoing email' },
     surveys: { read: 'Read surveys', manage: 'Manage surveys' },
     responses: { read: 'Read responses', write: 'Store responses' },
+    events: { write: 'Store customer events' },
   },
   errors: {
     VALIDATION_FAILED: 'Please check the form.',
@@ -73,6 +74,7 @@ export const en: Messages = {
     SURVEY_INCOMPLETE: 'The survey cannot be published: some texts are missing.',
     SURVEY_NOT_OPEN: 'The survey is not published or has been closed.',
     RESPONSE_ID_TAKEN: 'A different response with this id already exists.',
+    EVENT_ID_TAKEN: 'An event with this id already exists for another customer or type.',
     INCIDENT_CATEGORY_EXISTS: 'A category with this name already exists.',
     INCIDENT_CATEGORY_IN_USE: 'Answers are coded into this category. Recode them first.',
     TARGET_METRIC_INVALID:

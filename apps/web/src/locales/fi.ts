@@ -50,6 +50,7 @@ export const fi = {
     outbox: { read: 'Lähtevän postin luku' },
     surveys: { read: 'Kyselyiden luku', manage: 'Kyselyiden hallinta' },
     responses: { read: 'Vastausten luku', write: 'Vastausten tallennus' },
+    events: { write: 'Asiakastapahtumien tallennus' },
   },
   errors: {
     VALIDATION_FAILED: 'Tarkista lomakkeen tiedot.',
@@ -75,6 +76,7 @@ export const fi = {
     SURVEY_INCOMPLETE: 'Kyselyä ei voi julkaista: joitakin tekstejä puuttuu.',
     SURVEY_NOT_OPEN: 'Kysely ei ole julkaistu tai se on suljettu.',
     RESPONSE_ID_TAKEN: 'Samalla tunnisteella on jo eri vastaus.',
+    EVENT_ID_TAKEN: 'Samalla tunnisteella on jo toisen asiakkaan tai tyypin tapahtuma.',
     INCIDENT_CATEGORY_EXISTS: 'Samanniminen luokka on jo olemassa.',
     INCIDENT_CATEGORY_IN_USE: 'Luokkaan on luokiteltu vastauksia. Luokittele ne ensin uudelleen.',
     TARGET_METRIC_INVALID:

@@ -49,6 +49,7 @@ export const sv: Messages = {
     outbox: { read: 'Läsa utgående post' },
     surveys: { read: 'Läsa enkäter', manage: 'Hantera enkäter' },
     responses: { read: 'Läsa svar', write: 'Spara svar' },
+    events: { write: 'Spara kundhändelser' },
   },
   errors: {
     VALIDATION_FAILED: 'Kontrollera uppgifterna i formuläret.',
@@ -74,6 +75,7 @@ export const sv: Messages = {
     SURVEY_INCOMPLETE: 'Enkäten kan inte publiceras: vissa texter saknas.',
     SURVEY_NOT_OPEN: 'Enkäten är inte publicerad eller har stängts.',
     RESPONSE_ID_TAKEN: 'Ett annat svar med samma id finns redan.',
+    EVENT_ID_TAKEN: 'En händelse med samma id finns redan för en annan kund eller typ.',
     INCIDENT_CATEGORY_EXISTS: 'Det finns redan en kategori med samma namn.',
     INCIDENT_CATEGORY_IN_USE: 'Svar är kodade i kategorin. Koda om dem först.',
     TARGET_METRIC_INVALID:

@@ -12,6 +12,7 @@ const analyst: readonly Permission[] = [
   'responses.write',
   'targets.manage',
   'incidents.code',
+  'events.write',
 ];
 const admin: readonly Permission[] = [
   ...analyst,
