@@ -6,6 +6,7 @@ import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
 import { enTargets } from './targets/en';
+import { enObserved } from './observed/en';
 
 /** English. */
 export const en: Messages = {
@@ -265,5 +266,6 @@ export const en: Messages = {
   ...enAnalyses,
   ...enIncidents,
   ...enTargets,
+  ...enObserved,
   ...enAnalytics,
 };

@@ -5,6 +5,7 @@ import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
 import { fiTargets } from './targets/fi';
+import { fiObserved } from './observed/fi';
 
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
@@ -267,6 +268,7 @@ export const fi = {
   ...fiAnalyses,
   ...fiIncidents,
   ...fiTargets,
+  ...fiObserved,
   ...fiAnalytics,
 };
 

@@ -6,6 +6,7 @@ import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
 import { svTargets } from './targets/sv';
+import { svObserved } from './observed/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -267,5 +268,6 @@ export const sv: Messages = {
   ...svAnalyses,
   ...svIncidents,
   ...svTargets,
+  ...svObserved,
   ...svAnalytics,
 };
