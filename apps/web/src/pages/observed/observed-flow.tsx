@@ -82,7 +82,7 @@ export function ObservedFlow(props: ObservedFlowProps) {
           label={t('observed.outcome')}
           data={outcomes.map((o) => ({ value: o, label: t(`observed.outcomes.${o}`) }))}
           value={outcome}
-          onChange={(v) => setOutcome((v) ?? 'all')}
+          onChange={(v) => setOutcome(v ?? 'all')}
           allowDeselect={false}
           w={220}
         />
