@@ -33,6 +33,7 @@ import { listeningHandlers } from './routes/listening.routes.js';
 import { metricsHandlers } from './metrics/metrics.routes.js';
 import { analysesHandlers } from './routes/analyses.routes.js';
 import { targetHandlers } from './targets/targets.routes.js';
+import { eventHandlers } from './routes/events.routes.js';
 import type { Services } from './services.js';
 
 export interface AppDeps {
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...analysesHandlers(deps.services),
     ...targetHandlers(deps.services),
     ...journeyHandlers(deps.services),
+    ...eventHandlers(deps.services),
   };
   registerRouteTable(app, handlers, {
     services: deps.services,

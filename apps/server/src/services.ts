@@ -4,6 +4,7 @@ import {
   IncidentService,
   JourneyService,
   AuthService,
+  EventService,
   InvitationService,
   MetricService,
   ResponseService,
@@ -35,6 +36,7 @@ export interface Services {
   targets: TargetService;
   webhooks: WebhookService;
   journeys: JourneyService;
+  events: EventService;
 }
 
 /** Wires the domain services to their ports. */
@@ -88,6 +90,7 @@ export function createServices(deps: {
     }),
     journeys: new JourneyService({ store: deps.store, clock, metrics }),
     responses: new ResponseService({ store: deps.store, clock }),
+    events: new EventService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,
       clock,

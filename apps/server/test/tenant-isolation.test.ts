@@ -37,6 +37,9 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   getJourneyMetrics: { metric: { kind: 'nps' }, from: '2026-01-01', to: '2026-12-31' },
   createPersona: { name: 'Planted persona' },
   updatePersona: { name: 'Renamed by intruder' },
+  recordEvent: { id: 'planted-event', customerRef: 'victim-customer', type: 'purchase' },
+  recordEventBatch: { events: [{ customerRef: 'victim-customer', type: 'complaint' }] },
+  queryObservedFlow: { outcome: { band: 'detractor' } },
 };
 
 const targetBody = (surveyId: string, ownerUserId: string) => ({
@@ -210,6 +213,12 @@ for (const dialect of testDialects()) {
             .where('workspaceId', '=', ws)
             .orderBy('id')
             .execute(),
+          db
+            .selectFrom('customerEvents')
+            .selectAll()
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
         ]),
       );
     }
@@ -320,6 +329,13 @@ for (const dialect of testDialects()) {
       });
       victimIds.markerId = marker.json<{ id: string }>().id;
       expect(marker.statusCode).toBe(201);
+      // The victim's own customer event, with the id the attacker's sample body reuses.
+      const event = await victim.browser.request({
+        method: 'POST',
+        url: `/api/v1/workspaces/${victim.workspaceId}/events`,
+        payload: { id: 'victim-event', customerRef: 'victim-customer', type: 'visit' },
+      });
+      expect(event.statusCode).toBe(201);
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,

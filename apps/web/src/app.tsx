@@ -30,6 +30,9 @@ const TargetsPage = lazy(() =>
 const ResponsesPage = lazy(() =>
   import('./pages/responses/responses-page').then((m) => ({ default: m.ResponsesPage })),
 );
+const ObservedPage = lazy(() =>
+  import('./pages/observed/observed-page').then((m) => ({ default: m.ObservedPage })),
+);
 const IncidentsPage = lazy(() =>
   import('./pages/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage })),
 );
@@ -111,6 +114,14 @@ export function App() {
             element={
               <Suspense fallback={<LoadingState />}>
                 <IncidentsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="journeys/observed"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <ObservedPage />
               </Suspense>
             }
           />

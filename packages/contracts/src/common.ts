@@ -38,6 +38,8 @@ export const permissions = [
   'incidents.code',
   /** Create and change journeys, stages, touchpoints, blueprint lanes, personas and markers. */
   'journeys.manage',
+  /** Record customer events (purchases, visits, contacts…) through the API or an import. */
+  'events.write',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -49,6 +51,7 @@ export const apiKeyScopes = [
   'surveys.read',
   'responses.read',
   'responses.write',
+  'events.write',
 ] as const satisfies readonly Permission[];
 export const apiKeyScopeSchema = z.enum(apiKeyScopes);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;

@@ -35,6 +35,10 @@ export const errorCatalog = {
     status: 409,
     message: 'A response with this id already exists with different content.',
   },
+  EVENT_ID_TAKEN: {
+    status: 409,
+    message: 'An event with this id already exists for another customer or of another type.',
+  },
   INCIDENT_CATEGORY_EXISTS: {
     status: 409,
     message: 'An incident category with this name already exists in the workspace.',

@@ -14,3 +14,4 @@ export * from './analyses.js';
 export * from './targets.js';
 export * from './metric-buckets.js';
 export * from './journeys.js';
+export * from './events.js';

@@ -42,6 +42,7 @@ import { metricsRoutes } from './metrics.js';
 import { analysesRoutes } from './analyses.js';
 import { targetsRoutes } from './targets.js';
 import { journeysRoutes } from './journeys.js';
+import { eventsRoutes } from './events.js';
 
 export type { Access, HttpMethod, RouteDef } from './route-def.js';
 /** The route table: the single description of the HTTP API that the server, the OpenAPI
@@ -302,6 +303,7 @@ export const routes = {
   ...analysesRoutes(),
   ...targetsRoutes(),
   ...journeysRoutes(),
+  ...eventsRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

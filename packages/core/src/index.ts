@@ -26,3 +26,4 @@ export * from './metrics/index.js';
 export * from './analyses/index.js';
 export * from './targets/index.js';
 export * from './journeys/index.js';
+export * from './events/index.js';

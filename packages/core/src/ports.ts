@@ -4,6 +4,7 @@ import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contr
 import type { AnswerRow } from './surveys/answers.js';
 import type { TargetRepository, WebhookRepository } from './targets/ports.js';
 import type { JourneyRepository } from './journeys/ports.js';
+import type { EventRepository } from './events/ports.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -263,6 +264,7 @@ export interface Repositories {
   targets: TargetRepository;
   webhooks: WebhookRepository;
   journeys: JourneyRepository;
+  events: EventRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */

@@ -417,6 +417,19 @@ export interface TouchpointMarkersTable {
   updatedAt: number;
 }
 
+/** Customer events (migration 0010). */
+export interface CustomerEventsTable {
+  workspaceId: string;
+  id: string;
+  customerRef: string;
+  type: string;
+  touchpointId: string | null;
+  occurredAt: number;
+  day: string;
+  value: number | null;
+  createdAt: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -452,4 +465,5 @@ export interface Database {
   touchpoints: TouchpointsTable;
   blueprintItems: BlueprintItemsTable;
   touchpointMarkers: TouchpointMarkersTable;
+  customerEvents: CustomerEventsTable;
 }

@@ -25,6 +25,7 @@ import { createAnalysisRepository } from './repositories/analysis.repository.js'
 import { createIncidentRepository } from './repositories/incident.repository.js';
 import { RollupBuffer } from './rollups.js';
 import { createJourneyRepository } from './repositories/journey.repository.js';
+import { createEventRepository } from './repositories/events.repository.js';
 import {
   createTargetRepository,
   createWebhookRepository,
@@ -56,6 +57,7 @@ function createRepositories(
     targets: createTargetRepository(db),
     webhooks: createWebhookRepository(db),
     journeys: createJourneyRepository(db),
+    events: createEventRepository(db),
   };
 }
 

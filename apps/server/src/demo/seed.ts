@@ -9,6 +9,7 @@ import { localDay, type IntakeInput, type WorkspaceContext } from '@polku/core';
 import type { Runtime } from '../runtime.js';
 import { generateResponses } from './responses.js';
 import { demoSurveys, type DemoSurvey } from './surveys.js';
+import { seedDemoEvents } from './events.js';
 import { seedDemoTargets } from './targets.js';
 import { ensureDemoJourney, ensureDemoMarkers, type DemoJourney } from './journey.js';
 
@@ -87,6 +88,16 @@ export async function seedDemoListening(
   await Promise.all(Array.from({ length: DEMO_CONCURRENCY }, submitter));
   await seedDemoTargets(runtime, ctx, surveyIds);
   await ensureDemoMarkers(runtime, ctx, journey, generated);
+  const tp = journey.touchpoints;
+  await seedDemoEvents(runtime, ctx, {
+    webshop: tp.webshop,
+    window: tp.window,
+    checkout: tp.checkout,
+    counter: tp.counter,
+    courier: tp.courier,
+    service: tp.complaints,
+    subscription: tp.subscription,
+  });
   return result;
 }
 

@@ -367,7 +367,7 @@ async function submitAll(
 }
 
 /** A store whose transactions always roll back: the dry run's intake validates and writes nothing. */
-function rollingBack(store: Store): Store {
+export function rollingBack(store: Store): Store {
   class Rollback extends Error {
     constructor(readonly value: unknown) {
       super('dry run: rolled back');

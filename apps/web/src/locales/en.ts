@@ -6,6 +6,7 @@ import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
 import { enTargets } from './targets/en';
+import { enObserved } from './observed/en';
 
 /** English. */
 export const en: Messages = {
@@ -49,6 +50,7 @@ export const en: Messages = {
     surveys: { read: 'Read surveys', manage: 'Manage surveys' },
     responses: { read: 'Read responses', write: 'Store responses' },
     journeys: { manage: 'Edit customer journeys' },
+    events: { write: 'Store customer events' },
   },
   errors: {
     VALIDATION_FAILED: 'Please check the form.',
@@ -74,6 +76,7 @@ export const en: Messages = {
     SURVEY_INCOMPLETE: 'The survey cannot be published: some texts are missing.',
     SURVEY_NOT_OPEN: 'The survey is not published or has been closed.',
     RESPONSE_ID_TAKEN: 'A different response with this id already exists.',
+    EVENT_ID_TAKEN: 'An event with this id already exists for another customer or type.',
     INCIDENT_CATEGORY_EXISTS: 'A category with this name already exists.',
     INCIDENT_CATEGORY_IN_USE: 'Answers are coded into this category. Recode them first.',
     TARGET_METRIC_INVALID:
@@ -268,5 +271,6 @@ export const en: Messages = {
   ...enAnalyses,
   ...enIncidents,
   ...enTargets,
+  ...enObserved,
   ...enAnalytics,
 };

@@ -5,6 +5,7 @@ import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
 import { fiTargets } from './targets/fi';
+import { fiObserved } from './observed/fi';
 
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
@@ -51,6 +52,7 @@ export const fi = {
     surveys: { read: 'Kyselyiden luku', manage: 'Kyselyiden hallinta' },
     responses: { read: 'Vastausten luku', write: 'Vastausten tallennus' },
     journeys: { manage: 'Muokata asiakaspolkuja' },
+    events: { write: 'Asiakastapahtumien tallennus' },
   },
   errors: {
     VALIDATION_FAILED: 'Tarkista lomakkeen tiedot.',
@@ -76,6 +78,7 @@ export const fi = {
     SURVEY_INCOMPLETE: 'Kyselyä ei voi julkaista: joitakin tekstejä puuttuu.',
     SURVEY_NOT_OPEN: 'Kysely ei ole julkaistu tai se on suljettu.',
     RESPONSE_ID_TAKEN: 'Samalla tunnisteella on jo eri vastaus.',
+    EVENT_ID_TAKEN: 'Samalla tunnisteella on jo toisen asiakkaan tai tyypin tapahtuma.',
     INCIDENT_CATEGORY_EXISTS: 'Samanniminen luokka on jo olemassa.',
     INCIDENT_CATEGORY_IN_USE: 'Luokkaan on luokiteltu vastauksia. Luokittele ne ensin uudelleen.',
     TARGET_METRIC_INVALID:
@@ -270,6 +273,7 @@ export const fi = {
   ...fiAnalyses,
   ...fiIncidents,
   ...fiTargets,
+  ...fiObserved,
   ...fiAnalytics,
 };
 

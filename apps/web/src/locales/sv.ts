@@ -6,6 +6,7 @@ import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
 import { svTargets } from './targets/sv';
+import { svObserved } from './observed/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -50,6 +51,7 @@ export const sv: Messages = {
     surveys: { read: 'Läsa enkäter', manage: 'Hantera enkäter' },
     responses: { read: 'Läsa svar', write: 'Spara svar' },
     journeys: { manage: 'Redigera kundresor' },
+    events: { write: 'Spara kundhändelser' },
   },
   errors: {
     VALIDATION_FAILED: 'Kontrollera uppgifterna i formuläret.',
@@ -75,6 +77,7 @@ export const sv: Messages = {
     SURVEY_INCOMPLETE: 'Enkäten kan inte publiceras: vissa texter saknas.',
     SURVEY_NOT_OPEN: 'Enkäten är inte publicerad eller har stängts.',
     RESPONSE_ID_TAKEN: 'Ett annat svar med samma id finns redan.',
+    EVENT_ID_TAKEN: 'En händelse med samma id finns redan för en annan kund eller typ.',
     INCIDENT_CATEGORY_EXISTS: 'Det finns redan en kategori med samma namn.',
     INCIDENT_CATEGORY_IN_USE: 'Svar är kodade i kategorin. Koda om dem först.',
     TARGET_METRIC_INVALID:
@@ -270,5 +273,6 @@ export const sv: Messages = {
   ...svAnalyses,
   ...svIncidents,
   ...svTargets,
+  ...svObserved,
   ...svAnalytics,
 };

@@ -13,6 +13,7 @@ const analyst: readonly Permission[] = [
   'targets.manage',
   'incidents.code',
   'journeys.manage',
+  'events.write',
 ];
 const admin: readonly Permission[] = [
   ...analyst,

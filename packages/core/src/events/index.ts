@@ -1,0 +1,3 @@
+export * from './ports.js';
+export * from './flow.js';
+export * from './event.service.js';

@@ -1,0 +1,134 @@
+import type { WorkspaceContext } from '@polku/core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTouchpointKeys, seedDemoEvents } from '../../apps/server/src/demo/events.js';
+import {
+  assertPrerequisites,
+  axeViolations,
+  launchChromium,
+  signIn,
+  startPolku,
+} from './harness.js';
+
+describe('the observed journey', () => {
+  let browser: Browser;
+  let polku: Awaited<ReturnType<typeof startPolku>>;
+  let page: Page;
+  let workspaceId = '';
+  const errors: string[] = [];
+  const login = { email: 'observed@example.com', password: 'observed-password' };
+
+  beforeAll(async () => {
+    assertPrerequisites();
+    polku = await startPolku({ demo: false });
+    const { services, store } = polku.runtime;
+    const user = await services.auth.createAccount({ name: 'Olli', ...login, language: 'fi' });
+    const workspace = await services.workspaces.create(
+      user.id,
+      {
+        name: 'Kukkakauppa',
+        timeZone: 'Europe/Helsinki',
+        languages: ['fi', 'sv', 'en'],
+        defaultLanguage: 'fi',
+      },
+      null,
+    );
+    workspaceId = workspace.id;
+    const ctx: WorkspaceContext = {
+      workspace: (await store.workspaces.findById(workspaceId))!,
+      actor: { kind: 'user', userId: user.id, role: 'owner' },
+      ip: null,
+    };
+    // The flower shop's two years of events, at made-up touchpoint ids.
+    const ids = Object.fromEntries(demoTouchpointKeys.map((k) => [k, `tp-${k}`]));
+    await seedDemoEvents(polku.runtime, ctx, ids);
+    // One customer of our own, and their NPS answer at customer service: a detractor.
+    const hour = 3_600_000;
+    const now = Date.now();
+    await services.events.recordBatch(ctx, [
+      {
+        customerRef: 'E2E-1',
+        type: 'visit',
+        touchpointId: 'tp-webshop',
+        occurredAt: now - 9 * hour,
+      },
+      {
+        customerRef: 'E2E-1',
+        type: 'purchase',
+        touchpointId: 'tp-checkout',
+        occurredAt: now - 8 * hour,
+      },
+      {
+        customerRef: 'E2E-1',
+        type: 'delivery',
+        touchpointId: 'tp-courier',
+        occurredAt: now - 4 * hour,
+      },
+    ]);
+    const survey = await services.surveys.create(ctx, {
+      name: 'Palvelu',
+      purpose: 'transactional',
+      touchpointId: null,
+      template: 'nps',
+      languages: ['fi'],
+      defaultLanguage: 'fi',
+    });
+    await services.surveys.publish(ctx, survey.id);
+    await services.responses.submit(ctx, {
+      surveyId: survey.id,
+      touchpointId: 'tp-service',
+      submittedAt: now - 2 * hour,
+      partial: false,
+      answers: { nps: 3 },
+      attributes: { customer_ref: 'E2E-1' },
+      source: 'api',
+    });
+
+    browser = await launchChromium();
+    page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${polku.url}/login`);
+    await signIn(page, login);
+    await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await polku?.close();
+  });
+
+  it('draws the flow as a Sankey chart beside tables of the same counts, and passes axe', async () => {
+    await page.goto(`${polku.url}/w/${workspaceId}/journeys/observed`);
+    await page.getByRole('heading', { name: 'Havaittu polku', level: 1 }).waitFor();
+    const chart = page.getByRole('img', { name: /Sankey-kaavio/ });
+    await chart.waitFor();
+    // ECharts draws the links as SVG paths once laid out.
+    await expect
+      .poll(() => page.locator('[data-testid="observed-sankey"] svg path').count())
+      .toBeGreaterThan(20);
+    const transitions = page.getByTestId('observed-transitions');
+    await transitions.waitFor();
+    expect(await transitions.locator('tbody tr').count()).toBeGreaterThan(5);
+    // Repeats and jumps back are there; without a stage order only repeats are flagged.
+    await expect.poll(() => transitions.locator('[data-kind="repeat"]').count()).toBeGreaterThan(0);
+    await page.getByText('Suunniteltua vaiheiden järjestystä ei ole annettu').waitFor();
+    const touchpoints = page.getByTestId('observed-touchpoints');
+    expect(await touchpoints.getByRole('rowheader', { name: 'tp-webshop' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('follows only the detractors when asked', async () => {
+    await page.getByRole('combobox', { name: 'Suosittelijaryhmä' }).click();
+    await page.getByRole('option', { name: 'Arvostelijat' }).click();
+    await page.getByText(/^1 asiakasta, 4 kosketusta, 3 siirtymää/).waitFor();
+    const rows = page.getByTestId('observed-transitions').locator('tbody tr');
+    expect(await rows.allInnerTexts()).toEqual([
+      expect.stringMatching(/^tp-checkout\s+tp-courier\s+1/),
+      expect.stringMatching(/^tp-courier\s+tp-service\s+1/),
+      expect.stringMatching(/^tp-webshop\s+tp-checkout\s+1/),
+    ]);
+    await page.getByTestId('observed-sankey').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
