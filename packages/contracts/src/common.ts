@@ -36,6 +36,8 @@ export const permissions = [
   'targets.manage',
   /** Code critical-incident answers into categories. */
   'incidents.code',
+  /** Create and change journeys, stages, touchpoints, blueprint lanes, personas and markers. */
+  'journeys.manage',
 ] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;

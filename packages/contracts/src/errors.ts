@@ -48,6 +48,19 @@ export const errorCatalog = {
     message:
       "The target's metric cannot be computed: check its survey, question and question type.",
   },
+  TOUCHPOINT_IN_USE: {
+    status: 409,
+    message:
+      'Surveys or survey links point at this touchpoint; move them to another touchpoint first.',
+  },
+  EXPORT_UNAVAILABLE: {
+    status: 503,
+    message: 'The map cannot be exported: no Chromium browser was found on the server.',
+  },
+  EXPORT_FAILED: {
+    status: 503,
+    message: 'The map could not be rendered in time. Try again in a moment.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Try again later.' },

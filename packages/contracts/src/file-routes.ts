@@ -61,6 +61,25 @@ export const fileRoutes = {
     }),
     contentType: 'text/csv; charset=utf-8',
   }),
+  journeyExportPng: defineFileRoute({
+    method: 'GET',
+    path: '/api/v1/workspaces/:workspaceId/journeys/:journeyId/export.png',
+    summary: 'The journey map as a PNG image, rendered by the server (Chromium)',
+    permission: 'surveys.read',
+    params: z.object({ workspaceId: idSchema, journeyId: idSchema }),
+    /** The language of the map's headings; the workspace's default language when left out. */
+    query: z.object({ lang: languageSchema.optional() }),
+    contentType: 'image/png',
+  }),
+  journeyExportPdf: defineFileRoute({
+    method: 'GET',
+    path: '/api/v1/workspaces/:workspaceId/journeys/:journeyId/export.pdf',
+    summary: 'The journey map as an A3 landscape PDF, rendered by the server (Chromium)',
+    permission: 'surveys.read',
+    params: z.object({ workspaceId: idSchema, journeyId: idSchema }),
+    query: z.object({ lang: languageSchema.optional() }),
+    contentType: 'application/pdf',
+  }),
 } as const satisfies Record<string, FileRouteDef>;
 
 export type FileRouteName = keyof typeof fileRoutes;

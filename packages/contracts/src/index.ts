@@ -13,3 +13,4 @@ export * from './metrics.js';
 export * from './analyses.js';
 export * from './targets.js';
 export * from './metric-buckets.js';
+export * from './journeys.js';

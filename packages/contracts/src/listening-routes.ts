@@ -22,6 +22,7 @@ import {
   surveyLinkSchema,
   surveySchema,
   surveySummarySchema,
+  updateLinkBodySchema,
   updateSurveyBodySchema,
 } from './surveys.js';
 import { defineRoute, workspaceParams, ws } from './route-def.js';
@@ -128,6 +129,17 @@ export function listeningRoutes() {
       params: surveyParams,
       body: createLinkBodySchema,
       status: 201,
+      response: surveyLinkSchema,
+    }),
+    updateSurveyLink: defineRoute({
+      method: 'PATCH',
+      path: `${ws}/surveys/:surveyId/links/:linkId`,
+      summary: 'Rename a link or place it at another touchpoint',
+      tag: 'surveys',
+      access: { kind: 'workspace', permission: 'surveys.manage' },
+      params: surveyParams.extend({ linkId: idSchema }),
+      body: updateLinkBodySchema,
+      status: 200,
       response: surveyLinkSchema,
     }),
     closeSurveyLink: defineRoute({

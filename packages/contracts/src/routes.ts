@@ -41,6 +41,7 @@ import { listeningRoutes } from './listening-routes.js';
 import { metricsRoutes } from './metrics.js';
 import { analysesRoutes } from './analyses.js';
 import { targetsRoutes } from './targets.js';
+import { journeysRoutes } from './journeys.js';
 
 export type { Access, HttpMethod, RouteDef } from './route-def.js';
 /** The route table: the single description of the HTTP API that the server, the OpenAPI
@@ -300,6 +301,7 @@ export const routes = {
   ...metricsRoutes(),
   ...analysesRoutes(),
   ...targetsRoutes(),
+  ...journeysRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

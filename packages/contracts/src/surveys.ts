@@ -243,6 +243,15 @@ export const createLinkBodySchema = z.object({
   touchpointId: idSchema.nullable().default(null),
 });
 
+/** Rename a link or place it at another touchpoint (responses already given keep theirs). */
+export const updateLinkBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    touchpointId: idSchema.nullable(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'change at least one field');
+
 /** Languages a survey offers that lack some text (publishing needs none missing). */
 export function missingTranslations(d: SurveyDefinition): { path: string; language: Language }[] {
   const missing: { path: string; language: Language }[] = [];

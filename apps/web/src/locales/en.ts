@@ -48,6 +48,7 @@ export const en: Messages = {
     outbox: { read: 'Read outgoing email' },
     surveys: { read: 'Read surveys', manage: 'Manage surveys' },
     responses: { read: 'Read responses', write: 'Store responses' },
+    journeys: { manage: 'Edit customer journeys' },
   },
   errors: {
     VALIDATION_FAILED: 'Please check the form.',
@@ -77,6 +78,10 @@ export const en: Messages = {
     INCIDENT_CATEGORY_IN_USE: 'Answers are coded into this category. Recode them first.',
     TARGET_METRIC_INVALID:
       "The target's metric cannot be computed: check the survey, the question and its type.",
+    TOUCHPOINT_IN_USE:
+      'Surveys or survey links point at this touchpoint. Move them to another touchpoint first.',
+    EXPORT_UNAVAILABLE: 'The map cannot be exported: the server has no Chromium browser.',
+    EXPORT_FAILED: 'The map could not be rendered in time. Try again in a moment.',
   },
   validation: {
     invalid: 'Check this field.',

@@ -50,6 +50,7 @@ export const fi = {
     outbox: { read: 'Lähtevän postin luku' },
     surveys: { read: 'Kyselyiden luku', manage: 'Kyselyiden hallinta' },
     responses: { read: 'Vastausten luku', write: 'Vastausten tallennus' },
+    journeys: { manage: 'Muokata asiakaspolkuja' },
   },
   errors: {
     VALIDATION_FAILED: 'Tarkista lomakkeen tiedot.',
@@ -79,6 +80,10 @@ export const fi = {
     INCIDENT_CATEGORY_IN_USE: 'Luokkaan on luokiteltu vastauksia. Luokittele ne ensin uudelleen.',
     TARGET_METRIC_INVALID:
       'Tavoitteen mittaria ei voi laskea: tarkista kysely, kysymys ja kysymyksen tyyppi.',
+    TOUCHPOINT_IN_USE:
+      'Kyselyt tai kyselylinkit viittaavat tähän kosketuspisteeseen. Siirrä ne ensin toiseen kosketuspisteeseen.',
+    EXPORT_UNAVAILABLE: 'Karttaa ei voi viedä: palvelimelta puuttuu Chromium-selain.',
+    EXPORT_FAILED: 'Kartan piirtäminen ei valmistunut ajoissa. Yritä hetken kuluttua uudelleen.',
   },
   validation: {
     invalid: 'Tarkista tämä kenttä.',

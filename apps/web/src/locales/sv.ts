@@ -49,6 +49,7 @@ export const sv: Messages = {
     outbox: { read: 'Läsa utgående post' },
     surveys: { read: 'Läsa enkäter', manage: 'Hantera enkäter' },
     responses: { read: 'Läsa svar', write: 'Spara svar' },
+    journeys: { manage: 'Redigera kundresor' },
   },
   errors: {
     VALIDATION_FAILED: 'Kontrollera uppgifterna i formuläret.',
@@ -78,6 +79,10 @@ export const sv: Messages = {
     INCIDENT_CATEGORY_IN_USE: 'Svar är kodade i kategorin. Koda om dem först.',
     TARGET_METRIC_INVALID:
       'Målets mått kan inte beräknas: kontrollera enkäten, frågan och frågetypen.',
+    TOUCHPOINT_IN_USE:
+      'Enkäter eller enkätlänkar pekar på den här kontaktpunkten. Flytta dem först till en annan kontaktpunkt.',
+    EXPORT_UNAVAILABLE: 'Kartan kan inte exporteras: servern saknar webbläsaren Chromium.',
+    EXPORT_FAILED: 'Kartan kunde inte ritas i tid. Försök igen om en stund.',
   },
   validation: {
     invalid: 'Kontrollera det här fältet.',

@@ -12,6 +12,7 @@ const analyst: readonly Permission[] = [
   'responses.write',
   'targets.manage',
   'incidents.code',
+  'journeys.manage',
 ];
 const admin: readonly Permission[] = [
   ...analyst,
