@@ -5,6 +5,7 @@ import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
+import { enJourneys } from './journeys/en';
 import { enTargets } from './targets/en';
 
 /** English. */
@@ -268,5 +269,6 @@ export const en: Messages = {
   ...enAnalyses,
   ...enIncidents,
   ...enTargets,
+  ...enJourneys,
   ...enAnalytics,
 };

@@ -5,6 +5,7 @@ import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
+import { svJourneys } from './journeys/sv';
 import { svTargets } from './targets/sv';
 
 /** Swedish. */
@@ -270,5 +271,6 @@ export const sv: Messages = {
   ...svAnalyses,
   ...svIncidents,
   ...svTargets,
+  ...svJourneys,
   ...svAnalytics,
 };
