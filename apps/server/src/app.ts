@@ -11,6 +11,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { journeyExportHandlers, journeyHandlers } from './journeys/journeys.routes.js';
+import { ChromiumRenderer } from './infra/chromium.js';
 import type { AppConfig } from './config.js';
 import { errorBody, handleError } from './http/errors.js';
 import { LoginThrottle } from './http/login-throttle.js';
@@ -125,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...metricsHandlers(deps.services),
     ...analysesHandlers(deps.services),
     ...targetHandlers(deps.services),
+    ...journeyHandlers(deps.services),
   };
   registerRouteTable(app, handlers, {
     services: deps.services,
@@ -132,7 +135,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimit: config.http.rateLimit,
   });
 
-  registerFileRoutes(app, deps, { ...linkAssetHandlers(deps.services), ...exportHandlers(deps) });
+  registerFileRoutes(app, deps, {
+    ...linkAssetHandlers(deps.services),
+    ...exportHandlers(deps),
+    ...journeyExportHandlers(deps.services, new ChromiumRenderer(config.chromium.path)),
+  });
   await registerImportEndpoints(app, deps);
   registerRespondentPages(app, deps);
   registerUnsubscribePages(app, deps);

@@ -39,6 +39,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WEB_DIST_DIR: z.string().optional(),
   POLKU_WEBHOOKS_ALLOW_LOOPBACK: flag.default(false),
+  POLKU_CHROMIUM_PATH: z.string().min(1).optional(),
 });
 
 export const serverRoles = ['web', 'worker', 'scheduler'] as const;
@@ -56,6 +57,8 @@ export interface AppConfig {
   /** Alert webhooks may point at this machine (development and tests only). */
   webhooks: { allowLoopback: boolean };
   webDistDir: string;
+  /** Chromium for journey map exports: an explicit path, or null to search the usual places. */
+  chromium: { path: string | null };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -121,5 +124,6 @@ export function loadConfig(
     worker: { concurrency: e.WORKER_CONCURRENCY },
     webhooks: { allowLoopback: e.POLKU_WEBHOOKS_ALLOW_LOOPBACK },
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : defaultWebDist,
+    chromium: { path: e.POLKU_CHROMIUM_PATH ?? null },
   };
 }

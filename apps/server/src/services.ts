@@ -2,6 +2,7 @@ import {
   AnalysisService,
   ApiKeyService,
   IncidentService,
+  JourneyService,
   AuthService,
   InvitationService,
   MetricService,
@@ -33,6 +34,7 @@ export interface Services {
   incidents: IncidentService;
   targets: TargetService;
   webhooks: WebhookService;
+  journeys: JourneyService;
 }
 
 /** Wires the domain services to their ports. */
@@ -84,6 +86,7 @@ export function createServices(deps: {
       sender: deps.webhookSender,
       allowLoopback: deps.config.webhooks.allowLoopback,
     }),
+    journeys: new JourneyService({ store: deps.store, clock, metrics }),
     responses: new ResponseService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({
       store: deps.store,

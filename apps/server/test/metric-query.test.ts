@@ -2,6 +2,7 @@ import type { MetricQuery, MetricResult, Survey, SubmitResponseBody } from '@pol
 import { newId, type AnswerRow, type ResponseRecord } from '@polku/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
+import { createTouchpoint } from './support/journeys.js';
 import { testDialects } from './support/databases.js';
 
 /** Noon UTC of a day: the same local day in Helsinki. */
@@ -12,6 +13,7 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let owner: Account;
     let base: string;
+    let shop: string;
     const surveys: Record<'nps' | 'csat' | 'cx' | 'pulse', Survey> = {} as never;
 
     async function createPublished(
@@ -72,6 +74,7 @@ for (const dialect of testDialects()) {
       surveys.csat = await createPublished('Tyytyväisyys', 'csat');
       surveys.cx = await createPublished('Kokemus', 'cx-index');
       surveys.pulse = await createPublished('Henkilöstö', 'employee-pulse', 'employee');
+      shop = await createTouchpoint(owner.browser, owner.workspaceId);
       await submit([
         // January, web: 10, 10, 9 (gold), 3 → NPS 50.
         npsAnswer('2026-01-03', 10, { channel: 'web', attributes: { tier: 'gold' } }),
@@ -80,10 +83,10 @@ for (const dialect of testDialects()) {
         npsAnswer('2026-01-21', 3, { channel: 'web', attributes: { tier: 'basic' } }),
         // January, email: 0, 8 (no attributes).
         npsAnswer('2026-01-05', 0, { channel: 'email' }),
-        npsAnswer('2026-01-06', 8, { channel: 'email', touchpointId: 'tp-shop' }),
+        npsAnswer('2026-01-06', 8, { channel: 'email', touchpointId: shop }),
         // February, web: 2, 4, 6 → NPS −100.
         npsAnswer('2026-02-01', 2, { channel: 'web', attributes: { tier: 'basic' } }),
-        npsAnswer('2026-02-02', 4, { channel: 'web', touchpointId: 'tp-shop' }),
+        npsAnswer('2026-02-02', 4, { channel: 'web', touchpointId: shop }),
         npsAnswer('2026-02-03', 6, { channel: 'web' }),
         // A partial response counts nowhere.
         npsAnswer('2026-02-04', 10, { channel: 'web', partial: true }),
@@ -202,7 +205,7 @@ for (const dialect of testDialects()) {
         breakdown: { by: 'touchpoint' },
       });
       expect(tp.groups.map((g) => [g.key, g.total.n])).toEqual([
-        ['tp-shop', 2],
+        [shop, 2],
         [null, 7],
       ]);
       const bySurvey = await query({ metric: { kind: 'nps' }, breakdown: { by: 'survey' } });

@@ -20,6 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
+import { createTouchpoint } from './support/journeys.js';
 import { decodeQuotedPrintable, startSmtp, type TestSmtpServer } from './support/smtp.js';
 
 const DAY_MS = 86_400_000;
@@ -81,6 +82,7 @@ for (const dialect of testDialects()) {
     let viewer: Account;
     let outsider: Account;
     let workspace: WorkspaceRecord;
+    let tillTouchpoint: string;
     let base: string;
     const surveys: Record<string, Survey> = {};
     let today: string;
@@ -197,7 +199,8 @@ for (const dialect of testDialects()) {
       await answer(surveys.small, npsAnswers(0, 0, 10), current);
       // A touchpoint across surveys: 20/10/10 there (NPS 25); ten detractors elsewhere.
       surveys.till = await createSurvey('Kassa');
-      await answer(surveys.till, npsAnswers(20, 10, 10), current, 'kassa');
+      tillTouchpoint = await createTouchpoint(owner.browser, owner.workspaceId, 'Kassa');
+      await answer(surveys.till, npsAnswers(20, 10, 10), current, tillTouchpoint);
       await answer(surveys.till, npsAnswers(0, 0, 10), current);
     });
     afterAll(async () => {
@@ -432,7 +435,7 @@ for (const dialect of testDialects()) {
           payload: targetBody({
             name: 'Kassa',
             metric: { kind: 'nps' },
-            scope: { kind: 'touchpoint', id: 'kassa' },
+            scope: { kind: 'touchpoint', id: tillTouchpoint },
             target: 20,
           }),
         });
@@ -446,7 +449,7 @@ for (const dialect of testDialects()) {
         expect(tillEval).toMatchObject({ status: 'met', n: 40, change: null });
         expect(tillEval.score).toBeCloseTo(25, 10);
         expect(tillEval.chartUrl).toContain('?kind=nps&by=day&');
-        expect(tillEval.chartUrl).toMatch(/&touchpoint=kassa$/);
+        expect(tillEval.chartUrl).toMatch(new RegExp(`&touchpoint=${tillTouchpoint}$`));
       });
 
       it('raises each alert once across runs, by email and by signed webhook', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { apiKeyScopes, fileRoutes, routes, type RouteName } from '@polku/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPath } from '@polku/contracts';
@@ -23,6 +24,19 @@ const sampleBodies: Partial<Record<RouteName, unknown>> = {
   updateTarget: { target: -100, goal: 'Sabotage' },
   createWebhook: { name: 'Exfiltrate', url: 'https://attacker.example/hook' },
   updateWebhook: { url: 'https://attacker.example/hook' },
+  updateSurveyLink: { name: 'Renamed by intruder' },
+  createJourney: { name: 'Planted journey' },
+  createJourneyFromTemplate: { template: 'chain' },
+  updateJourney: { name: 'Renamed by intruder', status: 'archived' },
+  createStage: { name: 'Planted stage' },
+  updateStage: { name: 'Renamed by intruder' },
+  updateStageLanes: { backstage: ['Planted'] },
+  updateTouchpoint: { name: 'Renamed by intruder' },
+  createMarker: { kind: 'pain', note: 'Planted' },
+  updateMarker: { note: 'Renamed by intruder' },
+  getJourneyMetrics: { metric: { kind: 'nps' }, from: '2026-01-01', to: '2026-12-31' },
+  createPersona: { name: 'Planted persona' },
+  updatePersona: { name: 'Renamed by intruder' },
 };
 
 const targetBody = (surveyId: string, ownerUserId: string) => ({
@@ -55,6 +69,11 @@ function bodyFor(name: RouteName, ids: Record<string, string>): unknown {
     return { surveyId: ids.surveyId, question: 'nps' };
   if (name === 'analyzeResponseRate') return { surveyId: ids.surveyId };
   if (name === 'createTarget') return targetBody(ids.surveyId ?? 'x', ids.userId ?? 'x');
+  // Journey bodies that name the victim's stage.
+  if (name === 'reorderStages') return { stageIds: [ids.stageId ?? 'x'] };
+  if (name === 'moveTouchpoint') return { stageId: ids.stageId ?? 'x', position: 0 };
+  if (name === 'createTouchpoint')
+    return { stageId: ids.stageId ?? 'x', name: 'Planted', channel: 'web', subExperience: 'use' };
   if (name === 'queryMetric')
     return { metric: { kind: 'nps', surveyId: ids.surveyId ?? 'x', question: 'nps' } };
   return sampleBodies[name];
@@ -172,6 +191,25 @@ for (const dialect of testDialects()) {
             .orderBy('id')
             .execute(),
           db.selectFrom('metricAlerts').select('id').where('workspaceId', '=', ws).execute(),
+          ...(
+            [
+              'journeys',
+              'personas',
+              'journeyPersonas',
+              'journeyStages',
+              'touchpoints',
+              'blueprintItems',
+              'touchpointMarkers',
+            ] as const
+          ).map((table) =>
+            db.selectFrom(table).selectAll().where('workspaceId', '=', ws).execute(),
+          ),
+          db
+            .selectFrom('surveyLinks')
+            .select(['id', 'name', 'touchpointId'])
+            .where('workspaceId', '=', ws)
+            .orderBy('id')
+            .execute(),
         ]),
       );
     }
@@ -240,6 +278,48 @@ for (const dialect of testDialects()) {
         payload: { name: 'Victim hook', url: 'https://victim.example/hook' },
       });
       victimIds.webhookId = webhook.json<{ webhook: { id: string } }>().webhook.id;
+      const wsBase = `/api/v1/workspaces/${victim.workspaceId}`;
+      const persona = await victim.browser.request({
+        method: 'POST',
+        url: `${wsBase}/personas`,
+        payload: { name: 'Victim persona' },
+      });
+      victimIds.personaId = persona.json<{ id: string }>().id;
+      const journey = await victim.browser.request({
+        method: 'POST',
+        url: `${wsBase}/journeys`,
+        payload: { name: 'Victim journey', personaIds: [victimIds.personaId] },
+      });
+      victimIds.journeyId = journey.json<{ id: string }>().id;
+      const stage = await victim.browser.request({
+        method: 'POST',
+        url: `${wsBase}/journeys/${victimIds.journeyId}/stages`,
+        payload: { name: 'Victim stage' },
+      });
+      victimIds.stageId = stage.json<{ id: string }>().id;
+      await victim.browser.request({
+        method: 'PUT',
+        url: `${wsBase}/journeys/${victimIds.journeyId}/stages/${victimIds.stageId}/lanes`,
+        payload: { frontstage: ['Victim lane item'] },
+      });
+      const touchpoint = await victim.browser.request({
+        method: 'POST',
+        url: `${wsBase}/journeys/${victimIds.journeyId}/touchpoints`,
+        payload: {
+          stageId: victimIds.stageId,
+          name: 'Victim',
+          channel: 'web',
+          subExperience: 'use',
+        },
+      });
+      victimIds.touchpointId = touchpoint.json<{ id: string }>().id;
+      const marker = await victim.browser.request({
+        method: 'POST',
+        url: `${wsBase}/journeys/${victimIds.journeyId}/touchpoints/${victimIds.touchpointId}/markers`,
+        payload: { kind: 'delight', note: 'Victim marker', responseId: victimIds.responseId },
+      });
+      victimIds.markerId = marker.json<{ id: string }>().id;
+      expect(marker.statusCode).toBe(201);
       const own = await attacker.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${attacker.workspaceId}/api-keys`,
@@ -319,8 +399,13 @@ for (const dialect of testDialects()) {
             404,
           );
         }
-        expect((await victim.browser.request({ method: 'GET', url })).statusCode).toBe(200);
-      });
+        // Journey exports need Chromium; without it they answer 503 EXPORT_UNAVAILABLE.
+        const chromiumMissing =
+          name.startsWith('journeyExport') && !existsSync('/usr/bin/chromium');
+        expect((await victim.browser.request({ method: 'GET', url })).statusCode).toBe(
+          chromiumMissing ? 503 : 200,
+        );
+      }, 30_000);
     }
 
     it("the victim's own requests still work (the samples are valid)", async () => {

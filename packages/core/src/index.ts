@@ -24,3 +24,4 @@ export * from './distribution/survey-invitation.service.js';
 export * from './metrics/index.js';
 export * from './analyses/index.js';
 export * from './targets/index.js';
+export * from './journeys/index.js';

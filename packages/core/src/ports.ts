@@ -3,6 +3,7 @@ import type { AnalysisRepository, IncidentRepository } from './analyses/ports.js
 import type { ApiKeyScope, Language, Role, SurveyDefinition } from '@polku/contracts';
 import type { AnswerRow } from './surveys/answers.js';
 import type { TargetRepository, WebhookRepository } from './targets/ports.js';
+import type { JourneyRepository } from './journeys/ports.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -261,6 +262,7 @@ export interface Repositories {
   incidents: IncidentRepository;
   targets: TargetRepository;
   webhooks: WebhookRepository;
+  journeys: JourneyRepository;
 }
 
 /** Repositories plus transactions: everything in `fn` commits or nothing does. */
@@ -373,6 +375,11 @@ export interface SurveyRepository {
   findLinkByToken(token: string): Promise<SurveyLinkRecord | undefined>;
   listLinks(workspaceId: string, surveyId: string): Promise<SurveyLinkRecord[]>;
   closeLink(workspaceId: string, id: string, at: number): Promise<void>;
+  updateLink(
+    workspaceId: string,
+    id: string,
+    patch: Partial<Pick<SurveyLinkRecord, 'name' | 'touchpointId'>>,
+  ): Promise<void>;
 }
 
 export interface ResponseRepository {

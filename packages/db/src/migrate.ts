@@ -7,6 +7,7 @@ import * as invitationMail from './migrations/0005-invitation-mail.js';
 import * as metricRollups from './migrations/0006-metric-rollups.js';
 import * as incidentCoding from './migrations/0007-incident-coding.js';
 import * as targetsAlerts from './migrations/0008-targets-alerts.js';
+import * as journeys from './migrations/0009-journeys.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-metric-rollups': metricRollups,
   '0007-incident-coding': incidentCoding,
   '0008-targets-alerts': targetsAlerts,
+  '0009-journeys': journeys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

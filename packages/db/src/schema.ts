@@ -339,6 +339,84 @@ export interface AlertDeliveriesTable {
   updatedAt: number;
 }
 
+export interface JourneysTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  description: string;
+  status: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PersonasTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  description: string;
+  /** JSON string arrays. */
+  goals: string;
+  needs: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface JourneyPersonasTable {
+  workspaceId: string;
+  journeyId: string;
+  personaId: string;
+  position: number;
+}
+
+export interface JourneyStagesTable {
+  workspaceId: string;
+  id: string;
+  journeyId: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface TouchpointsTable {
+  workspaceId: string;
+  id: string;
+  journeyId: string;
+  stageId: string;
+  position: number;
+  name: string;
+  description: string;
+  channel: string;
+  ownerType: string;
+  partnerName: string | null;
+  subExperience: string;
+  team: string | null;
+  promise: string | null;
+  promiseHours: number | null;
+  expectation: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface BlueprintItemsTable {
+  workspaceId: string;
+  stageId: string;
+  lane: string;
+  position: number;
+  text: string;
+}
+
+export interface TouchpointMarkersTable {
+  workspaceId: string;
+  id: string;
+  touchpointId: string;
+  kind: string;
+  note: string;
+  responseId: string | null;
+  comment: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -367,4 +445,11 @@ export interface Database {
   webhookEndpoints: WebhookEndpointsTable;
   metricAlerts: MetricAlertsTable;
   alertDeliveries: AlertDeliveriesTable;
+  journeys: JourneysTable;
+  personas: PersonasTable;
+  journeyPersonas: JourneyPersonasTable;
+  journeyStages: JourneyStagesTable;
+  touchpoints: TouchpointsTable;
+  blueprintItems: BlueprintItemsTable;
+  touchpointMarkers: TouchpointMarkersTable;
 }

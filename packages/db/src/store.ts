@@ -24,6 +24,7 @@ import { createMetricsRepository } from './repositories/metrics.repository.js';
 import { createAnalysisRepository } from './repositories/analysis.repository.js';
 import { createIncidentRepository } from './repositories/incident.repository.js';
 import { RollupBuffer } from './rollups.js';
+import { createJourneyRepository } from './repositories/journey.repository.js';
 import {
   createTargetRepository,
   createWebhookRepository,
@@ -54,6 +55,7 @@ function createRepositories(
     incidents: createIncidentRepository(db),
     targets: createTargetRepository(db),
     webhooks: createWebhookRepository(db),
+    journeys: createJourneyRepository(db),
   };
 }
 

@@ -13,6 +13,7 @@ type ListeningRoutes =
   | 'listSurveyLinks'
   | 'createSurveyLink'
   | 'closeSurveyLink'
+  | 'updateSurveyLink'
   | 'listSurveyInvitations'
   | 'createSurveyInvitations'
   | 'submitResponse'
@@ -41,6 +42,8 @@ export function listeningHandlers({
     }),
     createSurveyLink: ({ auth, params, body }) => surveys.createLink(auth, params.surveyId, body),
     closeSurveyLink: ({ auth, params }) => surveys.closeLink(auth, params.surveyId, params.linkId),
+    updateSurveyLink: ({ auth, params, body }) =>
+      surveys.updateLink(auth, params.surveyId, params.linkId, body),
     listSurveyInvitations: async ({ auth, params }) => ({
       items: await surveyInvitations.list(auth, params.surveyId),
     }),

@@ -29,7 +29,9 @@ export type AuditAction =
   | 'target.deleted'
   | 'webhook.created'
   | 'webhook.updated'
-  | 'webhook.deleted';
+  | 'webhook.deleted'
+  | 'journey.created'
+  | 'journey.deleted';
 
 export interface AuditInput {
   workspaceId: string;

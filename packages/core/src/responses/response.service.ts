@@ -62,6 +62,7 @@ class SurveyLookup {
   private readonly surveys = new Map<string, Promise<Omit<SurveyRecord, 'draft'> | undefined>>();
   private readonly versions = new Map<string, Promise<SurveyDefinition | undefined>>();
   private readonly links = new Map<string, Promise<SurveyLinkRecord | undefined>>();
+  private readonly touchpoints = new Map<string, Promise<boolean>>();
   constructor(
     private readonly repos: Repositories,
     private readonly workspaceId: string,
@@ -93,6 +94,16 @@ class SurveyLookup {
   link(id: string) {
     if (!this.links.has(id)) this.links.set(id, this.repos.surveys.findLink(this.workspaceId, id));
     return this.links.get(id)!;
+  }
+  touchpointExists(id: string) {
+    if (!this.touchpoints.has(id))
+      this.touchpoints.set(
+        id,
+        this.repos.journeys
+          .existingTouchpointIds(this.workspaceId, [id])
+          .then((found) => found.has(id)),
+      );
+    return this.touchpoints.get(id)!;
   }
 }
 
@@ -248,6 +259,8 @@ export class ResponseService {
       link = await lookup.link(input.linkId);
       if (!link || link.surveyId !== survey.id) return at('linkId', 'no such link for this survey');
     }
+    if (input.touchpointId && !(await lookup.touchpointExists(input.touchpointId)))
+      return at('touchpointId', 'no such touchpoint in this workspace');
     const { rows, issues } = validateAnswers(definition, input.answers, { partial: input.partial });
     if (issues.length)
       return { issues: issues.map((i) => ({ ...i, path: `body.${prefix}${i.path}` })) };

@@ -35,6 +35,7 @@ export class SurveyService {
         { path: 'body.features', message: 'required for the kano template' },
       ]);
     }
+    await this.checkTouchpoint(ctx, input.touchpointId, 'body.touchpointId');
     const now = this.deps.clock.now();
     const draft = input.template
       ? buildTemplate(input.template, input)
@@ -84,6 +85,7 @@ export class SurveyService {
     },
   ): Promise<Survey> {
     const survey = await this.find(ctx, id);
+    await this.checkTouchpoint(ctx, patch.touchpointId, 'body.touchpointId');
     const changes: Partial<SurveyRecord> = { updatedAt: this.deps.clock.now() };
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.purpose !== undefined) changes.purpose = patch.purpose;
@@ -168,6 +170,7 @@ export class SurveyService {
     input: { name: string; channel: string; touchpointId: string | null },
   ): Promise<SurveyLink> {
     const survey = await this.find(ctx, surveyId);
+    await this.checkTouchpoint(ctx, input.touchpointId, 'body.touchpointId');
     const now = this.deps.clock.now();
     const link: SurveyLinkRecord = {
       workspaceId: ctx.workspace.id,
@@ -191,6 +194,39 @@ export class SurveyService {
     if (link.closedAt === null)
       await this.deps.store.surveys.closeLink(ctx.workspace.id, linkId, now);
     return this.toLink({ ...link, closedAt: link.closedAt ?? now });
+  }
+
+  /** Renames a link or places it at another touchpoint (or none). */
+  async updateLink(
+    ctx: WorkspaceContext,
+    surveyId: string,
+    linkId: string,
+    patch: { name?: string | undefined; touchpointId?: string | null | undefined },
+  ): Promise<SurveyLink> {
+    const link = await this.deps.store.surveys.findLink(ctx.workspace.id, linkId);
+    if (!link || link.surveyId !== surveyId) throw new DomainError('NOT_FOUND');
+    await this.checkTouchpoint(ctx, patch.touchpointId, 'body.touchpointId');
+    const changes: Partial<Pick<SurveyLinkRecord, 'name' | 'touchpointId'>> = {};
+    if (patch.name !== undefined) changes.name = patch.name;
+    if (patch.touchpointId !== undefined) changes.touchpointId = patch.touchpointId;
+    await this.deps.store.surveys.updateLink(ctx.workspace.id, linkId, changes);
+    return this.toLink({ ...link, ...changes });
+  }
+
+  /** A touchpoint given must be one of the workspace's (null or absent: none, or unchanged). */
+  private async checkTouchpoint(
+    ctx: WorkspaceContext,
+    touchpointId: string | null | undefined,
+    path: string,
+  ): Promise<void> {
+    if (!touchpointId) return;
+    const found = await this.deps.store.journeys.existingTouchpointIds(ctx.workspace.id, [
+      touchpointId,
+    ]);
+    if (!found.has(touchpointId))
+      throw new DomainError('VALIDATION_FAILED', 'No such touchpoint in this workspace.', [
+        { path, message: 'no such touchpoint' },
+      ]);
   }
 
   private async find(ctx: WorkspaceContext, id: string): Promise<SurveyRecord> {

@@ -116,6 +116,15 @@ export function createSurveyRepository(db: Kysely<Database>): SurveyRepository {
         .orderBy('id')
         .execute();
     },
+    async updateLink(workspaceId, id, patch) {
+      if (!Object.keys(patch).length) return;
+      await db
+        .updateTable('surveyLinks')
+        .set(patch)
+        .where('workspaceId', '=', workspaceId)
+        .where('id', '=', id)
+        .execute();
+    },
     async closeLink(workspaceId, id, at) {
       await db
         .updateTable('surveyLinks')

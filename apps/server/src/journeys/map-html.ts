@@ -1,0 +1,283 @@
+/**
+ * The journey map as one static HTML page for the server's PNG and PDF export: stages as
+ * columns, touchpoint cards with their markers, and the blueprint lanes with the line of
+ * visibility between frontstage and backstage. Every user text goes through `markup`, which
+ * escapes it; the page has no script and loads nothing.
+ */
+import type {
+  BlueprintLane,
+  JourneyMap,
+  Language,
+  MapTouchpoint,
+  SubExperience,
+  TouchpointChannel,
+  TouchpointOwnerType,
+} from '@polku/contracts';
+import { markup, type SafeHtml } from '../respondent/html.js';
+
+interface Labels {
+  stages: string;
+  personas: string;
+  goals: string;
+  needs: string;
+  touchpoints: string;
+  lineOfVisibility: string;
+  lanes: Record<BlueprintLane, string>;
+  channels: Record<TouchpointChannel, string>;
+  owners: Record<TouchpointOwnerType, string>;
+  subExperiences: Record<SubExperience, string>;
+  pain: string;
+  delight: string;
+  promise: string;
+  hours: (h: number) => string;
+  expectation: string;
+  team: string;
+  status: Record<JourneyMap['journey']['status'], string>;
+}
+
+const labels: Record<Language, Labels> = {
+  fi: {
+    stages: 'Vaiheet',
+    personas: 'Persoonat',
+    goals: 'Tavoitteet',
+    needs: 'Tarpeet',
+    touchpoints: 'Kosketuspisteet',
+    lineOfVisibility: 'Näkyvyyden raja',
+    lanes: {
+      customerActions: 'Asiakkaan toiminta',
+      frontstage: 'Asiakkaalle näkyvä toiminta',
+      backstage: 'Taustatoiminta',
+      supportProcesses: 'Tukiprosessit',
+      physicalEvidence: 'Fyysiset todisteet',
+    },
+    channels: {
+      physical: 'Fyysinen',
+      web: 'Verkko',
+      mobile: 'Mobiili',
+      phone: 'Puhelin',
+      email: 'Sähköposti',
+      chat: 'Chat',
+      social: 'Some',
+      print: 'Painettu',
+      brand_ads: 'Brändi ja mainonta',
+    },
+    owners: {
+      company: 'Yritys',
+      partner: 'Kumppani',
+      customer: 'Asiakas',
+      external_social: 'Ulkoinen / sosiaalinen',
+    },
+    subExperiences: { brand: 'Brändi', purchase: 'Osto', service: 'Palvelu', use: 'Käyttö' },
+    pain: 'Kipupiste',
+    delight: 'Ilahduttava hetki',
+    promise: 'Lupaus',
+    hours: (h) => `${h} h`,
+    expectation: 'Odotus',
+    team: 'Tiimi',
+    status: { draft: 'Luonnos', active: 'Käytössä', archived: 'Arkistoitu' },
+  },
+  sv: {
+    stages: 'Faser',
+    personas: 'Personas',
+    goals: 'Mål',
+    needs: 'Behov',
+    touchpoints: 'Kontaktpunkter',
+    lineOfVisibility: 'Synlighetslinjen',
+    lanes: {
+      customerActions: 'Kundens handlingar',
+      frontstage: 'Synligt för kunden',
+      backstage: 'Bakom kulisserna',
+      supportProcesses: 'Stödprocesser',
+      physicalEvidence: 'Fysiska bevis',
+    },
+    channels: {
+      physical: 'Fysisk',
+      web: 'Webb',
+      mobile: 'Mobil',
+      phone: 'Telefon',
+      email: 'E-post',
+      chat: 'Chatt',
+      social: 'Sociala medier',
+      print: 'Tryck',
+      brand_ads: 'Varumärke och reklam',
+    },
+    owners: {
+      company: 'Företaget',
+      partner: 'Partner',
+      customer: 'Kunden',
+      external_social: 'Extern / social',
+    },
+    subExperiences: { brand: 'Varumärke', purchase: 'Köp', service: 'Service', use: 'Användning' },
+    pain: 'Smärtpunkt',
+    delight: 'Glädjeögonblick',
+    promise: 'Löfte',
+    hours: (h) => `${h} h`,
+    expectation: 'Förväntan',
+    team: 'Team',
+    status: { draft: 'Utkast', active: 'Aktiv', archived: 'Arkiverad' },
+  },
+  en: {
+    stages: 'Stages',
+    personas: 'Personas',
+    goals: 'Goals',
+    needs: 'Needs',
+    touchpoints: 'Touchpoints',
+    lineOfVisibility: 'Line of visibility',
+    lanes: {
+      customerActions: 'Customer actions',
+      frontstage: 'Frontstage',
+      backstage: 'Backstage',
+      supportProcesses: 'Support processes',
+      physicalEvidence: 'Physical evidence',
+    },
+    channels: {
+      physical: 'Physical',
+      web: 'Web',
+      mobile: 'Mobile',
+      phone: 'Phone',
+      email: 'Email',
+      chat: 'Chat',
+      social: 'Social',
+      print: 'Print',
+      brand_ads: 'Brand and ads',
+    },
+    owners: {
+      company: 'Company',
+      partner: 'Partner',
+      customer: 'Customer',
+      external_social: 'External / social',
+    },
+    subExperiences: { brand: 'Brand', purchase: 'Purchase', service: 'Service', use: 'Use' },
+    pain: 'Pain point',
+    delight: 'Delight',
+    promise: 'Promise',
+    hours: (h) => `${h} h`,
+    expectation: 'Expectation',
+    team: 'Team',
+    status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
+  },
+};
+
+const LABEL_COLUMN = 170;
+const STAGE_COLUMN = 250;
+const GAP = 8;
+const PADDING = 24;
+
+/** The page's width in CSS pixels: the label column and one column per stage. */
+export function mapWidth(map: JourneyMap): number {
+  const columns = Math.max(1, map.stages.length);
+  return PADDING * 2 + LABEL_COLUMN + columns * (STAGE_COLUMN + GAP);
+}
+
+const STYLE = `
+* { box-sizing: border-box; }
+body { margin: 0; padding: ${PADDING}px; font: 12px/1.35 "DejaVu Sans", Arial, sans-serif;
+  color: #1a1b1e; background: #fff; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+.meta { color: #555; margin: 0 0 12px; max-width: 1100px; }
+.personas { display: flex; gap: 10px; flex-wrap: wrap; margin-bottom: 14px; }
+.persona { border: 1px solid #c9c9d0; border-radius: 6px; padding: 6px 10px; max-width: 360px; }
+.persona h3 { margin: 0 0 2px; font-size: 13px; }
+.persona p, .persona ul { margin: 2px 0; }
+.persona ul { padding-left: 16px; }
+.grid { display: grid; grid-template-columns: ${LABEL_COLUMN}px repeat(var(--stages), ${STAGE_COLUMN}px);
+  gap: ${GAP}px; align-items: stretch; }
+.rowlabel { font-weight: bold; color: #444; padding: 6px 4px; }
+.stage { background: #1c3d5a; color: #fff; font-weight: bold; font-size: 14px; padding: 8px 10px;
+  border-radius: 6px; }
+.stage small { display: block; font-weight: normal; opacity: .85; font-size: 11px; }
+.cell { background: #f4f5f7; border-radius: 6px; padding: 6px; min-height: 36px; }
+.card { background: #fff; border: 1px solid #b8c4d0; border-left: 4px solid #3a7bd5; border-radius: 5px;
+  padding: 6px 8px; margin-bottom: 6px; break-inside: avoid; }
+.card.partner { border-left-color: #d58a3a; }
+.card.customer { border-left-color: #5aa05a; }
+.card.external_social { border-left-color: #9b59b6; }
+.card h4 { margin: 0 0 3px; font-size: 13px; }
+.tags { color: #555; font-size: 11px; margin-bottom: 3px; }
+.field { margin: 2px 0; font-size: 11px; }
+.field b { color: #333; }
+.marker { margin: 4px 0 0; padding: 3px 6px; border-radius: 4px; font-size: 11px; }
+.marker.pain { background: #fde8e8; border: 1px solid #e7a1a1; }
+.marker.delight { background: #e6f6e6; border: 1px solid #9fd19f; }
+.marker q { display: block; font-style: italic; color: #444; }
+.lane ul { margin: 0; padding-left: 16px; }
+.visibility { grid-column: 1 / -1; border-top: 2px dashed #c0392b; color: #c0392b; font-weight: bold;
+  font-size: 11px; padding-top: 2px; }
+@page { size: A3 landscape; }
+`;
+
+function touchpointCard(tp: MapTouchpoint, l: Labels): SafeHtml {
+  const promise = tp.promise
+    ? `${tp.promise}${tp.promiseHours !== null ? ` (${l.hours(tp.promiseHours)})` : ''}`
+    : null;
+  return markup`<div class="card ${tp.ownerType}">
+    <h4>${tp.name}</h4>
+    <div class="tags">${l.channels[tp.channel]} · ${l.owners[tp.ownerType]}${
+      tp.partnerName ? markup`: ${tp.partnerName}` : ''
+    } · ${l.subExperiences[tp.subExperience]}</div>
+    ${tp.description ? markup`<p class="field">${tp.description}</p>` : ''}
+    ${tp.team ? markup`<p class="field"><b>${l.team}:</b> ${tp.team}</p>` : ''}
+    ${promise ? markup`<p class="field"><b>${l.promise}:</b> ${promise}</p>` : ''}
+    ${tp.expectation ? markup`<p class="field"><b>${l.expectation}:</b> ${tp.expectation}</p>` : ''}
+    ${tp.markers.map(
+      (m) =>
+        markup`<div class="marker ${m.kind}"><b>${m.kind === 'pain' ? '⚠ ' + l.pain : '★ ' + l.delight}:</b> ${m.note}${
+          m.comment ? markup`<q>${m.comment}</q>` : ''
+        }</div>`,
+    )}
+  </div>`;
+}
+
+function laneRow(map: JourneyMap, lane: BlueprintLane, l: Labels): SafeHtml {
+  return markup`<div class="rowlabel">${l.lanes[lane]}</div>${map.stages.map(
+    (s) =>
+      markup`<div class="cell lane">${
+        s.lanes[lane].length
+          ? markup`<ul>${s.lanes[lane].map((i) => markup`<li>${i}</li>`)}</ul>`
+          : ''
+      }</div>`,
+  )}`;
+}
+
+/** The whole page. */
+export function journeyMapHtml(map: JourneyMap, language: Language): string {
+  const l = labels[language];
+  const { journey } = map;
+  const page = markup`<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><title>${journey.name}</title>
+<style>${STYLE}</style></head>
+<body style="width: ${mapWidth(map)}px">
+<h1>${journey.name}</h1>
+<p class="meta">${l.status[journey.status]}${journey.description ? markup` · ${journey.description}` : ''}</p>
+${
+  map.personas.length
+    ? markup`<div class="personas">${map.personas.map(
+        (p) =>
+          markup`<div class="persona"><h3>${p.name}</h3>${
+            p.description ? markup`<p>${p.description}</p>` : ''
+          }${p.goals.length ? markup`<p><b>${l.goals}:</b></p><ul>${p.goals.map((g) => markup`<li>${g}</li>`)}</ul>` : ''}${
+            p.needs.length
+              ? markup`<p><b>${l.needs}:</b></p><ul>${p.needs.map((g) => markup`<li>${g}</li>`)}</ul>`
+              : ''
+          }</div>`,
+      )}</div>`
+    : ''
+}
+<div class="grid" style="--stages: ${Math.max(1, map.stages.length)}">
+  <div class="rowlabel">${l.stages}</div>
+  ${map.stages.map(
+    (s) =>
+      markup`<div class="stage">${s.name}${s.description ? markup`<small>${s.description}</small>` : ''}</div>`,
+  )}
+  ${laneRow(map, 'customerActions', l)}
+  <div class="rowlabel">${l.touchpoints}</div>
+  ${map.stages.map((s) => markup`<div class="cell">${s.touchpoints.map((tp) => touchpointCard(tp, l))}</div>`)}
+  ${laneRow(map, 'frontstage', l)}
+  <div class="visibility">${l.lineOfVisibility}</div>
+  ${laneRow(map, 'backstage', l)}
+  ${laneRow(map, 'supportProcesses', l)}
+  ${laneRow(map, 'physicalEvidence', l)}
+</div>
+</body></html>`;
+  return page.toString();
+}
