@@ -138,7 +138,12 @@ function DetailsModal(props: {
   const [description, setDescription] = useState(journey.description);
   const [status, setStatus] = useState<JourneyStatus>(journey.status);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('journeys.map.details')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('journeys.map.details')}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

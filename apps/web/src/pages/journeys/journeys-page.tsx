@@ -167,6 +167,7 @@ export function JourneysPage() {
         }
       />
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={creating}
         onClose={() => setCreating(false)}
         title={t('journeys.create.title')}

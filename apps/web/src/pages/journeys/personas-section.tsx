@@ -152,6 +152,7 @@ export function PersonasSection(props: {
         </SimpleGrid>
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={creating}
         onClose={() => setCreating(false)}
         title={t('journeys.personas.new')}

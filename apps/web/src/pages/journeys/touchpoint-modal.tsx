@@ -397,7 +397,13 @@ export function TouchpointModal(props: {
     ? t('journeys.touchpoint.editTitle', { name: tp.name })
     : t('journeys.touchpoint.newTitle', { stage: props.stage?.name ?? '' });
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={title} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={title}
+      size="lg"
+    >
       {props.opened && (
         <Stack>
           <TouchpointForm
