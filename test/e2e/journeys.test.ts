@@ -320,7 +320,7 @@ describe('journey map in the web app', () => {
       page.getByRole('button', { name: 'Lataa PNG' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('Verkkokaupan-polku.png');
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(bytes.length).toBeGreaterThan(5_000);
     expect(errors).toEqual([]);
@@ -330,12 +330,25 @@ describe('journey map in the web app', () => {
     await page.goto(`${polku.url}/w/${workspaceId}/journeys/${journeyId}?metric=nps`);
     await page.getByTestId('touchpoint-n').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // Wide: the map scrolls inside its own region, the page itself does not.
+    expect(
+      await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      ),
+    ).toBeLessThanOrEqual(0);
+    const region = page.getByRole('region', { name: /^Polkukartta:/ });
+    expect(
+      await page.evaluate<boolean>(
+        "(() => { const el = document.querySelector('[data-testid=journey-map]'); return el.scrollWidth > el.clientWidth; })()",
+      ),
+    ).toBe(true);
+    expect(await region.getAttribute('tabindex')).toBe('0');
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${polku.url}/w/${workspaceId}/journeys/${journeyId}?metric=nps`);
     await page.getByTestId('touchpoint-n').first().waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     // Stacked: the second stage is below the first, not beside it.
@@ -348,8 +361,8 @@ describe('journey map in the web app', () => {
     await page.goto(`${polku.url}/w/${workspaceId}/journeys`);
     await page.getByRole('heading', { name: 'Asiakaspolut', level: 1 }).waitFor();
     expect(
-      await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       ),
     ).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1400, height: 1000 });

@@ -16,17 +16,20 @@ import { Link } from 'react-router';
 import type { MetricFormat } from '../analytics/metric-format';
 import { heatArrow, heatBackground, heatLevel, smallSampleLimit } from './heat';
 
-/** A glyph for each channel; decoration only (the channel's name is written beside it). */
+/**
+ * A symbol for each channel; decoration only (the channel's name is written beside it). Plain
+ * text symbols that common fonts carry (no emoji font is needed).
+ */
 export const channelGlyphs: Record<TouchpointChannel, string> = {
-  physical: '🏬',
-  web: '🌐',
-  mobile: '📱',
+  physical: '⌂',
+  web: '⊕',
+  mobile: '▯',
   phone: '☎',
   email: '✉',
-  chat: '💬',
-  social: '👥',
-  print: '🖨',
-  brand_ads: '📣',
+  chat: '✎',
+  social: '☺',
+  print: '▤',
+  brand_ads: '✦',
 };
 
 export type TouchpointFigure = JourneyMetrics['touchpoints'][number];
