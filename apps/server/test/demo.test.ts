@@ -4,6 +4,7 @@ import { ensureDemo, type DemoResult } from '../src/demo.js';
 import { mothersDay } from '../src/demo/calendar.js';
 import { generateResponses } from '../src/demo/responses.js';
 import { demoSurveys } from '../src/demo/surveys.js';
+import { DEMO_JOURNEY_NAME } from '../src/demo/journey.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
@@ -185,8 +186,115 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
       );
     });
 
+    it("maps the shop's journey, places every response at its link's touchpoint, and shows live metrics", async () => {
+      const c = await ctx();
+      const journeys = await t.runtime.services.journeys.list(c);
+      expect(journeys.map((j) => [j.name, j.status, j.stageCount])).toEqual([
+        [DEMO_JOURNEY_NAME, 'active', 8],
+      ]);
+      const map = await t.runtime.services.journeys.map(c, journeys[0]!.id);
+      expect(map.stages.map((s) => s.name)).toEqual([
+        'Inspiraatio',
+        'Valinta',
+        'Ostos',
+        'Toimitus',
+        'Vastaanotto',
+        'Laskutus',
+        'Asiakaspalvelu',
+        'Kanta-asiakkuus',
+      ]);
+      expect(map.personas).toHaveLength(2);
+      for (const s of map.stages)
+        for (const lane of Object.values(s.lanes)) expect(lane.length, s.name).toBeGreaterThan(0);
+      const cards = map.stages.flatMap((s) => s.touchpoints);
+      const card = (name: string) => cards.find((x) => x.name === name)!;
+      expect(card('Kukkakuriiri')).toMatchObject({
+        ownerType: 'partner',
+        partnerName: 'Kaupunkikuriirit Oy',
+        linkCount: 1,
+      });
+      // Every response sits at its link's touchpoint.
+      const misplaced = await db()
+        .selectFrom('responses as r')
+        .innerJoin('surveyLinks as l', (j) =>
+          j.onRef('l.workspaceId', '=', 'r.workspaceId').onRef('l.id', '=', 'r.linkId'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('r.workspaceId', '=', first.workspaceId)
+        .where((eb) =>
+          eb.or([
+            eb('r.touchpointId', 'is', null),
+            eb('r.touchpointId', '!=', eb.ref('l.touchpointId')),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
+      expect(Number(misplaced.n)).toBe(0);
+      // The courier's pain point rests on a real response: a CSAT of 1 with a late delivery.
+      const pain = card('Kukkakuriiri').markers.find((m) => m.kind === 'pain')!;
+      expect(pain.responseId).not.toBeNull();
+      const evidence = await t.runtime.store.responses.findById(
+        first.workspaceId,
+        pain.responseId!,
+      );
+      expect(evidence).toMatchObject({ touchpointId: card('Kukkakuriiri').id });
+      const answers = await db()
+        .selectFrom('answers')
+        .select(['questionKey', 'valueNum', 'valueText'])
+        .where('workspaceId', '=', first.workspaceId)
+        .where('responseId', '=', pain.responseId!)
+        .execute();
+      expect(answers.find((a) => a.questionKey === 'csat')!.valueNum).toBe(1);
+      expect(answers.find((a) => a.questionKey === 'reason')!.valueText).toBe(pain.comment);
+      expect(pain.comment).toMatch(/myöhä/i);
+      expect(cards.flatMap((x) => x.markers).filter((m) => m.kind === 'delight')).toHaveLength(2);
+      // Live metrics from the real responses: CSAT at the courier, NPS at the counter.
+      const today = localDay(Date.now(), c.workspace.timeZone);
+      const period = { from: addDays(today, -365), to: today };
+      const csat = await t.runtime.services.journeys.metrics(c, map.journey.id, {
+        metric: { kind: 'csat' },
+        ...period,
+      });
+      const courier = csat.touchpoints.find((x) => x.touchpointId === card('Kukkakuriiri').id)!;
+      expect(courier.n).toBeGreaterThan(500);
+      expect(courier.volume).toBe(courier.n);
+      expect(courier.score).toBeGreaterThan(50);
+      expect(csat.stages.find((s) => s.stageId === courier.stageId)!.n).toBe(courier.n);
+      const nps = await t.runtime.services.journeys.metrics(c, map.journey.id, {
+        metric: { kind: 'nps' },
+        ...period,
+      });
+      const counter = nps.touchpoints.find((x) => x.touchpointId === card('Myymälän tiski').id)!;
+      const checkout = nps.touchpoints.find((x) => x.touchpointId === card('Verkkokassa').id)!;
+      expect(counter.n).toBeGreaterThan(500);
+      expect(checkout.n).toBeGreaterThan(300);
+      expect(nps.journey.n).toBe(counter.n + checkout.n);
+    });
+
     it('changes nothing when run again', async () => {
       const before = await countRows();
+      const journeyRows = async () =>
+        JSON.stringify(
+          await Promise.all(
+            (
+              [
+                'journeys',
+                'personas',
+                'journeyStages',
+                'touchpoints',
+                'blueprintItems',
+                'touchpointMarkers',
+                'surveyLinks',
+              ] as const
+            ).map((table) =>
+              db()
+                .selectFrom(table)
+                .selectAll()
+                .where('workspaceId', '=', first.workspaceId)
+                .execute(),
+            ),
+          ),
+        );
+      const journeysBefore = await journeyRows();
       const again = await ensureDemo(t.runtime);
       expect(again).toMatchObject({
         created: false,
@@ -195,6 +303,7 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
         responsesCreated: 0,
       });
       expect(await countRows()).toEqual(before);
+      expect(await journeyRows()).toBe(journeysBefore);
       const surveys = await t.runtime.services.surveys.list(await ctx());
       expect(surveys).toHaveLength(3);
       for (const s of surveys) {

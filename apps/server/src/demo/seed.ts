@@ -10,6 +10,7 @@ import type { Runtime } from '../runtime.js';
 import { generateResponses } from './responses.js';
 import { demoSurveys, type DemoSurvey } from './surveys.js';
 import { seedDemoTargets } from './targets.js';
+import { ensureDemoJourney, ensureDemoMarkers, type DemoJourney } from './journey.js';
 
 /** Responses per submitBatch call: one transaction each. */
 export const DEMO_BATCH = 500;
@@ -34,6 +35,10 @@ export async function seedDemoListening(
     actor: { kind: 'user', userId: ownerId, role: 'owner' },
     ip: null,
   };
+  // The journey first: links carry its touchpoints, and intake places each response at its
+  // link's touchpoint, so the links must point there before any response is stored.
+  const journey = await ensureDemoJourney(runtime, ctx);
+  const generated: Partial<Record<DemoSurvey['template'], IntakeInput[]>> = {};
   const existing = await services.surveys.list(ctx);
   const result: DemoListeningResult = { surveysCreated: 0, responsesCreated: 0 };
   const batches: IntakeInput[][] = [];
@@ -54,7 +59,7 @@ export async function seedDemoListening(
     }
     if (survey.publishedVersion === null) await services.surveys.publish(ctx, survey.id);
     surveyIds[spec.template] = survey.id;
-    const linkIds = await ensureLinks(ctx, runtime, survey.id, spec);
+    const linkIds = await ensureLinks(ctx, runtime, survey.id, spec, journey);
     // The history ends when the survey was created, so later runs regenerate the same one.
     const inputs = generateResponses(
       spec,
@@ -65,6 +70,7 @@ export async function seedDemoListening(
         timeZone: workspace.timeZone,
       },
     );
+    generated[spec.template] = inputs;
     if (survey.responseCount >= inputs.length) continue;
     for (let i = 0; i < inputs.length; i += DEMO_BATCH)
       batches.push(inputs.slice(i, i + DEMO_BATCH));
@@ -80,6 +86,7 @@ export async function seedDemoListening(
   };
   await Promise.all(Array.from({ length: DEMO_CONCURRENCY }, submitter));
   await seedDemoTargets(runtime, ctx, surveyIds);
+  await ensureDemoMarkers(runtime, ctx, journey, generated);
   return result;
 }
 
@@ -88,17 +95,24 @@ async function ensureLinks(
   { services }: Runtime,
   surveyId: string,
   spec: DemoSurvey,
+  journey: DemoJourney,
 ): Promise<Record<string, string>> {
   const links = await services.surveys.listLinks(ctx, surveyId);
   const ids: Record<string, string> = {};
   for (const l of spec.links) {
+    const touchpointId = journey.touchpoints[l.touchpoint];
+    const found = links.find((x) => x.name === l.name);
     const link =
-      links.find((x) => x.name === l.name) ??
+      found ??
       (await services.surveys.createLink(ctx, surveyId, {
         name: l.name,
         channel: l.channel,
-        touchpointId: null,
+        touchpointId,
       }));
+    // A link from a demo seeded before journeys existed: placed now (its earlier responses
+    // keep having no touchpoint; a fresh demo has every response placed).
+    if (link.touchpointId !== touchpointId)
+      await services.surveys.updateLink(ctx, surveyId, link.id, { touchpointId });
     ids[l.key] = link.id;
   }
   return ids;

@@ -6,11 +6,14 @@ import type { SurveyTemplate } from '@polku/contracts';
 import type { DemoDay } from './calendar.js';
 import type { Sentiment, Topic } from './comments/index.js';
 import type { Random } from './random.js';
+import type { DemoTouchpointKey } from './journey.js';
 
 export interface DemoLink {
   key: string;
   name: string;
   channel: 'qr' | 'web' | 'email';
+  /** The journey's touchpoint the link stands at: its responses are placed there. */
+  touchpoint: DemoTouchpointKey;
 }
 
 /** One respondent's experience: where they answered, what about, and how it went. */
@@ -64,8 +67,8 @@ const nps: DemoSurvey = {
   name: 'Suositteluhalukkuus (NPS)',
   purpose: 'relationship',
   links: [
-    { key: 'counter', name: 'Myymälän tiski', channel: 'qr' },
-    { key: 'webshop', name: 'Verkkokauppa', channel: 'web' },
+    { key: 'counter', name: 'Myymälän tiski', channel: 'qr', touchpoint: 'counter' },
+    { key: 'webshop', name: 'Verkkokauppa', channel: 'web', touchpoint: 'checkout' },
   ],
   perDay: 6.6,
   growth: 0.3,
@@ -107,7 +110,9 @@ const csat: DemoSurvey = {
   template: 'csat',
   name: 'Toimituksen onnistuminen (CSAT)',
   purpose: 'transactional',
-  links: [{ key: 'confirmation', name: 'Toimitusvahvistus', channel: 'email' }],
+  links: [
+    { key: 'confirmation', name: 'Toimitusvahvistus', channel: 'email', touchpoint: 'courier' },
+  ],
   perDay: 3,
   growth: 0.4,
   commentChance: { positive: 0.35, neutral: 0.45, negative: 0.7 },
@@ -132,7 +137,9 @@ const ces: DemoSurvey = {
   template: 'ces',
   name: 'Asiakaspalvelun helppous (CES)',
   purpose: 'transactional',
-  links: [{ key: 'service', name: 'Asiakaspalvelu', channel: 'email' }],
+  // After a complaint or question: the customer-service touchpoint (the survey asks how easy
+  // dealing with customer service was, and its link is in the reply email).
+  links: [{ key: 'service', name: 'Asiakaspalvelu', channel: 'email', touchpoint: 'complaints' }],
   perDay: 1.3,
   growth: 0.2,
   commentChance: { positive: 0.35, neutral: 0.4, negative: 0.7 },

@@ -121,11 +121,11 @@ export class ChromiumRenderer {
     } finally {
       // Closing the browser also ends a render that ran out of time.
       abandoned = true;
-      await (browser)?.close().catch(() => undefined);
+      await browser?.close().catch(() => undefined);
       work
         .catch(() => undefined)
         .finally(() => {
-          void (browser)?.close().catch(() => undefined);
+          void browser?.close().catch(() => undefined);
         });
     }
   }

@@ -126,10 +126,7 @@ export class JourneyService {
     ctx: WorkspaceContext,
     body: CreateJourneyFromTemplateBody,
   ): Promise<JourneyMap> {
-    const tpl = journeyTemplate(
-      body.template,
-      body.language ?? ctx.workspace.defaultLanguage,
-    );
+    const tpl = journeyTemplate(body.template, body.language ?? ctx.workspace.defaultLanguage);
     const now = this.deps.clock.now();
     const ws = ctx.workspace.id;
     const journey: JourneyRecord = {
