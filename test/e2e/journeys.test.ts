@@ -295,21 +295,46 @@ describe('journey map in the web app', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows live figures on the demo shop’s own journey when it has one', async () => {
-    const journeys = await callApi<{ items: { id: string; touchpointCount: number }[] }>(
-      page,
-      'GET',
-      `${base}/journeys`,
-    );
-    const demo = journeys.items.find((j) => j.id !== journeyId && j.touchpointCount > 0);
-    if (!demo) return; // the demo journey comes with the journeys branch's demo data
+  it('shows the demo flower shop’s journey with live figures, personas and pain points', async () => {
+    const journeys = await callApi<{
+      items: { id: string; name: string; touchpointCount: number }[];
+    }>(page, 'GET', `${base}/journeys`);
+    const demo = journeys.items.find((j) => j.id !== journeyId && j.touchpointCount > 0)!;
+    expect(demo).toBeDefined();
     await page.goto(`${polku.url}/w/${workspaceId}/journeys/${demo.id}?metric=nps&period=24m`);
     await page.getByTestId('journey-average').waitFor();
-    const shown = page.getByTestId('touchpoint-n');
-    await shown.first().waitFor();
-    const texts = await shown.allTextContents();
-    expect(texts.some((t) => /^n = [1-9]/.test(t.replace(/\s/g, ' ')))).toBe(true);
+    const courier = page.locator('[data-testid="touchpoint-card"]', { hasText: 'Kukkakuriiri' });
+    await courier.getByTestId('touchpoint-n').waitFor();
+    await courier.getByTestId('pain-marker').waitFor();
+    expect(await page.getByTestId('persona').count()).toBeGreaterThan(0);
+
+    // Every card shows the n the API computes for its touchpoint over the same 24 months.
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const from = new Date(
+      Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - 23, 1),
+    )
+      .toISOString()
+      .slice(0, 10);
+    const metrics = await callApi<MetricsAnswer>(
+      page,
+      'POST',
+      `${base}/journeys/${demo.id}/metrics`,
+      { metric: { kind: 'nps' }, from, to: today },
+    );
+    const cards = page.getByTestId('touchpoint-card');
+    const count = await cards.count();
+    expect(count).toBe(metrics.touchpoints.length);
+    let withAnswers = 0;
+    for (let i = 0; i < count; i++) {
+      const id = await cards.nth(i).getAttribute('data-touchpoint');
+      const figure = metrics.touchpoints.find((t) => t.touchpointId === id)!;
+      const n = (await cards.nth(i).getByTestId('touchpoint-n').textContent())!.replace(/\s/g, '');
+      expect(n).toBe(`n=${figure.n}`);
+      if (figure.n > 0) withAnswers++;
+    }
+    expect(withAnswers).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('downloads the server’s PNG of the map', async () => {
