@@ -30,6 +30,8 @@ export default defineConfig({
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
             // Charts load with the pages that draw them, never at start-up.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            // Drag and drop loads with the journey map only.
+            { name: 'dnd-kit', test: /node_modules[\\/]@dnd-kit[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

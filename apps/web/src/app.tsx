@@ -24,6 +24,10 @@ const SettingsRoutes = lazy(() =>
 const SurveyRoutes = lazy(() =>
   import('./pages/surveys/survey-routes').then((m) => ({ default: m.SurveyRoutes })),
 );
+// The journey map brings drag and drop (dnd-kit); its health chart loads ECharts on its own.
+const JourneyRoutes = lazy(() =>
+  import('./pages/journeys/journey-routes').then((m) => ({ default: m.JourneyRoutes })),
+);
 const TargetsPage = lazy(() =>
   import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
 );
@@ -72,6 +76,7 @@ const analysisPages = [
 
 /** Product areas that are built; the rest show an honest "not built yet" page. */
 const builtAreas: Partial<Record<ProductArea, { path: string; element: ReactElement }>> = {
+  journeys: { path: 'journeys/*', element: <JourneyRoutes /> },
   surveys: { path: 'surveys/*', element: <SurveyRoutes /> },
   responses: { path: 'responses', element: <ResponsesPage /> },
   analytics: { path: 'analytics', element: <ExplorerPage /> },

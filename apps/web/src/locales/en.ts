@@ -5,6 +5,7 @@ import { enIncidents } from './incidents/en';
 import type { Messages } from './fi';
 import { enListening } from './listening/en';
 import { enImport } from './import/en';
+import { enJourneys } from './journeys/en';
 import { enTargets } from './targets/en';
 import { enObserved } from './observed/en';
 
@@ -272,5 +273,6 @@ export const en: Messages = {
   ...enIncidents,
   ...enTargets,
   ...enObserved,
+  ...enJourneys,
   ...enAnalytics,
 };

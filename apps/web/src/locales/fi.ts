@@ -4,6 +4,7 @@ import { fiDistribution } from './distribution/fi';
 import { fiIncidents } from './incidents/fi';
 import { fiListening } from './listening/fi';
 import { fiImport } from './import/fi';
+import { fiJourneys } from './journeys/fi';
 import { fiTargets } from './targets/fi';
 import { fiObserved } from './observed/fi';
 
@@ -274,6 +275,7 @@ export const fi = {
   ...fiIncidents,
   ...fiTargets,
   ...fiObserved,
+  ...fiJourneys,
   ...fiAnalytics,
 };
 

@@ -5,6 +5,7 @@ import { svIncidents } from './incidents/sv';
 import type { Messages } from './fi';
 import { svListening } from './listening/sv';
 import { svImport } from './import/sv';
+import { svJourneys } from './journeys/sv';
 import { svTargets } from './targets/sv';
 import { svObserved } from './observed/sv';
 
@@ -274,5 +275,6 @@ export const sv: Messages = {
   ...svIncidents,
   ...svTargets,
   ...svObserved,
+  ...svJourneys,
   ...svAnalytics,
 };

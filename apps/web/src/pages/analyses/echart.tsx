@@ -4,6 +4,7 @@ import {
   ScatterChart,
   type BarSeriesOption,
   type CustomSeriesOption,
+  type LineSeriesOption,
   type ScatterSeriesOption,
 } from 'echarts/charts';
 import {
@@ -35,8 +36,11 @@ registerParts([
   SVGRenderer,
 ]);
 
+// Line series are in the type for the journey health chart, which registers LineChart itself
+// (so the analysis pages do not carry it).
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | LineSeriesOption
   | CustomSeriesOption
   | ScatterSeriesOption
   | GridComponentOption

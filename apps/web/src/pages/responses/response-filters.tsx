@@ -10,11 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ResponseFilters } from '../../api/surveys';
 
-type FilterName = 'surveyId' | 'from' | 'to' | 'channel' | 'language' | 'band' | 'status';
+type FilterName =
+  'surveyId' | 'from' | 'to' | 'channel' | 'language' | 'band' | 'status' | 'touchpoint';
 
 function pick<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
   return allowed.find((a) => a === value);
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The filters kept in the address, so a filtered list can be bookmarked and shared. */
 export function useResponseFilters(): [
@@ -36,6 +39,10 @@ export function useResponseFilters(): [
     language: pick(languages, params.get('language')),
     band: pick(scoreBands, params.get('band')),
     status: pick(responseStatuses, params.get('status')),
+    // A journey map card links here with `touchpoint=<id>`: that touchpoint's comments.
+    touchpointId: uuidPattern.test(params.get('touchpoint') ?? '')
+      ? (params.get('touchpoint') ?? undefined)
+      : undefined,
   };
   const set = (name: FilterName, value: string) =>
     setParams(

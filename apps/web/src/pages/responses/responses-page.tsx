@@ -65,6 +65,16 @@ export function ResponsesPage() {
         onChange={setFilter}
         onClear={clearFilters}
       />
+      {filters.touchpointId && (
+        <Group gap="xs">
+          <Badge variant="light" tt="none">
+            {t('journeys.responsesFilter.touchpoint')}
+          </Badge>
+          <Button size="compact-xs" variant="subtle" onClick={() => setFilter('touchpoint', '')}>
+            {t('journeys.responsesFilter.remove')}
+          </Button>
+        </Group>
+      )}
       {responses.isPending ? (
         <LoadingState />
       ) : responses.isError && items.length === 0 ? (
