@@ -268,6 +268,10 @@ describe('the analytics explorer and the workspace home page', () => {
   it('shows the home page with headline metrics that link into the explorer', async () => {
     await page.getByRole('link', { name: 'Polku', exact: true }).click();
     await page.getByRole('heading', { name: 'Yleiskuva', level: 1 }).waitFor();
+    // The workspace opens on its journeys: the demo journey links to its map.
+    const journeys = page.getByRole('region', { name: 'Asiakaspolut' });
+    await journeys.getByRole('link', { name: 'Kukkalahjan polku' }).waitFor();
+    expect(await journeys.textContent()).toMatch(/8 vaihetta · \d+ kosketuspistettä/);
     for (const metric of ['NPS', 'CSAT', 'CES'])
       await page.getByRole('article', { name: metric }).getByText(/^n = /).waitFor();
     const nps = page.getByRole('article', { name: 'NPS' });

@@ -166,6 +166,10 @@ export const enAnalytics: AnalyticsMessages = {
   },
   home: {
     title: 'Overview',
+    journeys: 'Customer journeys',
+    noJourneys: 'No journey yet.',
+    createJourney: 'Map the first one',
+    journeySize: '{{stages}} stages · {{touchpoints}} touchpoints',
     intro: 'Headline figures of all surveys over the last 12 months.',
     metrics: 'Headline metrics',
     interval: '95% interval {{low}} … {{high}}',

@@ -164,6 +164,10 @@ export const fiAnalytics = {
   },
   home: {
     title: 'Yleiskuva',
+    journeys: 'Asiakaspolut',
+    noJourneys: 'Asiakaspolkuja ei ole vielä.',
+    createJourney: 'Kuvaa ensimmäinen',
+    journeySize: '{{stages}} vaihetta · {{touchpoints}} kosketuspistettä',
     intro: 'Kaikkien kyselyiden tunnusluvut viimeisten 12 kuukauden ajalta.',
     metrics: 'Tunnusluvut',
     interval: '95 %:n väli {{low}} … {{high}}',

@@ -166,6 +166,10 @@ export const svAnalytics: AnalyticsMessages = {
   },
   home: {
     title: 'Översikt',
+    journeys: 'Kundresor',
+    noJourneys: 'Inga kundresor ännu.',
+    createJourney: 'Kartlägg den första',
+    journeySize: '{{stages}} steg · {{touchpoints}} kontaktpunkter',
     intro: 'Nyckeltal för alla enkäter under de senaste 12 månaderna.',
     metrics: 'Nyckeltal',
     interval: '95 % intervall {{low}} … {{high}}',

@@ -1,14 +1,15 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { MetricKind, MetricResult, TargetWithEvaluation } from '@polku/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useJourneysQuery } from '../../api/journeys';
 import { groupChangeOf, useMetricQuery } from '../../api/metrics';
 import { useSurveysQuery } from '../../api/surveys';
 import { useTargetEvaluationsQuery } from '../../api/targets';
 import { useWorkspaceQuery } from '../../api/workspace';
 import { usePageTitle } from '../../components/page-title';
-import { ErrorAlert } from '../../components/status';
+import { ErrorAlert, LoadingState } from '../../components/status';
 import { useWorkspaceId } from '../../lib/membership';
 import { explorerPath } from './explorer-state';
 import { directionOf, useMetricFormat } from './metric-format';
@@ -264,7 +265,51 @@ export function WorkspaceHomePage() {
       <Title order={1} size="h2">
         {title}
       </Title>
+      <JourneysOverview />
       <HeadlineMetrics />
     </Stack>
+  );
+}
+
+/**
+ * The workspace's journeys, first: the journey map is the centre the work hangs off, so the
+ * overview opens on its active journeys (each a link to its map) before the headline figures.
+ */
+function JourneysOverview() {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const journeys = useJourneysQuery(workspaceId);
+  const active = (journeys.data?.items ?? []).filter((j) => j.status !== 'archived');
+  return (
+    <section aria-labelledby="home-journeys">
+      <Title order={2} size="h3" id="home-journeys" mb="xs">
+        {t('home.journeys')}
+      </Title>
+      {journeys.isError ? (
+        <ErrorAlert error={journeys.error} onRetry={() => void journeys.refetch()} />
+      ) : journeys.isPending ? (
+        <LoadingState />
+      ) : active.length === 0 ? (
+        <Text>
+          {t('home.noJourneys')}{' '}
+          <Anchor component={Link} to={`/w/${workspaceId}/journeys`}>
+            {t('home.createJourney')}
+          </Anchor>
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {active.map((j) => (
+            <Card key={j.id} withBorder padding="md">
+              <Anchor component={Link} to={`/w/${workspaceId}/journeys/${j.id}`} fw={600}>
+                {j.name}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {t('home.journeySize', { stages: j.stageCount, touchpoints: j.touchpointCount })}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </section>
   );
 }
