@@ -185,8 +185,7 @@ function ResultView(props: {
           target: t('analytics.target'),
         },
       }),
-    // The option depends on the result, the language and the targets only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the option depends on the result, the language and the targets only (format and labels follow from them)
     [result, i18n.language, targets],
   );
 
