@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTouchpointKeys, generateDemoEvents, seedDemoEvents } from '../src/demo/events.js';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
+import { createTouchpoint } from './support/journeys.js';
 
 /** Made-up touchpoint ids: the demo journey's real ones come from the journey model. */
 const ids = Object.fromEntries(demoTouchpointKeys.map((k) => [k, `tp-${k}`]));
@@ -45,28 +46,43 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let owner: Account;
     let ctx: WorkspaceContext;
+    /** Real touchpoints (events may only name touchpoints of the workspace), named tp-<key>. */
+    const real: Record<string, string> = {};
+    const named = <T>(value: T): T => {
+      let text = JSON.stringify(value);
+      for (const [key, id] of Object.entries(real)) text = text.replaceAll(id, `tp-${key}`);
+      return JSON.parse(text) as T;
+    };
 
     beforeAll(async () => {
       t = await startTestApp(dialect);
       owner = await createAccount(t);
       const workspace = (await t.runtime.store.workspaces.findById(owner.workspaceId))!;
       ctx = { workspace, actor: { kind: 'user', userId: owner.userId, role: 'owner' }, ip: null };
+      for (const key of demoTouchpointKeys)
+        real[key] = await createTouchpoint(owner.browser, owner.workspaceId, `tp-${key}`);
     });
     afterAll(() => t.close());
 
     it('stores the events once, and a second run stores nothing', async () => {
-      const first = await seedDemoEvents(t.runtime, ctx, ids);
+      const first = await seedDemoEvents(t.runtime, ctx, real);
       expect(first.eventsCreated).toBeGreaterThan(8000);
-      expect(await seedDemoEvents(t.runtime, ctx, ids)).toEqual({ eventsCreated: 0 });
+      expect(await seedDemoEvents(t.runtime, ctx, real)).toEqual({ eventsCreated: 0 });
     }, 120_000);
 
     it('gives an observed flow with repeats, jumps back, skips and drop-outs', async () => {
       const res = await owner.browser.request({
         method: 'POST',
         url: `/api/v1/workspaces/${owner.workspaceId}/journeys/observed-flow`,
-        payload: { stageOrder },
+        payload: {
+          stageOrder: Object.fromEntries(
+            Object.entries(stageOrder).map(([id, stage]) => [real[id.slice(3)]!, stage]),
+          ),
+        },
       });
-      const f = res.json<ObservedFlow>();
+      const f = named(res.json<ObservedFlow>());
+      expect(f.touchpointNames[real.webshop!]).toBeUndefined(); // ids were renamed back…
+      expect(Object.values(f.touchpointNames)).toContain('tp-webshop'); // …names come along
       expect(f.customers).toBeGreaterThan(2000);
       expect(f.summary.repeats).toBeGreaterThan(0);
       expect(f.summary.jumpsBack).toBeGreaterThan(0);

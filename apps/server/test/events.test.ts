@@ -157,6 +157,11 @@ for (const dialect of testDialects()) {
           [{ id: 'evt-9', customerRef: 'x'.repeat(201), type: 'visit' }, 400, ''],
           [{ id: 'evt-9', customerRef: 'A', type: 'two words' }, 400, 'body.events.1.type'],
           [{ id: 'evt-9', customerRef: 'A', type: 'visit', touchpointId: 'no spaces!' }, 400, ''],
+          [
+            { id: 'evt-9', customerRef: 'A', type: 'visit', touchpointId: 'not-a-touchpoint' },
+            400,
+            'body.events.1.touchpointId',
+          ],
           [{ id: 'evt-9', customerRef: 'A', type: 'visit', occurredAt: -1 }, 400, ''],
           [{ id: 'evt-9', customerRef: 'A', type: 'visit', value: 'many' }, 400, ''],
           [{ id: 'evt-10', customerRef: 'A', type: 'visit' }, 400, 'body.events.1.id'], // twice

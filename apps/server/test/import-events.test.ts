@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WorkspaceContext } from '@polku/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import type { EventImportSummary } from '../src/import/import-events.js';
@@ -25,7 +26,9 @@ for (const dialect of testDialects()) {
       const code = await main(['import', 'events', ...args, '--workspace', workspaceId], env);
       return { code, summary: code === 0 ? (JSON.parse(out.pop()!) as EventImportSummary) : null };
     };
-    /** The workspace's events, read straight from the database. */
+    /** Touchpoint ids → names, to read stored events by the names the files use. */
+    const touchpointNames = new Map<string, string>();
+    /** The workspace's events, read straight from the database (touchpoints by name). */
     const stored = async () => {
       const runtime = await createRuntime(loadConfig(env));
       try {
@@ -35,7 +38,14 @@ for (const dialect of testDialects()) {
           .where('workspaceId', '=', workspaceId)
           .orderBy('occurredAt')
           .orderBy('id')
-          .execute();
+          .execute()
+          .then((rows) =>
+            rows.map((r) => ({
+              ...r,
+              touchpointId:
+                r.touchpointId && (touchpointNames.get(r.touchpointId) ?? r.touchpointId),
+            })),
+          );
       } finally {
         await runtime.close();
       }
@@ -63,6 +73,31 @@ for (const dialect of testDialects()) {
       const logged = vi.mocked(console.log).mock.calls.at(-1)![0] as string;
       workspaceId = (JSON.parse(logged) as { workspaceId: string }).workspaceId;
       vi.restoreAllMocks();
+      // The touchpoints the files name (by name: "checkout"…), in the workspace's journey model.
+      const runtime = await createRuntime(loadConfig(env));
+      try {
+        const workspace = (await runtime.store.workspaces.findById(workspaceId))!;
+        const owner = (await runtime.store.memberships.listForWorkspace(workspaceId))[0]!;
+        const ctx: WorkspaceContext = {
+          workspace,
+          actor: { kind: 'user', userId: owner.userId, role: 'owner' },
+          ip: null,
+        };
+        const journeys = runtime.services.journeys;
+        const journey = await journeys.create(ctx, { name: 'Kauppa' });
+        const stage = await journeys.createStage(ctx, journey.id, { name: 'Ostos' });
+        for (const name of ['checkout', 'courier', 'web', 'counter']) {
+          const tp = await journeys.createTouchpoint(ctx, journey.id, {
+            stageId: stage.id,
+            name,
+            channel: 'web',
+            subExperience: 'purchase',
+          });
+          touchpointNames.set(tp.id, name);
+        }
+      } finally {
+        await runtime.close();
+      }
     });
     afterAll(async () => database?.drop());
     beforeEach(() => {
@@ -156,6 +191,32 @@ for (const dialect of testDialects()) {
       expect(ids[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8/);
       const again = await run(path, ...args, '--map', 'Where=touchpoint', '--json');
       expect(again.summary).toMatchObject({ imported: 0, alreadyImported: 2 });
+    });
+
+    it('reads a touchpoint by its name or id, and skips a row naming none of them', async () => {
+      const [checkoutId] = [...touchpointNames].find(([, name]) => name === 'checkout')!;
+      const path = file(
+        'touchpoints.csv',
+        [
+          'customer,type,touchpoint,time',
+          `D-1,visit,${checkoutId},2025-06-23 10:00`,
+          'D-1,visit, CheckOut ,2025-06-23 11:00',
+          'D-1,visit,nowhere,2025-06-23 12:00',
+        ].join('\n'),
+      );
+      const { summary } = await run(path, '--json');
+      expect(summary).toMatchObject({
+        imported: 2,
+        skipped: 1,
+        skippedRows: [
+          {
+            line: 4,
+            reason: 'touchpoint: no touchpoint "nowhere" in this workspace (give its name or id)',
+          },
+        ],
+      });
+      const d1 = (await stored()).filter((e) => e.customerRef === 'D-1');
+      expect(d1.map((e) => e.touchpointId)).toEqual(['checkout', 'checkout']);
     });
 
     it('lists a row whose id another customer’s event has, and stores the rest', async () => {

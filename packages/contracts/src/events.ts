@@ -145,6 +145,8 @@ export const observedFlowSchema = z
   .object({
     /** Sequences (customers, and responses without a customer reference) in the flow. */
     customers: z.number().int(),
+    /** The names of the flow's touchpoints in the journey model, by id. */
+    touchpointNames: z.record(z.string(), z.string()),
     /** Touches (events and responses at a touchpoint) in those sequences. */
     touches: z.number().int(),
     touchpoints: z.array(

@@ -154,6 +154,7 @@ export async function importEvents(
   if (!workspace) throw new ImportError(`No workspace ${options.workspaceId}.`);
   const scan = await scanEventFile(options);
   const parseDate = dateParser(options, scan.decision, workspace.timeZone);
+  const touchpointOf = touchpointResolver(await deps.store.journeys.touchpointNames(workspace.id));
   const events = options.dryRun
     ? new EventService({ store: rollingBack(deps.store), clock: systemClock })
     : deps.events;
@@ -190,7 +191,7 @@ export async function importEvents(
         continue;
       }
       summary.rowsRead++;
-      const built = buildEvent(record, scan.columns, workspace, parseDate);
+      const built = buildEvent(record, scan.columns, workspace, parseDate, touchpointOf);
       if ('reason' in built) skip(record.line, built.reason);
       else batch.push({ input: built, line: record.line });
       if (batch.length >= batchSize) await flush();
@@ -278,11 +279,37 @@ const FIELD_OF_PATH: Record<string, EventField> = {
 };
 
 /** One row as an intake input (checked by the API's own schema), or why it cannot be one. */
+/**
+ * A touchpoint cell as a touchpoint id: a file may name a touchpoint by its id or by its name
+ * in the journey model (case and surrounding spaces aside), as people export it from their own
+ * systems. An unknown or ambiguous name is a reason to skip the row.
+ */
+function touchpointResolver(names: ReadonlyMap<string, string>) {
+  const byName = new Map<string, string[]>();
+  for (const [id, name] of names) {
+    const key = name.trim().toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), id]);
+  }
+  return (cell: string): { id: string | null } | { reason: string } => {
+    if (!cell) return { id: null };
+    if (names.has(cell)) return { id: cell };
+    const ids = byName.get(cell.toLowerCase()) ?? [];
+    if (ids.length === 1) return { id: ids[0]! };
+    return {
+      reason:
+        ids.length > 1
+          ? `touchpoint: ${ids.length} touchpoints are called "${cell}"; give its id`
+          : `touchpoint: no touchpoint "${cell}" in this workspace (give its name or id)`,
+    };
+  };
+}
+
 function buildEvent(
   record: CsvRecord,
   columns: Columns,
   workspace: WorkspaceRecord,
   parseDate: DateParser,
+  touchpointOf: ReturnType<typeof touchpointResolver>,
 ): RecordEventInput | { reason: string } {
   const { fields } = record;
   const cell = (f: EventField) => {
@@ -295,6 +322,8 @@ function buildEvent(
   if (!parsed.ok) return { reason: `time: ${parsed.reason}` };
   const value = parseNumber(cell('value'));
   if (value !== null && typeof value === 'object') return value;
+  const touchpoint = touchpointOf(cell('touchpoint'));
+  if ('reason' in touchpoint) return touchpoint;
   // The file's own id is the event's id when it is one (so the API and a file agree); any
   // other source id, or none, becomes a stable id made from it or from the row.
   const sourceId = cell('id');
@@ -308,7 +337,7 @@ function buildEvent(
     id,
     customerRef: cell('customer'),
     type: cell('type'),
-    touchpointId: cell('touchpoint') || null,
+    touchpointId: touchpoint.id,
     occurredAt: parsed.instant,
     value,
   });

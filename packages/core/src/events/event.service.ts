@@ -44,6 +44,8 @@ export class EventService {
   ): Promise<EventBatchResult> {
     const now = this.deps.clock.now();
     const path = (i: number) => (shape === 'single' ? 'body.id' : `body.events.${i}.id`);
+    const fieldPath = (i: number, field: string) =>
+      shape === 'single' ? `body.${field}` : `body.events.${i}.${field}`;
     const seen = new Set<string>();
     const issues: FieldIssue[] = [];
     const records: CustomerEventRecord[] = inputs.map((input, i) => {
@@ -63,6 +65,18 @@ export class EventService {
         createdAt: now,
       };
     });
+    // An event names a touchpoint of this workspace's journeys, or none.
+    const named = [...new Set(records.flatMap((r) => (r.touchpointId ? [r.touchpointId] : [])))];
+    if (named.length) {
+      const found = await this.deps.store.journeys.existingTouchpointIds(ctx.workspace.id, named);
+      records.forEach((r, i) => {
+        if (r.touchpointId && !found.has(r.touchpointId))
+          issues.push({
+            path: fieldPath(i, 'touchpointId'),
+            message: 'no such touchpoint in this workspace',
+          });
+      });
+    }
     if (issues.length) throw new DomainError('VALIDATION_FAILED', undefined, issues.slice(0, 100));
     const inserted = await this.deps.store.transaction((tx) => this.write(tx, records, path));
     const results = records.map((r) => ({ id: r.id, created: inserted.has(r.id) }));
@@ -145,7 +159,12 @@ export class EventService {
       };
     }
     const rows = await this.deps.store.events.flowCounts(workspaceId, scope);
-    return buildObservedFlow(rows, query.maxSteps, query.stageOrder);
+    const flow = buildObservedFlow(rows, query.maxSteps, query.stageOrder);
+    const names = await this.deps.store.journeys.touchpointNames(
+      workspaceId,
+      flow.touchpoints.map((t) => t.touchpointId),
+    );
+    return { ...flow, touchpointNames: Object.fromEntries(names) };
   }
 
   /** The NPS questions the outcome filter reads: of one survey, or of every survey. */

@@ -34,7 +34,7 @@ export function buildObservedFlow(
   rows: readonly FlowCountRow[],
   maxSteps: number,
   stageOrder?: Readonly<Record<string, number>>,
-): ObservedFlow {
+): Omit<ObservedFlow, 'touchpointNames'> {
   const touchpoints = new Map<string, { touches: number; starts: number; dropOffs: number }>();
   const transitions = new Map<string, { from: string; to: string; count: number }>();
   const links = new Map<string, { source: FlowNode; target: FlowNode; count: number }>();

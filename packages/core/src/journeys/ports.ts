@@ -115,6 +115,8 @@ export interface JourneyRepository {
   findTouchpoint(workspaceId: string, id: string): Promise<TouchpointRecord | undefined>;
   /** Which of `ids` are touchpoints of the workspace. */
   existingTouchpointIds(workspaceId: string, ids: readonly string[]): Promise<Set<string>>;
+  /** Touchpoint names by id: of the ids given, or of every touchpoint of the workspace. */
+  touchpointNames(workspaceId: string, ids?: readonly string[]): Promise<Map<string, string>>;
   insertTouchpoint(touchpoint: TouchpointRecord): Promise<void>;
   updateTouchpoint(touchpoint: TouchpointRecord): Promise<void>;
   deleteTouchpoint(workspaceId: string, id: string): Promise<void>;

@@ -249,6 +249,20 @@ export function createJourneyRepository(db: Kysely<Database>): JourneyRepository
         .executeTakeFirst();
       return row && toTouchpoint(row);
     },
+    async touchpointNames(workspaceId, ids) {
+      const names = new Map<string, string>();
+      const query = db
+        .selectFrom('touchpoints')
+        .select(['id', 'name'])
+        .where('workspaceId', '=', workspaceId);
+      if (ids === undefined) {
+        for (const r of await query.execute()) names.set(r.id, r.name);
+        return names;
+      }
+      for (const part of chunks([...new Set(ids)]))
+        for (const r of await query.where('id', 'in', part).execute()) names.set(r.id, r.name);
+      return names;
+    },
     async existingTouchpointIds(workspaceId, ids) {
       const found = new Set<string>();
       for (const part of chunks([...new Set(ids)])) {

@@ -96,7 +96,7 @@ export function ObservedFlow(props: ObservedFlowProps) {
         {(flow) => (
           <FlowResult
             flow={flow}
-            names={props.touchpointNames}
+            names={{ ...flow.touchpointNames, ...props.touchpointNames }}
             stageOrderKnown={stageOrder !== undefined}
           />
         )}

@@ -5,8 +5,9 @@ import { useWorkspaceId } from '../../lib/membership';
 import { ObservedFlow } from './observed-flow';
 
 /**
- * `/w/:id/journeys/observed`: the observed flow on its own page. Without the journey model it
- * knows no touchpoint names or stage order; the journey map embeds `ObservedFlow` with both.
+ * `/w/:id/journeys/observed`: the observed flow on its own page, across journeys. Touchpoints
+ * are named as the flow answer names them; without one journey's stage order only repeats are
+ * classified. The journey map embeds `ObservedFlow` with its stage order.
  */
 export function ObservedPage() {
   const { t } = useTranslation();
