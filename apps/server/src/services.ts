@@ -3,6 +3,8 @@ import {
   ApiKeyService,
   IncidentService,
   JourneyService,
+  JourneyMetricsService,
+  PersonaService,
   AuthService,
   EventService,
   InvitationService,
@@ -36,6 +38,8 @@ export interface Services {
   targets: TargetService;
   webhooks: WebhookService;
   journeys: JourneyService;
+  personas: PersonaService;
+  journeyMetrics: JourneyMetricsService;
   events: EventService;
 }
 
@@ -88,7 +92,9 @@ export function createServices(deps: {
       sender: deps.webhookSender,
       allowLoopback: deps.config.webhooks.allowLoopback,
     }),
-    journeys: new JourneyService({ store: deps.store, clock, metrics }),
+    journeys: new JourneyService({ store: deps.store, clock }),
+    personas: new PersonaService({ store: deps.store, clock }),
+    journeyMetrics: new JourneyMetricsService({ store: deps.store, metrics }),
     responses: new ResponseService({ store: deps.store, clock }),
     events: new EventService({ store: deps.store, clock }),
     surveyInvitations: new SurveyInvitationService({

@@ -250,7 +250,7 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
       // Live metrics from the real responses: CSAT at the courier, NPS at the counter.
       const today = localDay(Date.now(), c.workspace.timeZone);
       const period = { from: addDays(today, -365), to: today };
-      const csat = await t.runtime.services.journeys.metrics(c, map.journey.id, {
+      const csat = await t.runtime.services.journeyMetrics.forJourney(c, map.journey.id, {
         metric: { kind: 'csat' },
         ...period,
       });
@@ -259,7 +259,7 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
       expect(courier.volume).toBe(courier.n);
       expect(courier.score).toBeGreaterThan(50);
       expect(csat.stages.find((s) => s.stageId === courier.stageId)!.n).toBe(courier.n);
-      const nps = await t.runtime.services.journeys.metrics(c, map.journey.id, {
+      const nps = await t.runtime.services.journeyMetrics.forJourney(c, map.journey.id, {
         metric: { kind: 'nps' },
         ...period,
       });

@@ -308,11 +308,11 @@ export async function ensureDemoJourney(
   ctx: WorkspaceContext,
 ): Promise<DemoJourney> {
   const journeys = services.journeys;
-  const existingPersonas = await journeys.listPersonas(ctx);
+  const existingPersonas = await services.personas.list(ctx);
   const personaIds: string[] = [];
   for (const p of personas)
     personaIds.push(
-      (existingPersonas.find((x) => x.name === p.name) ?? (await journeys.createPersona(ctx, p)))
+      (existingPersonas.find((x) => x.name === p.name) ?? (await services.personas.create(ctx, p)))
         .id,
     );
   const found = (await journeys.list(ctx)).find((j) => j.name === DEMO_JOURNEY_NAME);

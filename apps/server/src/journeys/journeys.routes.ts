@@ -36,7 +36,9 @@ const ok = { ok: true as const };
 /** Journeys, stages, touchpoints, lanes, markers, personas and the map's metrics: thin calls. */
 export function journeyHandlers({
   journeys,
-}: Pick<Services, 'journeys'>): Pick<RouteHandlers, JourneyRoutes> {
+  personas,
+  journeyMetrics,
+}: Pick<Services, 'journeys' | 'personas' | 'journeyMetrics'>): Pick<RouteHandlers, JourneyRoutes> {
   return {
     listJourneys: async ({ auth }) => ({ items: await journeys.list(auth) }),
     createJourney: ({ auth, body }) => journeys.create(auth, body),
@@ -79,12 +81,13 @@ export function journeyHandlers({
       await journeys.deleteMarker(auth, params.journeyId, params.touchpointId, params.markerId);
       return ok;
     },
-    getJourneyMetrics: ({ auth, params, body }) => journeys.metrics(auth, params.journeyId, body),
-    listPersonas: async ({ auth }) => ({ items: await journeys.listPersonas(auth) }),
-    createPersona: ({ auth, body }) => journeys.createPersona(auth, body),
-    updatePersona: ({ auth, params, body }) => journeys.updatePersona(auth, params.personaId, body),
+    getJourneyMetrics: ({ auth, params, body }) =>
+      journeyMetrics.forJourney(auth, params.journeyId, body),
+    listPersonas: async ({ auth }) => ({ items: await personas.list(auth) }),
+    createPersona: ({ auth, body }) => personas.create(auth, body),
+    updatePersona: ({ auth, params, body }) => personas.update(auth, params.personaId, body),
     deletePersona: async ({ auth, params }) => {
-      await journeys.deletePersona(auth, params.personaId);
+      await personas.delete(auth, params.personaId);
       return ok;
     },
   };

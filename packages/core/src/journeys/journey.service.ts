@@ -3,30 +3,22 @@ import {
   type CreateJourneyBody,
   type CreateJourneyFromTemplateBody,
   type CreateMarkerBody,
-  type CreatePersonaBody,
   type CreateStageBody,
   type CreateTouchpointBody,
   type FieldIssue,
   type Journey,
-  type JourneyFigure,
   type JourneyMap,
   type JourneyMarker,
-  type JourneyMetrics,
-  type JourneyMetricsBody,
   type JourneyStage,
   type JourneySummary,
   type JourneyTemplateInfo,
   type Language,
-  type MetricGroup,
-  type MetricSpec,
   type MoveTouchpointBody,
-  type Persona,
   type StageLanes,
   type Touchpoint,
   type UpdateJourneyBody,
   type UpdateLanesBody,
   type UpdateMarkerBody,
-  type UpdatePersonaBody,
   type UpdateStageBody,
   type UpdateTouchpointBody,
   journeyTemplates,
@@ -37,7 +29,6 @@ import type { WorkspaceContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { Clock } from '../shared/time.js';
-import type { MetricQueryPort, TargetRecord } from '../targets/ports.js';
 import type {
   JourneyRecord,
   LaneItemRecord,
@@ -46,6 +37,7 @@ import type {
   StageRecord,
   TouchpointRecord,
 } from './ports.js';
+import { given, toJourney, toMarker, toPersona, toStage, toTouchpoint } from './records.js';
 import { journeyTemplate } from './templates.js';
 
 /** More would not fit a map on a wall, and the metric filter takes at most 200 touchpoints. */
@@ -54,11 +46,6 @@ export const MAX_TOUCHPOINTS_PER_JOURNEY = 200;
 
 const invalid = (path: string, message: string): DomainError =>
   new DomainError('VALIDATION_FAILED', undefined, [{ path, message }] satisfies FieldIssue[]);
-
-/** Only the fields given (zod leaves absent keys out; `undefined` never means "clear"). */
-function given<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 function emptyLanes(): StageLanes {
   return {
@@ -77,7 +64,7 @@ function emptyLanes(): StageLanes {
  * Positions stay dense (0…n−1) within a journey's stages and within a stage's touchpoints.
  */
 export class JourneyService {
-  constructor(private readonly deps: { store: Store; clock: Clock; metrics: MetricQueryPort }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
   // ------------------------------------------------------------------ journeys
 
@@ -564,125 +551,6 @@ export class JourneyService {
     });
   }
 
-  // ------------------------------------------------------------------ personas
-
-  async listPersonas(ctx: WorkspaceContext): Promise<Persona[]> {
-    return (await this.deps.store.journeys.listPersonas(ctx.workspace.id)).map(toPersona);
-  }
-
-  async createPersona(ctx: WorkspaceContext, body: CreatePersonaBody): Promise<Persona> {
-    const now = this.deps.clock.now();
-    const record: PersonaRecord = {
-      workspaceId: ctx.workspace.id,
-      id: newId(now),
-      name: body.name,
-      description: body.description ?? '',
-      goals: body.goals ?? [],
-      needs: body.needs ?? [],
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this.deps.store.journeys.insertPersona(record);
-    return toPersona(record);
-  }
-
-  async updatePersona(
-    ctx: WorkspaceContext,
-    personaId: string,
-    patch: UpdatePersonaBody,
-  ): Promise<Persona> {
-    const existing = await this.deps.store.journeys.findPersona(ctx.workspace.id, personaId);
-    if (!existing) throw new DomainError('NOT_FOUND');
-    const record: PersonaRecord = {
-      ...existing,
-      ...given(patch),
-      updatedAt: this.deps.clock.now(),
-    };
-    await this.deps.store.journeys.updatePersona(record);
-    return toPersona(record);
-  }
-
-  async deletePersona(ctx: WorkspaceContext, personaId: string): Promise<void> {
-    await this.deps.store.transaction(async (tx) => {
-      if (!(await tx.journeys.findPersona(ctx.workspace.id, personaId)))
-        throw new DomainError('NOT_FOUND');
-      await tx.journeys.deletePersona(ctx.workspace.id, personaId);
-    });
-  }
-
-  // ------------------------------------------------------------------ live metrics
-
-  /**
-   * The metric at every touchpoint, for every stage (over the stage's touchpoints: the health
-   * line) and for the whole journey (the average a card is compared with), from the metric
-   * engine: one query broken down by touchpoint, one over all the journey's touchpoints, and
-   * one per stage. Pooling happens in SQL through the touchpoint filter, so a stage's figure is
-   * computed from the stage's answers, never averaged from its touchpoints' scores.
-   */
-  async metrics(
-    ctx: WorkspaceContext,
-    journeyId: string,
-    body: JourneyMetricsBody,
-  ): Promise<JourneyMetrics> {
-    const ws = ctx.workspace.id;
-    const repo = this.deps.store.journeys;
-    await this.findJourney(repo, ws, journeyId);
-    const [stages, touchpoints, targets] = await Promise.all([
-      repo.listStages(ws, journeyId),
-      repo.listTouchpoints(ws, journeyId),
-      this.deps.store.targets.list(ws),
-    ]);
-    const metric = body.metric;
-    const ids = touchpoints.map((t) => t.id);
-    // Without touchpoints the journey still answers with the metric's name and scale: the
-    // filter then names the journey's own id, which no answer carries.
-    const filterIds = ids.length ? ids : [journeyId];
-    const query = (touchpointIds: string[], byTouchpoint: boolean) =>
-      this.deps.metrics.query(ctx, {
-        metric,
-        by: 'all',
-        from: body.from,
-        to: body.to,
-        filters: { touchpointIds },
-        ...(byTouchpoint ? { breakdown: { by: 'touchpoint' as const } } : {}),
-      });
-    const whole = await query(filterIds, false);
-    const perTouchpoint = ids.length ? await query(ids, true) : undefined;
-    const groupOf = new Map((perTouchpoint?.groups ?? []).map((g) => [g.key, g]));
-    const stageFigures: JourneyMetrics['stages'] = [];
-    for (const stage of stages) {
-      const own = touchpoints.filter((t) => t.stageId === stage.id).map((t) => t.id);
-      const figure = own.length ? figureOf((await query(own, false)).groups[0]) : emptyFigure();
-      stageFigures.push({ stageId: stage.id, ...figure });
-    }
-    const volumes = ids.length
-      ? await repo.responseVolumes(ws, ids, body.from, body.to)
-      : new Map<string, number>();
-    const stagePosition = new Map(stages.map((s) => [s.id, s.position]));
-    return {
-      metric,
-      scoreName: whole.scoreName,
-      scale: whole.scale,
-      from: body.from,
-      to: body.to,
-      journey: figureOf(whole.groups[0]),
-      stages: stageFigures,
-      touchpoints: [...touchpoints]
-        .sort(
-          (a, b) =>
-            (stagePosition.get(a.stageId) ?? 0) - (stagePosition.get(b.stageId) ?? 0) ||
-            a.position - b.position,
-        )
-        .map((t) => ({
-          touchpointId: t.id,
-          stageId: t.stageId,
-          volume: volumes.get(t.id) ?? 0,
-          ...figureOf(groupOf.get(t.id)),
-          target: targetFor(targets, t.id, metric),
-        })),
-    };
-  }
-
   // ------------------------------------------------------------------ helpers
 
   private async findJourney(
@@ -765,39 +633,6 @@ async function refuseIfInUse(tx: Repositories, ws: string, touchpointIds: readon
   if (usage.length) throw new DomainError('TOUCHPOINT_IN_USE', undefined, usage);
 }
 
-/** A touchpoint's target for this metric: the same kind, and the same survey and question
- * where both name one. */
-export function targetFor(
-  targets: readonly TargetRecord[],
-  touchpointId: string,
-  metric: MetricSpec,
-): { id: string; name: string; target: number } | null {
-  const fits = targets.filter(
-    (t) =>
-      t.scope.kind === 'touchpoint' &&
-      t.scope.id === touchpointId &&
-      t.metric.kind === metric.kind &&
-      (t.metric.surveyId === undefined ||
-        metric.surveyId === undefined ||
-        t.metric.surveyId === metric.surveyId) &&
-      (t.metric.question === undefined ||
-        metric.question === undefined ||
-        t.metric.question === metric.question),
-  );
-  const t = fits[0];
-  return t ? { id: t.id, name: t.name, target: t.target } : null;
-}
-
-function figureOf(group: MetricGroup | undefined): JourneyFigure {
-  if (!group) return emptyFigure();
-  const { n, score, ci95, smallSample } = group.total;
-  return { n, score, ci95, smallSample };
-}
-
-function emptyFigure(): JourneyFigure {
-  return { n: 0, score: null, ci95: null, smallSample: true };
-}
-
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -815,9 +650,3 @@ function lanesByStage(items: readonly LaneItemRecord[]): Map<string, StageLanes>
   }
   return out;
 }
-
-const toJourney = ({ workspaceId: _w, ...j }: JourneyRecord): Journey => j;
-const toStage = ({ workspaceId: _w, ...s }: StageRecord): JourneyStage => s;
-const toTouchpoint = ({ workspaceId: _w, ...t }: TouchpointRecord): Touchpoint => t;
-const toMarker = ({ workspaceId: _w, ...m }: MarkerRecord): JourneyMarker => m;
-const toPersona = ({ workspaceId: _w, ...p }: PersonaRecord): Persona => p;

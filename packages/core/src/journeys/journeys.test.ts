@@ -1,7 +1,7 @@
 import { journeyTemplates, languages } from '@polku/contracts';
 import { describe, expect, it } from 'vitest';
 import type { TargetRecord } from '../targets/ports.js';
-import { targetFor } from './journey.service.js';
+import { targetFor } from './journey-metrics.service.js';
 import { journeyTemplate } from './templates.js';
 
 describe('journey templates', () => {
