@@ -1,22 +1,12 @@
-import {
-  idSchema,
-  recordEventBodySchema,
-  type FieldIssue,
-  type RecordEventInput,
-} from '@polku/contracts';
-import {
-  DomainError,
-  EventService,
-  systemClock,
-  type Store,
-  type WorkspaceRecord,
-} from '@polku/core';
+import { idSchema, recordEventBodySchema, type RecordEventInput } from '@polku/contracts';
+import { EventService, systemClock, type Store, type WorkspaceRecord } from '@polku/core';
 import { readCsv, type CsvRecord } from './csv-reader.js';
 import { compileDateFormat, DateOrderScanner, parseAutoDate, type DateDecision } from './dates.js';
 import { InvalidUtf8Error, type ImportEncoding } from './encoding.js';
 import { importedId } from './ids.js';
 import { ImportError, MAX_LISTED, rollingBack, type SkippedRow } from './import-responses.js';
 import { normalizeText } from './values.js';
+import { submitRows } from './submit-rows.js';
 
 /** The fields of an event row, as `--map COLUMN=FIELD` names them. */
 export const eventFields = ['id', 'customer', 'type', 'touchpoint', 'time', 'value'] as const;
@@ -180,7 +170,16 @@ export async function importEvents(
   const flush = async () => {
     const pending = batch;
     batch = [];
-    await submitAll(events, workspace, pending, summary, skip);
+    await submitRows(
+      pending,
+      {
+        submit: (inputs) => events.recordBatch({ workspace }, inputs),
+        refusals: ['VALIDATION_FAILED', 'EVENT_ID_TAKEN'],
+        issuePath: /^body\.events\.(\d+)\.(.*)$/,
+      },
+      summary,
+      skip,
+    );
     options.onProgress?.({ rowsRead: summary.rowsRead, total: scan.rows });
   };
   let header = true;
@@ -348,51 +347,4 @@ function buildEvent(
         .join('; '),
     };
   return result.data;
-}
-
-const ISSUE_PATH = /^body\.events\.(\d+)\./;
-
-/**
- * Stores a batch. The intake takes a batch whole or not at all, so rows it refuses (an id
- * taken by another customer's event) are taken out, listed by line, and the rest sent again.
- * Rows repeating an id within the batch count as already imported, as in a later batch.
- */
-async function submitAll(
-  events: EventService,
-  workspace: WorkspaceRecord,
-  rows: { input: RecordEventInput; line: number }[],
-  summary: EventImportSummary,
-  skip: (line: number, reason: string) => void,
-): Promise<void> {
-  const ids = new Set<string>();
-  let pending = rows.filter((r) => {
-    if (ids.has(r.input.id!)) {
-      summary.alreadyImported++;
-      return false;
-    }
-    ids.add(r.input.id!);
-    return true;
-  });
-  while (pending.length) {
-    try {
-      const result = await events.recordBatch(
-        { workspace },
-        pending.map((r) => r.input),
-      );
-      summary.imported += result.created;
-      summary.alreadyImported += result.duplicates;
-      return;
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      if (e.code !== 'VALIDATION_FAILED' && e.code !== 'EVENT_ID_TAKEN') throw e;
-      const refused = new Map<number, string>();
-      for (const issue of (e.details ?? []) as FieldIssue[]) {
-        const m = ISSUE_PATH.exec(issue.path);
-        if (m) refused.set(Number(m[1]), `id: ${issue.message}`);
-      }
-      if (refused.size === 0) throw e;
-      for (const [i, reason] of refused) skip(pending[i]!.line, reason);
-      pending = pending.filter((_, i) => !refused.has(i));
-    }
-  }
 }

@@ -1,6 +1,5 @@
-import { answerValueSchema, type AnswerValue, type FieldIssue } from '@polku/contracts';
+import { answerValueSchema, type AnswerValue } from '@polku/contracts';
 import {
-  DomainError,
   ResponseService,
   systemClock,
   type IntakeInput,
@@ -22,6 +21,7 @@ import {
   type Layout,
 } from './layouts.js';
 import { addPart, parseCell } from './values.js';
+import { submitRows } from './submit-rows.js';
 
 export interface ImportOptions {
   file: string;
@@ -130,7 +130,16 @@ export async function importResponses(
   const flush = async () => {
     const pending = batch;
     batch = [];
-    await submitAll(responses, workspace, pending, summary, skip);
+    await submitRows(
+      pending,
+      {
+        submit: (inputs) => responses.submitBatch({ workspace }, inputs),
+        refusals: ['VALIDATION_FAILED'],
+        issuePath: /^body\.responses\.(\d+)\.(.*)$/,
+      },
+      summary,
+      skip,
+    );
     options.onProgress?.({ rowsRead: summary.rowsRead, total: scan.rows });
   };
 
@@ -315,55 +324,6 @@ function buildInput(
     ...(Object.keys(attributes).length > 0 && { attributes }),
     source: 'import',
   };
-}
-
-const ISSUE_PATH = /^body\.responses\.(\d+)\.(.*)$/;
-
-/**
- * Stores a batch. The intake takes a batch whole or not at all, so rows it rejects are taken
- * out (and reported by line) and the rest sent again. Rows repeating an id within the batch
- * are counted as already imported, as they would be in a later batch.
- */
-async function submitAll(
-  responses: ResponseService,
-  workspace: WorkspaceRecord,
-  rows: { input: IntakeInput; line: number }[],
-  summary: ImportSummary,
-  skip: (line: number, reason: string) => void,
-): Promise<void> {
-  const ids = new Set<string>();
-  let pending = rows.filter((r) => {
-    if (ids.has(r.input.id!)) {
-      summary.alreadyImported++;
-      return false;
-    }
-    ids.add(r.input.id!);
-    return true;
-  });
-  while (pending.length) {
-    try {
-      const result = await responses.submitBatch(
-        { workspace },
-        pending.map((r) => r.input),
-      );
-      summary.imported += result.created;
-      summary.alreadyImported += result.duplicates;
-      return;
-    } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'VALIDATION_FAILED') throw e;
-      const byRow = new Map<number, string[]>();
-      for (const issue of (e.details ?? []) as FieldIssue[]) {
-        const m = ISSUE_PATH.exec(issue.path);
-        if (!m) throw e;
-        const i = Number(m[1]);
-        const where = m[2]!.replace(/^answers\./, '');
-        byRow.set(i, [...(byRow.get(i) ?? []), `${where}: ${issue.message}`]);
-      }
-      if (byRow.size === 0) throw e;
-      for (const [i, reasons] of byRow) skip(pending[i]!.line, reasons.join('; '));
-      pending = pending.filter((_, i) => !byRow.has(i));
-    }
-  }
 }
 
 /** A store whose transactions always roll back: the dry run's intake validates and writes nothing. */
