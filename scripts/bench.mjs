@@ -7,7 +7,10 @@
 //   npm run bench -- sqlite       those whose file name contains "sqlite"
 //
 // Knobs (environment): BENCH_DURATION (s per HTTP run, default 5), BENCH_CONNECTIONS (20),
-// BENCH_SQLITE_ROWS (500000).
+// BENCH_SQLITE_ROWS (500000); for metrics.bench.ts BENCH_METRICS_SIZES ("1000000,10000000"),
+// BENCH_METRICS_PG_SIZE (1000000; 0 skips), BENCH_METRICS_PG_URL, BENCH_METRICS_REPEAT (15),
+// BENCH_METRICS_BUDGET_S (60), BENCH_METRICS_KEEP (1 keeps the SQLite file). Benchmarks read
+// their knobs here, not through the app's config module: they are not settings of Polku.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

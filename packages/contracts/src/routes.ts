@@ -41,7 +41,7 @@ import { listeningRoutes } from './listening-routes.js';
 import { metricsRoutes } from './metrics.js';
 import { analysesRoutes } from './analyses.js';
 import { targetsRoutes } from './targets.js';
-import { journeysRoutes } from './journeys.js';
+import { journeysRoutes } from './journeys-routes.js';
 import { eventsRoutes } from './events.js';
 
 export type { Access, HttpMethod, RouteDef } from './route-def.js';
