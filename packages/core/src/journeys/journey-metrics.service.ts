@@ -40,14 +40,19 @@ export class JourneyMetricsService {
     // filter then names the journey's own id, which no answer carries.
     const filterIds = ids.length ? ids : [journeyId];
     const query = (touchpointIds: string[], byTouchpoint: boolean) =>
-      this.deps.metrics.query(ctx, {
-        metric,
-        by: 'all',
-        from: body.from,
-        to: body.to,
-        filters: { touchpointIds },
-        ...(byTouchpoint ? { breakdown: { by: 'touchpoint' as const } } : {}),
-      });
+      this.deps.metrics.query(
+        ctx,
+        {
+          metric,
+          by: 'all',
+          from: body.from,
+          to: body.to,
+          filters: { touchpointIds },
+          ...(byTouchpoint ? { breakdown: { by: 'touchpoint' as const } } : {}),
+        },
+        // The map shows no change against an earlier period: skip counting one.
+        { comparePrevious: false },
+      );
     const whole = await query(filterIds, false);
     const perTouchpoint = ids.length ? await query(ids, true) : undefined;
     const groupOf = new Map((perTouchpoint?.groups ?? []).map((g) => [g.key, g]));

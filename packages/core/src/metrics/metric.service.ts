@@ -85,6 +85,12 @@ export interface QuestionMetricQuery {
   to?: string | undefined;
 }
 
+export interface MetricQueryOptions {
+  /** Count the previous period for each group's `change` (default). Callers that never show
+   * that change (the journey map's many small queries) save the second count. */
+  comparePrevious?: boolean;
+}
+
 /**
  * Metrics per time bucket. SQL only counts (histograms by bucket, group and question); the
  * figures come from the pure functions in this folder, with one written definition each
@@ -142,6 +148,7 @@ export class MetricService {
   async query(
     ctx: { workspace: Pick<WorkspaceRecord, 'id'> },
     query: MetricQuery,
+    options: MetricQueryOptions = {},
   ): Promise<MetricResult> {
     checkPeriod(query.from, query.to);
     const by = query.by ?? 'month';
@@ -164,7 +171,7 @@ export class MetricService {
           }
         : null;
     const earlier =
-      previousPeriod && !isMultiItemMetric(target.kind)
+      previousPeriod && options.comparePrevious !== false && !isMultiItemMetric(target.kind)
         ? groupRows(
             (
               await this.deps.metrics.counts(ctx.workspace.id, {

@@ -130,7 +130,11 @@ export interface WebhookRepository {
  * target's score is exactly the figure the explorer shows.
  */
 export interface MetricQueryPort {
-  query(ctx: { workspace: WorkspaceRecord }, query: MetricQuery): Promise<MetricResult>;
+  query(
+    ctx: { workspace: WorkspaceRecord },
+    query: MetricQuery,
+    options?: { comparePrevious?: boolean },
+  ): Promise<MetricResult>;
 }
 
 /** One HTTP POST to a webhook receiver (an adapter with fetch in the server). */
