@@ -1,7 +1,7 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import { newId, type Store } from '@polku/core';
+import { newId, type Clock, type Store } from '@polku/core';
 import { isMigrated, type DatabaseHandle } from '@polku/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
@@ -15,7 +15,7 @@ import { journeyExportHandlers, journeyHandlers } from './journeys/journeys.rout
 import { ChromiumRenderer } from './infra/chromium.js';
 import type { AppConfig } from './config.js';
 import { errorBody, handleError } from './http/errors.js';
-import { LoginThrottle } from './http/login-throttle.js';
+import { SignInThrottle } from './http/login-throttle.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRouteTable, type RouteHandlers } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -42,6 +42,8 @@ export interface AppDeps {
   store: Store;
   services: Services;
   logger: Logger | false;
+  /** The time the sign-in and failure limits count by (the services' clock). */
+  clock: Clock;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -122,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   const handlers: RouteHandlers = {
-    ...accountHandlers(deps.services, config, new LoginThrottle()),
+    ...accountHandlers(deps.services, config, new SignInThrottle(deps.clock)),
     ...workspaceHandlers(deps.services),
     ...listeningHandlers(deps.services),
     ...metricsHandlers(deps.services),
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services: deps.services,
     store: deps.store,
     rateLimit: config.http.rateLimit,
+    clock: deps.clock,
   });
 
   registerFileRoutes(app, deps, {

@@ -1,4 +1,4 @@
-import type { Store } from '@polku/core';
+import { systemClock, type Clock, type Store } from '@polku/core';
 import { createStore, migrateToLatest, openDatabase, type DatabaseHandle } from '@polku/db';
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from './config.js';
@@ -17,6 +17,8 @@ export interface Runtime {
   database: DatabaseHandle;
   store: Store;
   services: Services;
+  /** Where every part of the process takes "now" from. */
+  clock: Clock;
   mailer: Mailer;
   worker: Worker;
   scheduler: Scheduler;
@@ -37,10 +39,14 @@ export function createLogger(config: AppConfig): Logger {
   );
 }
 
-/** Opens the database, applies migrations and wires services, mail and jobs. */
+/**
+ * Opens the database, applies migrations and wires services, mail and jobs. `clock` is for
+ * tests that move time.
+ */
 export async function createRuntime(
   config: AppConfig,
   log: Logger = createLogger(config),
+  { clock = systemClock }: { clock?: Clock } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.database, {
     onConnectionError: (err) =>
@@ -59,6 +65,7 @@ export async function createRuntime(
     hasher: argon2Hasher,
     config,
     webhookSender: createFetchWebhookSender(),
+    clock,
   });
   const mailer = config.mail.smtpUrl
     ? createSmtpMailer(config.mail.smtpUrl, config.mail.from)
@@ -83,6 +90,7 @@ export async function createRuntime(
     database,
     store,
     services,
+    clock,
     mailer,
     worker,
     scheduler,

@@ -1,37 +1,65 @@
+import { HOUR, MINUTE, type Clock } from '@polku/core';
+import { addressKey, rememberLatest } from './failure-limit.js';
+
+/** The limit per (email, address) pair; docs/configuration.md "Sign-in limits" says the same. */
+export const SIGN_IN_PAIR_LIMIT = {
+  /** Failures a pair may have before it waits. */
+  freeFailures: 5,
+  /** The wait after the last free failure; it doubles with each failure after. */
+  firstWaitMs: 30_000,
+  maxWaitMs: 15 * MINUTE,
+  /** A pair without a failure for this long starts again from nothing. */
+  forgetAfterMs: HOUR,
+};
+
+interface PairFailures {
+  count: number;
+  lastAt: number;
+}
+
 /**
- * Counts failed sign-ins per email, so guessing one account's password from many addresses
- * is slowed too (the per-IP rate limit alone would not). In memory: one process's view, which
- * is enough for a single server; several servers each keep their own count.
+ * Slows password guessing per (email, address) pair: after five failures the pair waits 30 s,
+ * then twice as long after each further failure, at most 15 minutes. A pair never slows
+ * another, so wrong passwords sent from anywhere else never stop the account's owner from
+ * signing in where they have not failed; a successful sign-in clears the pair. (Failures of
+ * one address across all emails are limited by the route table's failure limit.) In memory:
+ * one process's view, enough for one server.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+export class SignInThrottle {
+  private readonly pairs = new Map<string, PairFailures>();
 
   constructor(
-    private readonly maxFailures = 10,
-    private readonly windowMs = 15 * 60_000,
+    private readonly clock: Clock,
+    private readonly limit = SIGN_IN_PAIR_LIMIT,
   ) {}
 
-  isBlocked(email: string, now = Date.now()): boolean {
-    return this.recent(email, now).length >= this.maxFailures;
+  /** How long this pair must wait before its next attempt is heard; 0 when it may try now. */
+  waitMs(email: string, ip: string | null): number {
+    const now = this.clock.now();
+    const failures = this.current(pairKey(email, ip), now);
+    if (!failures || failures.count < this.limit.freeFailures) return 0;
+    const wait = Math.min(
+      this.limit.firstWaitMs * 2 ** (failures.count - this.limit.freeFailures),
+      this.limit.maxWaitMs,
+    );
+    return Math.max(0, failures.lastAt + wait - now);
   }
 
-  recordFailure(email: string, now = Date.now()): void {
-    const list = this.recent(email, now);
-    list.push(now);
-    this.failures.set(email, list);
-    if (this.failures.size > 10_000) this.prune(now);
+  recordFailure(email: string, ip: string | null): void {
+    const now = this.clock.now();
+    const key = pairKey(email, ip);
+    const count = (this.current(key, now)?.count ?? 0) + 1;
+    rememberLatest(this.pairs, key, { count, lastAt: now });
   }
 
-  reset(email: string): void {
-    this.failures.delete(email);
+  recordSuccess(email: string, ip: string | null): void {
+    this.pairs.delete(pairKey(email, ip));
   }
 
-  private recent(email: string, now: number): number[] {
-    return (this.failures.get(email) ?? []).filter((t) => now - t < this.windowMs);
-  }
-
-  private prune(now: number): void {
-    for (const [email] of this.failures)
-      if (this.recent(email, now).length === 0) this.failures.delete(email);
+  private current(key: string, now: number): PairFailures | undefined {
+    const failures = this.pairs.get(key);
+    return failures && now - failures.lastAt < this.limit.forgetAfterMs ? failures : undefined;
   }
 }
+
+const pairKey = (email: string, ip: string | null) => JSON.stringify([email, addressKey(ip)]);

@@ -1,5 +1,6 @@
 import {
   errorBodySchema,
+  type ErrorCode,
   routes,
   type RouteName,
   type RouteRequest,
@@ -9,6 +10,7 @@ import {
 import {
   DomainError,
   resolveWorkspaceAccess,
+  type Clock,
   type Principal,
   type SessionRecord,
   type Store,
@@ -17,6 +19,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../services.js';
 import { authenticate } from './authentication.js';
+import { addressKey, FailureWindow, tooManyFailures } from './failure-limit.js';
 
 type AuthFor<A> = A extends { kind: 'workspace' }
   ? WorkspaceContext
@@ -43,22 +46,27 @@ const DEFAULT_PUBLIC_LIMIT = { max: 300, windowMs: 60_000 };
 
 /**
  * Registers every route of the contracts' route table: schemas (validation and OpenAPI),
- * rate limits, and the one access check, then the thin handler.
+ * rate limits and failure limits, and the one access check, then the thin handler.
+ * `rateLimit: false` (POLKU_RATE_LIMIT=0, for load tests) turns off the per-request limits;
+ * failure limits stay, as nobody who succeeds is ever slowed by them.
  */
 export function registerRouteTable(
   app: FastifyInstance,
   handlers: RouteHandlers,
-  deps: { services: Services; store: Store; rateLimit: boolean },
+  deps: { services: Services; store: Store; rateLimit: boolean; clock: Clock },
 ): void {
   for (const name of Object.keys(routes) as RouteName[]) {
     const route = routes[name];
     const handler = handlers[name] as (c: HandlerContext<RouteName>) => Promise<unknown>;
+    const failureLimit = 'failureLimit' in route ? route.failureLimit : undefined;
     const limit =
       'rateLimit' in route
         ? route.rateLimit
-        : route.access.kind === 'public'
+        : route.access.kind === 'public' && !failureLimit
           ? DEFAULT_PUBLIC_LIMIT
           : undefined;
+    const failures = failureLimit && new FailureWindow(failureLimit, deps.clock);
+    const failureCodes: readonly ErrorCode[] = failureLimit?.codes ?? [];
     app.route({
       method: route.method,
       url: route.path,
@@ -81,20 +89,30 @@ export function registerRouteTable(
           ? { rateLimit: { max: limit.max, timeWindow: limit.windowMs } }
           : {},
       handler: async (request, reply) => {
-        const principal = await authenticate(request, reply, deps.services, {
-          requireCsrf: route.access.kind !== 'public',
-        });
-        const auth = await authorize(route.access, principal, request, deps.store);
-        const result = await handler({
-          params: request.params,
-          query: request.query,
-          body: request.body,
-          auth,
-          ip: request.ip,
-          request,
-          reply,
-        } as HandlerContext<RouteName>);
-        return reply.status(route.status).send(result);
+        const address = addressKey(request.ip);
+        const wait = failures?.waitMs(address) ?? 0;
+        if (wait > 0)
+          throw tooManyFailures(reply, wait, 'Too many failed attempts from your address.');
+        try {
+          const principal = await authenticate(request, reply, deps.services, {
+            requireCsrf: route.access.kind !== 'public',
+          });
+          const auth = await authorize(route.access, principal, request, deps.store);
+          const result = await handler({
+            params: request.params,
+            query: request.query,
+            body: request.body,
+            auth,
+            ip: request.ip,
+            request,
+            reply,
+          } as HandlerContext<RouteName>);
+          return reply.status(route.status).send(result);
+        } catch (e) {
+          if (failures && e instanceof DomainError && failureCodes.includes(e.code))
+            failures.recordFailure(address);
+          throw e;
+        }
       },
     });
   }

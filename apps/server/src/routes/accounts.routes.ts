@@ -1,7 +1,8 @@
 import { DomainError } from '@polku/core';
 import type { AppConfig } from '../config.js';
 import { clearSessionCookie, setSessionCookie } from '../http/authentication.js';
-import type { LoginThrottle } from '../http/login-throttle.js';
+import { tooManyFailures } from '../http/failure-limit.js';
+import type { SignInThrottle } from '../http/login-throttle.js';
 import type { RouteHandlers } from '../http/route-table.js';
 import type { Services } from '../services.js';
 
@@ -21,7 +22,7 @@ type AccountRoutes =
 export function accountHandlers(
   { auth, invitations }: Services,
   config: AppConfig,
-  throttle: LoginThrottle,
+  signIns: SignInThrottle,
 ): Pick<RouteHandlers, AccountRoutes> {
   const cookie = { secure: config.session.cookieSecure, maxAgeMs: config.session.maxMs };
   return {
@@ -34,19 +35,22 @@ export function accountHandlers(
     },
 
     login: async ({ body, ip, reply }) => {
-      if (throttle.isBlocked(body.email))
-        throw new DomainError(
-          'RATE_LIMITED',
-          'Too many failed sign-ins for this account. Try again in 15 minutes.',
+      // Refused before the password is checked, so a slowed pair learns nothing from guessing.
+      const wait = signIns.waitMs(body.email, ip);
+      if (wait > 0)
+        throw tooManyFailures(
+          reply,
+          wait,
+          'Too many failed sign-ins to this account from your address.',
         );
       try {
         const { token, info } = await auth.login(body.email, body.password, ip);
-        throttle.reset(body.email);
+        signIns.recordSuccess(body.email, ip);
         setSessionCookie(reply, token, cookie);
         return info;
       } catch (e) {
         if (e instanceof DomainError && e.code === 'INVALID_CREDENTIALS')
-          throttle.recordFailure(body.email);
+          signIns.recordFailure(body.email, ip);
         throw e;
       }
     },

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '@polku/contracts';
+import type { Clock } from '@polku/core';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type AppConfig } from '../../src/config.js';
@@ -12,17 +13,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A full Polku app (routes, services, worker) on a fresh database of the dialect. */
+/**
+ * A full Polku app (routes, services, worker) on a fresh database of the dialect; `clock`
+ * moves time for the tests that need it.
+ */
 export async function startTestApp(
   dialect: TestDialect,
   env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
 ): Promise<TestApp> {
   const database: TestDatabase = await dialect.create();
   const config: AppConfig = {
     ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://polku.test', ...env }),
     database: database.config,
   };
-  const runtime = await createRuntime(config, pino({ level: 'silent' }));
+  const runtime = await createRuntime(config, pino({ level: 'silent' }), options);
   const app = await buildApp({ ...runtime, logger: false });
   return {
     app,
@@ -109,4 +114,11 @@ export async function createAccount(t: TestApp, label = 'owner'): Promise<Accoun
   const browser = new Browser(t.app);
   await browser.login(email, password);
   return { browser, userId: user.id, workspaceId: ws.id, email, password };
+}
+
+/** The token in the link of a mail body (`/invite/` or `/reset-password\\?token=`). */
+export function tokenFrom(text: string, path: string): string {
+  const match = new RegExp(`${path}([A-Za-z0-9_%-]+)`).exec(text);
+  if (!match?.[1]) throw new Error(`no ${path} link in mail`);
+  return decodeURIComponent(match[1]);
 }
