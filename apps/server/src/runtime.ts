@@ -76,12 +76,10 @@ export async function createRuntime(
         ),
       );
   const worker = new Worker(
-    store,
+    store.jobs,
     jobDefinitions(store, mailer, log, services),
     log.child({ role: 'worker' }),
-    {
-      concurrency: config.worker.concurrency,
-    },
+    { concurrency: config.worker.concurrency, clock },
   );
   const scheduler = new Scheduler(store, recurringJobs, log.child({ role: 'scheduler' }));
   return {

@@ -1,4 +1,4 @@
-import { HOUR, MINUTE, type Clock } from '@polku/core';
+import { HOUR, MINUTE } from '@polku/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,18 +8,8 @@ import {
   type Account,
   type TestApp,
 } from './support/app.js';
+import { HandClock } from './support/clock.js';
 import { testDialects } from './support/databases.js';
-
-/** A clock the tests move by hand, so waits are exact and no test sleeps. */
-class HandClock implements Clock {
-  private at = Date.UTC(2026, 0, 12, 8, 0);
-  now(): number {
-    return this.at;
-  }
-  advance(ms: number): void {
-    this.at += ms;
-  }
-}
 
 let addresses = 0;
 /** A fresh client address for each caller, so the tests' limits never meet. */

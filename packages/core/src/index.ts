@@ -6,6 +6,7 @@ export * from './shared/hash-secrets.js';
 export * from './shared/errors.js';
 export * from './shared/permissions.js';
 export * from './shared/context.js';
+export * from './jobs/index.js';
 export * from './mail/templates.js';
 export * from './mail/outbox.js';
 export * from './accounts/config.js';

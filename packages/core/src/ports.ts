@@ -5,6 +5,7 @@ import type { AnswerRow } from './surveys/answers.js';
 import type { TargetRepository, WebhookRepository } from './targets/ports.js';
 import type { JourneyRepository } from './journeys/ports.js';
 import type { EventRepository } from './events/ports.js';
+import type { JobRepository } from './jobs/job-queue.js';
 
 // Records as the domain sees them. Instants are epoch milliseconds.
 
@@ -115,30 +116,6 @@ export interface EmailRecord {
   sentAt: number | null;
 }
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
-
-export interface JobRecord {
-  id: string;
-  kind: string;
-  payload: unknown;
-  status: JobStatus;
-  runAt: number;
-  attempts: number;
-  maxAttempts: number;
-  lockedUntil: number | null;
-  lastError: string | null;
-  uniqueKey: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface EnqueueOptions {
-  runAt?: number;
-  maxAttempts?: number;
-  /** At most one unfinished job per key (e.g. one run of a recurring job per slot). */
-  uniqueKey?: string;
-}
-
 export interface Page<T> {
   items: T[];
   nextBefore: string | null;
@@ -229,18 +206,6 @@ export interface EmailRepository {
   listForWorkspace(workspaceId: string, limit: number, before?: string): Promise<EmailRecord[]>;
   markDelivered(id: string, status: 'sent' | 'kept', at: number): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
-}
-
-export interface JobRepository {
-  enqueue(kind: string, payload: unknown, options?: EnqueueOptions): Promise<string>;
-  /** Takes up to `limit` due jobs (or jobs whose lease ran out) and leases them until `leaseUntil`. */
-  claim(now: number, limit: number, leaseUntil: number): Promise<JobRecord[]>;
-  complete(id: string, now: number): Promise<void>;
-  /** Records a failed attempt; the job runs again at `retryAt`, or fails for good when null. */
-  fail(id: string, error: string, retryAt: number | null, now: number): Promise<void>;
-  findById(id: string): Promise<JobRecord | undefined>;
-  countByStatus(): Promise<Record<JobStatus, number>>;
-  deleteFinishedBefore(before: number): Promise<number>;
 }
 
 export interface Repositories {

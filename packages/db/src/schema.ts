@@ -113,6 +113,8 @@ export interface JobsTable {
   attempts: Generated<number>;
   maxAttempts: number;
   lockedUntil: number | null;
+  /** The claim that holds the job while it runs; null when nobody does. */
+  leaseToken: string | null;
   lastError: string | null;
   uniqueKey: string | null;
   createdAt: number;

@@ -1,76 +1,66 @@
 import {
+  CLEANUP_JOB,
   DAY,
   METRIC_ALERTS_JOB,
-  WEBHOOK_DELIVER_JOB,
-  type WebhookDeliverPayload,
   REMIND_SURVEY_INVITATION_JOB,
   SEND_EMAIL_JOB,
   SEND_SURVEY_INVITATION_JOB,
-  type SendEmailPayload,
+  WEBHOOK_DELIVER_JOB,
   type Store,
-  type SurveyInvitationJobPayload,
-  type SurveyInvitationService,
 } from '@polku/core';
-import type { Services } from '../services.js';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Mailer } from '../infra/mailer.js';
+import type { Services } from '../services.js';
 import type { RecurringJob } from './scheduler.js';
-import type { JobDefinition } from './worker.js';
+import type { JobDefinitions } from './worker.js';
 
-export const CLEANUP_JOB = 'maintenance.cleanup';
-
-/** Delivers one outbox mail (or keeps it when no SMTP is configured). Idempotent. */
-function sendEmailJob(store: Store, mailer: Mailer): JobDefinition {
-  return {
-    kind: SEND_EMAIL_JOB,
-    async perform(payload) {
-      const { emailId } = payload as SendEmailPayload;
-      const email = await store.emails.findById(emailId);
-      if (!email || email.status === 'sent' || email.status === 'kept') return;
-      await mailer.send(email);
-      await store.emails.markDelivered(email.id, mailer.delivers ? 'sent' : 'kept', Date.now());
-    },
-    async onFinalFailure(payload, error) {
-      await store.emails.markFailed((payload as SendEmailPayload).emailId, error);
-    },
-  };
-}
-
-/** Removes expired sessions and finished jobs older than a week. */
-function cleanupJob(store: Store, log: Logger): JobDefinition {
-  return {
-    kind: CLEANUP_JOB,
-    async perform() {
-      const now = Date.now();
-      const sessions = await store.sessions.deleteExpired(now);
-      const jobs = await store.jobs.deleteFinishedBefore(now - 7 * DAY);
-      log.info({ sessions, jobs }, 'cleanup done');
-    },
-  };
-}
-
-/** Sends a survey invitation, or its one reminder, when due. */
-function surveyInvitationJobs(invitations: SurveyInvitationService): JobDefinition[] {
-  return [
-    {
-      kind: SEND_SURVEY_INVITATION_JOB,
-      perform: (payload) => invitations.send(payload as SurveyInvitationJobPayload, false),
-    },
-    {
-      kind: REMIND_SURVEY_INVITATION_JOB,
-      perform: (payload) => invitations.send(payload as SurveyInvitationJobPayload, true),
-    },
-  ];
-}
+const id = z.string().min(1).max(64);
+const surveyInvitationPayload = z.strictObject({ workspaceId: id, invitationId: id });
 
 /**
- * The alert run (every 15 minutes): evaluates every live target and raises each new alert
- * once; and the delivery of one alert to one webhook, retried with backoff by the queue.
+ * The handler of every job kind in core's registry (`JobPayloads`), each with the schema its
+ * payload is checked against when the job runs.
  */
-function targetJobs(services: Services, log: Logger): JobDefinition[] {
-  return [
-    {
-      kind: METRIC_ALERTS_JOB,
+export function jobDefinitions(
+  store: Store,
+  mailer: Mailer,
+  log: Logger,
+  services: Services,
+): JobDefinitions {
+  return {
+    // Delivers one outbox mail (or keeps it when no SMTP is configured). Idempotent.
+    [SEND_EMAIL_JOB]: {
+      payload: z.strictObject({ emailId: id }),
+      async perform({ emailId }) {
+        const email = await store.emails.findById(emailId);
+        if (!email || email.status === 'sent' || email.status === 'kept') return;
+        await mailer.send(email);
+        await store.emails.markDelivered(email.id, mailer.delivers ? 'sent' : 'kept', Date.now());
+      },
+      onFinalFailure: ({ emailId }, error) => store.emails.markFailed(emailId, error),
+    },
+
+    // A survey invitation, or its one reminder, when due.
+    [SEND_SURVEY_INVITATION_JOB]: {
+      payload: surveyInvitationPayload,
+      perform: (payload) => services.surveyInvitations.send(payload, false),
+    },
+    [REMIND_SURVEY_INVITATION_JOB]: {
+      payload: surveyInvitationPayload,
+      perform: (payload) => services.surveyInvitations.send(payload, true),
+    },
+
+    // One alert to one webhook, retried with backoff by the queue.
+    [WEBHOOK_DELIVER_JOB]: {
+      payload: z.strictObject({ workspaceId: id, deliveryId: id }),
+      perform: (payload) => services.webhooks.deliver(payload),
+      onFinalFailure: (payload, error) => services.webhooks.deliveryFailed(payload, error),
+    },
+
+    // The alert run (every 15 minutes): evaluates every live target, raises each new alert once.
+    [METRIC_ALERTS_JOB]: {
+      payload: z.null(),
       async perform() {
         const result = await services.targets.runAlerts((err, target) =>
           log.error(
@@ -81,27 +71,18 @@ function targetJobs(services: Services, log: Logger): JobDefinition[] {
         log.info(result, 'metric alerts evaluated');
       },
     },
-    {
-      kind: WEBHOOK_DELIVER_JOB,
-      perform: (payload) => services.webhooks.deliver(payload as WebhookDeliverPayload),
-      onFinalFailure: (payload, error) =>
-        services.webhooks.deliveryFailed(payload as WebhookDeliverPayload, error),
-    },
-  ];
-}
 
-export function jobDefinitions(
-  store: Store,
-  mailer: Mailer,
-  log: Logger,
-  services: Services,
-): JobDefinition[] {
-  return [
-    sendEmailJob(store, mailer),
-    cleanupJob(store, log),
-    ...surveyInvitationJobs(services.surveyInvitations),
-    ...targetJobs(services, log),
-  ];
+    // Removes expired sessions and finished jobs older than a week.
+    [CLEANUP_JOB]: {
+      payload: z.null(),
+      async perform() {
+        const now = Date.now();
+        const sessions = await store.sessions.deleteExpired(now);
+        const jobs = await store.jobs.deleteFinishedBefore(now - 7 * DAY);
+        log.info({ sessions, jobs }, 'cleanup done');
+      },
+    },
+  };
 }
 
 export const recurringJobs: RecurringJob[] = [

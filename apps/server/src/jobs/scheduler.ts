@@ -1,9 +1,9 @@
-import type { Store } from '@polku/core';
+import type { RecurringJobKind, Store } from '@polku/core';
 import type { Logger } from 'pino';
 
-/** A job enqueued every `everyMs` (e.g. hourly clean-up). */
+/** A job enqueued every `everyMs` (e.g. hourly clean-up); recurring kinds carry no payload. */
 export interface RecurringJob {
-  kind: string;
+  kind: RecurringJobKind;
   everyMs: number;
 }
 

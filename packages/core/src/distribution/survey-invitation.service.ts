@@ -1,4 +1,9 @@
 import type { Language, SurveyInvitation } from '@polku/contracts';
+import {
+  REMIND_SURVEY_INVITATION_JOB,
+  SEND_SURVEY_INVITATION_JOB,
+  type SurveyInvitationJobPayload,
+} from '../jobs/job-kinds.js';
 import { queueEmail } from '../mail/outbox.js';
 import { surveyInvitationMail } from '../mail/templates.js';
 import type { Repositories, Store, SurveyInvitationRecord, WorkspaceRecord } from '../ports.js';
@@ -9,13 +14,6 @@ import { newId } from '../shared/ids.js';
 import { DAY, type Clock } from '../shared/time.js';
 import type { SurveyService } from '../surveys/survey.service.js';
 import { whyNotContact } from './contact-limit.js';
-
-export const SEND_SURVEY_INVITATION_JOB = 'survey-invitation.send';
-export const REMIND_SURVEY_INVITATION_JOB = 'survey-invitation.remind';
-export interface SurveyInvitationJobPayload {
-  workspaceId: string;
-  invitationId: string;
-}
 
 const EMAIL_LINK_NAME = 'Sähköpostikutsut / E-postinbjudningar / Email invitations';
 

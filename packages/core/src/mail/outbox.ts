@@ -1,11 +1,7 @@
+import { SEND_EMAIL_JOB } from '../jobs/job-kinds.js';
 import { newId } from '../shared/ids.js';
 import type { MailContent } from './templates.js';
 import type { Repositories } from '../ports.js';
-
-export const SEND_EMAIL_JOB = 'email.send';
-export interface SendEmailPayload {
-  emailId: string;
-}
 
 /**
  * Puts a mail in the outbox and enqueues its delivery, in the caller's transaction: if the
@@ -29,8 +25,6 @@ export async function queueEmail(
     createdAt: now,
     sentAt: null,
   });
-  await tx.jobs.enqueue(SEND_EMAIL_JOB, { emailId: id } satisfies SendEmailPayload, {
-    maxAttempts: 8,
-  });
+  await tx.jobs.enqueue(SEND_EMAIL_JOB, { emailId: id }, { maxAttempts: 8 });
   return id;
 }

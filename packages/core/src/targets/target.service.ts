@@ -11,6 +11,7 @@ import type {
   UpdateTargetBody,
 } from '@polku/contracts';
 import { auditActor, recordAudit } from '../accounts/audit.js';
+import { WEBHOOK_DELIVER_JOB } from '../jobs/job-kinds.js';
 import { queueEmail } from '../mail/outbox.js';
 import type { Page, Repositories, Store, WorkspaceRecord } from '../ports.js';
 import type { WorkspaceContext } from '../shared/context.js';
@@ -30,9 +31,6 @@ import {
 import { chartUrl } from './links.js';
 import { currentPeriod, isPeriodLive, previousPeriod, type DayRange } from './periods.js';
 import type { MetricAlertRecord, MetricAlertView, MetricQueryPort, TargetRecord } from './ports.js';
-import { WEBHOOK_DELIVER_JOB, type WebhookDeliverPayload } from './webhook.service.js';
-
-export const METRIC_ALERTS_JOB = 'metrics.alerts';
 
 /** A fully resolved create body (defaults applied). */
 type TargetInput = Omit<
@@ -370,7 +368,7 @@ export class TargetService {
       });
       await tx.jobs.enqueue(
         WEBHOOK_DELIVER_JOB,
-        { workspaceId: workspace.id, deliveryId } satisfies WebhookDeliverPayload,
+        { workspaceId: workspace.id, deliveryId },
         { maxAttempts: 6 },
       );
     }

@@ -1,5 +1,6 @@
 import type { Webhook } from '@polku/contracts';
 import { auditActor, recordAudit } from '../accounts/audit.js';
+import type { WebhookDeliverPayload } from '../jobs/job-kinds.js';
 import type { Store } from '../ports.js';
 import { requireUserActor, type WorkspaceContext } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
@@ -8,12 +9,6 @@ import { newId } from '../shared/ids.js';
 import type { Clock } from '../shared/time.js';
 import type { WebhookRecord, WebhookSender } from './ports.js';
 import { webhookHeaders } from './signature.js';
-
-export const WEBHOOK_DELIVER_JOB = 'webhook.deliver';
-export interface WebhookDeliverPayload {
-  workspaceId: string;
-  deliveryId: string;
-}
 
 /** Every secret starts with this, so a leaked one is recognisable. */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';

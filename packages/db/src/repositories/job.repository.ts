@@ -1,4 +1,12 @@
-import { newId, type JobRecord, type JobRepository, type JobStatus } from '@polku/core';
+import {
+  newId,
+  type ClaimedJob,
+  type JobLease,
+  type JobPayloads,
+  type JobRecord,
+  type JobRepository,
+  type JobStatus,
+} from '@polku/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, JobsTable } from '../schema.js';
 
@@ -10,13 +18,25 @@ const toJob = (r: Selectable<JobsTable>): JobRecord => ({
 
 /**
  * The durable job queue. Jobs are rows in the same database, so a job enqueued in a
- * transaction exists exactly when the change that caused it does. A claimed job holds a lease;
- * a worker that dies leaves the lease to run out and another worker takes the job again.
+ * transaction exists exactly when the change that caused it does. A claimed job holds a lease
+ * under a token of that claim: only the token's holder may renew, complete or fail the job,
+ * so a worker whose lease ran out (and whose job another worker took) cannot overwrite the new
+ * holder's state. A worker that dies leaves the lease to run out and another worker takes the
+ * job again. `P` maps kinds to payloads (the app's registry by default).
  */
-export function createJobRepository(
+export function createJobRepository<P extends object = JobPayloads>(
   db: Kysely<Database>,
   dialect: 'sqlite' | 'postgres',
-): JobRepository {
+): JobRepository<P> {
+  /** Only the current holder's lease matches: the token changes at every claim. */
+  const held = (lease: JobLease) =>
+    db
+      .updateTable('jobs')
+      .where('id', '=', lease.id)
+      .where('leaseToken', '=', lease.leaseToken)
+      .where('status', '=', 'running');
+  const changedOne = (r: { numUpdatedRows: bigint }) => Number(r.numUpdatedRows) > 0;
+
   return {
     async enqueue(kind, payload, options = {}) {
       const now = Date.now();
@@ -32,6 +52,7 @@ export function createJobRepository(
           runAt: options.runAt ?? now,
           maxAttempts: options.maxAttempts ?? 5,
           lockedUntil: null,
+          leaseToken: null,
           lastError: null,
           uniqueKey: options.uniqueKey ?? null,
           createdAt: now,
@@ -65,40 +86,54 @@ export function createJobRepository(
       // Several workers on PostgreSQL each take different rows instead of waiting on each other;
       // SQLite has one writer at a time, so the statement alone is enough there.
       if (dialect === 'postgres') due = due.forUpdate().skipLocked();
+      // One token for the jobs of one claim: together with the job id it names this claim.
+      const leaseToken = newId(now);
       const rows = await db
         .updateTable('jobs')
         .set((eb) => ({
           status: 'running',
           attempts: eb('attempts', '+', 1),
           lockedUntil: leaseUntil,
+          leaseToken,
           updatedAt: now,
         }))
         .where('id', 'in', due)
         .returningAll()
         .execute();
-      return rows.map(toJob).sort((a, b) => a.runAt - b.runAt);
+      return rows
+        .map((r): ClaimedJob => ({ ...toJob(r), status: 'running', leaseToken }))
+        .sort((a, b) => a.runAt - b.runAt);
     },
 
-    async complete(id, now) {
-      await db
-        .updateTable('jobs')
-        .set({ status: 'done', lockedUntil: null, updatedAt: now })
-        .where('id', '=', id)
-        .execute();
+    async renew(lease, now, leaseUntil) {
+      // Renewing after the lease ran out is still right while nobody else claimed the job:
+      // the token is what says who holds it.
+      return changedOne(
+        await held(lease).set({ lockedUntil: leaseUntil, updatedAt: now }).executeTakeFirst(),
+      );
     },
 
-    async fail(id, error, retryAt, now) {
-      await db
-        .updateTable('jobs')
-        .set({
-          status: retryAt === null ? 'failed' : 'queued',
-          runAt: retryAt ?? now,
-          lockedUntil: null,
-          lastError: error.slice(0, 4000),
-          updatedAt: now,
-        })
-        .where('id', '=', id)
-        .execute();
+    async complete(lease, now) {
+      return changedOne(
+        await held(lease)
+          .set({ status: 'done', lockedUntil: null, leaseToken: null, updatedAt: now })
+          .executeTakeFirst(),
+      );
+    },
+
+    async fail(lease, error, retryAt, now) {
+      return changedOne(
+        await held(lease)
+          .set({
+            status: retryAt === null ? 'failed' : 'queued',
+            runAt: retryAt ?? now,
+            lockedUntil: null,
+            leaseToken: null,
+            lastError: error.slice(0, 4000),
+            updatedAt: now,
+          })
+          .executeTakeFirst(),
+      );
     },
 
     async findById(id) {

@@ -1,0 +1,2 @@
+export * from './job-kinds.js';
+export * from './job-queue.js';
