@@ -85,8 +85,40 @@ export const timeZoneSchema = z
   .max(64)
   .refine(isTimeZone, 'not a known IANA time zone');
 
-/** Epoch milliseconds. */
-export const instantSchema = z.number().int().nonnegative();
+/**
+ * The largest value a database `integer` column holds (PostgreSQL's int4, 2^31 − 1). Integers
+ * stored in such columns (survey versions, positions) are bounded by it, so a larger one is a
+ * clear 400 on every dialect instead of a database error on PostgreSQL alone.
+ */
+export const MAX_INT32 = 2_147_483_647;
+/** A whole number that fits a database `integer` column. */
+export const int32Schema = z
+  .number()
+  .int()
+  .min(-MAX_INT32 - 1)
+  .max(MAX_INT32);
+
+/**
+ * The last instant Polku stores: 9999-12-31T23:59:59.999Z. Every instant has a calendar day
+ * written `YYYY-MM-DD` beside it, and a fifth year digit would sort before the fourth
+ * (`10000` < `2026`), so no instant lies beyond. Submitted instants are bounded more tightly
+ * by the intake (`submittedInstantIssue` in core): at most a day after the server's now.
+ */
+export const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** Epoch milliseconds, from 1970-01-01T00:00:00Z to {@link LATEST_INSTANT}. */
+export const instantSchema = z.number().int().min(0).max(LATEST_INSTANT);
+
+/** The first and last calendar day a period may name (`from`, `to` of metric and list queries). */
+export const EARLIEST_DAY = '1970-01-01';
+export const LATEST_DAY = '9999-12-31';
+/**
+ * A calendar day written `YYYY-MM-DD`, from {@link EARLIEST_DAY} to {@link LATEST_DAY}: no
+ * instant is stored before or after, and days before year 100 would be misread by
+ * JavaScript's Date (`Date.UTC(50, 0)` is 1950).
+ */
+export const calendarDaySchema = z.iso.date().refine((d) => d >= EARLIEST_DAY && d <= LATEST_DAY, {
+  message: `a day from ${EARLIEST_DAY} to ${LATEST_DAY}`,
+});
 
 /** Cursor pagination: `before` is the id of the last row seen. */
 export const pageQuerySchema = z.object({

@@ -8,6 +8,10 @@ import { z } from 'zod';
 export const errorCatalog = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
+  PERIOD_TOO_LONG: {
+    status: 400,
+    message: 'The period holds too many buckets: choose a longer bucket or a shorter period.',
+  },
   UNAUTHENTICATED: { status: 401, message: 'Sign in or send a valid API key.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Email or password is wrong.' },
   CSRF_TOKEN_INVALID: { status: 403, message: 'The CSRF token is missing or wrong.' },
@@ -65,9 +69,12 @@ export const errorCatalog = {
     status: 503,
     message: 'The map could not be rendered in time. Try again in a moment.',
   },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request was not received in time.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  URI_TOO_LONG: { status: 414, message: 'The address is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Try again later.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   NOT_READY: { status: 503, message: 'The service is not ready.' },
 } as const satisfies Record<string, { status: number; message: string }>;

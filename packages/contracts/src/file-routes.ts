@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, languageSchema, type Permission } from './common.js';
+import { calendarDaySchema, idSchema, languageSchema, type Permission } from './common.js';
 
 /**
  * Workspace routes that answer with a file or a page instead of JSON (QR codes, printable
@@ -56,8 +56,8 @@ export const fileRoutes = {
     query: z.object({
       format: z.enum(['csv', 'xlsx']).default('csv'),
       surveyId: idSchema.optional(),
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
+      from: calendarDaySchema.optional(),
+      to: calendarDaySchema.optional(),
     }),
     contentType: 'text/csv; charset=utf-8',
   }),

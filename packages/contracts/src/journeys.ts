@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, languageSchema } from './common.js';
+import { idSchema, instantSchema, int32Schema, languageSchema } from './common.js';
 import { metricDaySchema, metricSpecSchema } from './metrics.js';
 
 /*
@@ -186,7 +186,7 @@ export const createStageBodySchema = z.object({
   name,
   description: longText.default(''),
   /** 0-based place; at the end when left out (or past the end). */
-  position: z.number().int().min(0).optional(),
+  position: int32Schema.min(0).optional(),
 });
 export type CreateStageBody = z.input<typeof createStageBodySchema>;
 
@@ -290,7 +290,7 @@ export const createTouchpointBodySchema = z
   .object({
     stageId: idSchema,
     /** 0-based place within the stage; at the end when left out. */
-    position: z.number().int().min(0).optional(),
+    position: int32Schema.min(0).optional(),
     name,
     description: longText.default(''),
     channel: touchpointChannelSchema,
@@ -318,7 +318,7 @@ export const moveTouchpointBodySchema = z.object({
   /** A stage of the same journey. */
   stageId: idSchema,
   /** 0-based place within that stage after the move; past the end means last. */
-  position: z.number().int().min(0),
+  position: int32Schema.min(0),
 });
 export type MoveTouchpointBody = z.input<typeof moveTouchpointBodySchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema } from './common.js';
+import { idSchema, instantSchema, MAX_INT32 } from './common.js';
 import {
   batchResultSchema,
   listResponsesQuerySchema,
@@ -102,7 +102,9 @@ export function listeningRoutes() {
       summary: 'A published version exactly as respondents saw it',
       tag: 'surveys',
       access: { kind: 'workspace', permission: 'surveys.read' },
-      params: surveyParams.extend({ version: z.coerce.number().int().positive() }),
+      params: surveyParams.extend({
+        version: z.coerce.number().int().positive().max(MAX_INT32),
+      }),
       status: 200,
       response: z.object({
         version: z.number().int(),

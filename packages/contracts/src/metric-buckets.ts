@@ -65,6 +65,36 @@ export function bucketsBetween(from: string, to: string, by: BucketName, limit =
   return out;
 }
 
+/**
+ * How many buckets lie from the one holding `from` to the one holding `to` (0 when `from` is
+ * after `to`), counted without listing them, so a caller can refuse a period too long to
+ * lay out before doing the work.
+ * @example bucketCount('2025-12-29', '2026-01-05', 'week') // 2: 2026-W01 and 2026-W02
+ */
+export function bucketCount(from: string, to: string, by: BucketName): number {
+  if (from > to) return 0;
+  if (by === 'all') return 1;
+  const [fy, fm] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const days = (a: string, b: string) =>
+    Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  switch (by) {
+    case 'day':
+      return days(from, to) + 1;
+    case 'week': {
+      const monday = (day: string) =>
+        addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+      return days(monday(from), monday(to)) / 7 + 1;
+    }
+    case 'month':
+      return ty * 12 + tm - (fy * 12 + fm) + 1;
+    case 'quarter':
+      return ty * 4 + Math.floor((tm - 1) / 3) - (fy * 4 + Math.floor((fm - 1) / 3)) + 1;
+    case 'year':
+      return ty - fy + 1;
+  }
+}
+
 const MONTH = /^(\d{4})-(\d{2})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const WEEK = /^(\d{4})-W(\d{2})$/;

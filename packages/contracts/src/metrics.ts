@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, languageSchema } from './common.js';
+import { calendarDaySchema, idSchema, languageSchema } from './common.js';
 import { defineRoute, workspaceParams, ws } from './route-def.js';
 import { attributeKeySchema, attributeValueSchema } from './responses.js';
 import { questionKeySchema } from './surveys.js';
@@ -8,8 +8,8 @@ export const metricBuckets = ['day', 'week', 'month', 'quarter', 'year', 'all'] 
 export const metricBucketSchema = z.enum(metricBuckets);
 export type MetricBucket = z.infer<typeof metricBucketSchema>;
 
-/** A local calendar day in the workspace's time zone. */
-export const metricDaySchema = z.iso.date();
+/** A local calendar day in the workspace's time zone (1970-01-01 to 9999-12-31). */
+export const metricDaySchema = calendarDaySchema;
 
 export const questionMetricQuerySchema = z
   .object({

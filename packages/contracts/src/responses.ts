@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, languageSchema } from './common.js';
+import {
+  calendarDaySchema,
+  idSchema,
+  instantSchema,
+  int32Schema,
+  languageSchema,
+} from './common.js';
 import { emotionKeySchema, kanoAnswerSchema, linkChannels } from './surveys.js';
 
 /**
@@ -48,7 +54,7 @@ export const submitResponseBodySchema = z.object({
   id: idSchema.optional(),
   surveyId: idSchema,
   /** The version answered; the latest published one when left out. */
-  version: z.number().int().positive().optional(),
+  version: int32Schema.positive().optional(),
   linkId: idSchema.optional(),
   channel: z.enum(linkChannels).optional(),
   touchpointId: idSchema.nullable().optional(),
@@ -102,8 +108,8 @@ export const scoreBands = ['promoter', 'passive', 'detractor'] as const;
 
 export const listResponsesQuerySchema = z.object({
   surveyId: idSchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDaySchema.optional(),
+  to: calendarDaySchema.optional(),
   touchpointId: idSchema.optional(),
   channel: z.string().max(32).optional(),
   language: languageSchema.optional(),

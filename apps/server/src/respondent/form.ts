@@ -1,4 +1,10 @@
-import { goalAnswers, kanoAnswers, type AnswerValue, type Question } from '@polku/contracts';
+import {
+  goalAnswers,
+  kanoAnswers,
+  MAX_INT32,
+  type AnswerValue,
+  type Question,
+} from '@polku/contracts';
 import { scaleOf } from '@polku/core';
 import type { RespondentMessages } from './messages.js';
 
@@ -26,6 +32,17 @@ function integer(value: string, min: number, max: number): number | undefined {
   if (!/^-?\d{1,3}$/.test(value)) return undefined;
   const n = Number(value);
   return n >= min && n <= max ? n : undefined;
+}
+
+/**
+ * The survey version a page was rendered from (its hidden `_v` field), or undefined when the
+ * field is missing or names no version a database integer can hold (then the published
+ * version is answered, as for a form without the field).
+ */
+export function readVersion(value: string | null): number | undefined {
+  if (value === null || !/^[1-9]\d{0,9}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n <= MAX_INT32 ? n : undefined;
 }
 
 /** An answer the respondent must correct; `part` names the control at fault (`outcome`). */

@@ -2,6 +2,7 @@ import {
   answerValueSchema,
   emailSchema,
   idSchema,
+  int32Schema,
   languageSchema,
   localizedTextSchema,
   questionSchema,
@@ -39,7 +40,7 @@ export const widgetSubmitBodySchema = z.object({
   /** Made by the widget (crypto.randomUUID) and kept across retries: a retry stores nothing new. */
   id: idSchema,
   /** The version the widget showed; the latest published one when left out. */
-  version: z.number().int().positive().optional(),
+  version: int32Schema.positive().optional(),
   language: languageSchema.optional(),
   answers: z.record(z.string().max(64), answerValueSchema),
   /** The honeypot: hidden from people, filled in by bots. Anything here stores nothing. */

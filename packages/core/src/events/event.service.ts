@@ -11,7 +11,7 @@ import { loadCurrentDefinition } from '../surveys/current-definition.js';
 import type { Page, Repositories, Store, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { localDay, type Clock } from '../shared/time.js';
+import { localDay, submittedInstantIssue, type Clock } from '../shared/time.js';
 import { buildObservedFlow } from './flow.js';
 import type { CustomerEventRecord, FlowScope } from './ports.js';
 
@@ -53,6 +53,8 @@ export class EventService {
       const id = input.id ?? newId(now);
       if (seen.has(id)) issues.push({ path: path(i), message: 'the same id twice in one batch' });
       seen.add(id);
+      const outOfRange = submittedInstantIssue(occurredAt, now);
+      if (outOfRange) issues.push({ path: fieldPath(i, 'occurredAt'), message: outOfRange });
       return {
         workspaceId: ctx.workspace.id,
         id,
@@ -60,7 +62,8 @@ export class EventService {
         type: input.type,
         touchpointId: input.touchpointId ?? null,
         occurredAt,
-        day: localDay(occurredAt, ctx.workspace.timeZone),
+        // An instant out of range is refused below; its day is never stored.
+        day: outOfRange ? '' : localDay(occurredAt, ctx.workspace.timeZone),
         value: input.value ?? null,
         createdAt: now,
       };

@@ -3,6 +3,7 @@ import type { Histogram } from './histogram.js';
 
 export {
   addDays,
+  bucketCount,
   bucketOf,
   bucketsBetween,
   isCalendarDay,

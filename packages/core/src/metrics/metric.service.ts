@@ -1,5 +1,7 @@
 import {
+  EARLIEST_DAY,
   isMultiItemMetric,
+  LATEST_DAY,
   multiItemMetrics,
   type Breakdown,
   type MetricFilters,
@@ -15,6 +17,7 @@ import { DomainError } from '../shared/errors.js';
 import { loadCurrentDefinition } from '../surveys/current-definition.js';
 import {
   addDays,
+  bucketCount,
   bucketsBetween,
   foldIntoIsoWeeks,
   histogramsByBucket,
@@ -150,8 +153,8 @@ export class MetricService {
     query: MetricQuery,
     options: MetricQueryOptions = {},
   ): Promise<MetricResult> {
-    checkPeriod(query.from, query.to);
     const by = query.by ?? 'month';
+    checkPeriod(query.from, query.to, by);
     const filters = query.filters ?? {};
     const target = await this.resolve(ctx.workspace.id, query.metric, filters);
     const { source, rows } = await this.deps.metrics.counts(ctx.workspace.id, {
@@ -369,15 +372,32 @@ function metricScaleFor(kind: 'csat' | 'ces'): Scale {
   return kind === 'csat' ? CSAT_SCALE : { min: 1, max: 7 };
 }
 
-function checkPeriod(from: string | undefined, to: string | undefined): void {
+/**
+ * Refuses a period the metric cannot be laid out over: a day that is not a calendar day from
+ * 1970-01-01 to 9999-12-31, `from` after `to`, or (when the buckets are laid out, `by` given)
+ * more buckets than {@link MAX_BUCKETS}, which would otherwise be cut short without a word.
+ */
+function checkPeriod(from: string | undefined, to: string | undefined, by?: MetricBucketBy): void {
   for (const [name, day] of [
     ['from', from],
     ['to', to],
   ] as const)
-    if (day !== undefined && !isCalendarDay(day))
-      throw new DomainError('VALIDATION_FAILED', `${name}: write a day as YYYY-MM-DD`);
+    if (day !== undefined && !(isCalendarDay(day) && day >= EARLIEST_DAY && day <= LATEST_DAY))
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `${name}: write a day from ${EARLIEST_DAY} to ${LATEST_DAY} as YYYY-MM-DD`,
+      );
   if (from && to && from > to)
     throw new DomainError('VALIDATION_FAILED', 'from must not be after to');
+  if (from && to && by) {
+    const buckets = bucketCount(from, to, by);
+    if (buckets > MAX_BUCKETS)
+      throw new DomainError(
+        'PERIOD_TOO_LONG',
+        `${from} to ${to} holds ${buckets} buckets by ${by}; at most ${MAX_BUCKETS} are laid out. Choose a longer bucket or a shorter period.`,
+        { by, buckets, max: MAX_BUCKETS },
+      );
+  }
 }
 
 function groupRows(rows: readonly CountRow[]): Map<string | null, CountRow[]> {
@@ -394,7 +414,11 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** At most this many buckets are laid out (a decade by day); beyond, only buckets with answers. */
+/**
+ * At most this many buckets are laid out (about 13 years by day): a longer explicit period is
+ * refused (PERIOD_TOO_LONG); without both ends, buckets further back than this from the last
+ * answered one are listed only when they have answers.
+ */
 const MAX_BUCKETS = 5000;
 
 /**

@@ -18,7 +18,7 @@ import type {
 } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { localDay, type Clock } from '../shared/time.js';
+import { localDay, submittedInstantIssue, type Clock } from '../shared/time.js';
 import { answersFromRows, validateAnswers, type AnswerRow } from '../surveys/answers.js';
 
 export interface IntakeInput {
@@ -266,6 +266,8 @@ export class ResponseService {
       return { issues: issues.map((i) => ({ ...i, path: `body.${prefix}${i.path}` })) };
     const now = this.deps.clock.now();
     const submittedAt = input.submittedAt ?? now;
+    const lateOrEarly = submittedInstantIssue(submittedAt, now);
+    if (lateOrEarly) return at('submittedAt', lateOrEarly);
     return {
       rows,
       attributes: input.attributes,

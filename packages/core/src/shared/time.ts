@@ -29,3 +29,26 @@ export function localDay(epochMs: number, timeZone: string): string {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/**
+ * How far past the server's clock a submitted instant may lie: a sender whose clock runs fast,
+ * or who wrote a time in the wrong zone, is forgiven; an answer from next week is not.
+ */
+export const SUBMITTED_AHEAD_MAX = DAY;
+
+/**
+ * Why an instant a client submits (a response's `submittedAt`, an event's `occurredAt`, a
+ * date in an imported file) cannot be stored, or undefined when it can: it lies from
+ * 1970-01-01T00:00:00Z to one day after `now`. Metric queries lay buckets out up to the
+ * latest answer, so one answer dated in the far future would pad every chart.
+ * @example submittedInstantIssue(Date.UTC(2026, 0, 3), Date.UTC(2026, 0, 1))
+ *   // 'must not be later than 2026-01-02T00:00:00.000Z (one day after the server's time)'
+ */
+export function submittedInstantIssue(at: number, now: number): string | undefined {
+  if (!Number.isSafeInteger(at) || at < 0)
+    return 'must be whole epoch milliseconds from 1970-01-01T00:00:00Z on';
+  const latest = now + SUBMITTED_AHEAD_MAX;
+  if (at > latest)
+    return `must not be later than ${new Date(latest).toISOString()} (one day after the server's time)`;
+  return undefined;
+}
