@@ -14,11 +14,20 @@ import { z } from 'zod';
 import { journeyExportHandlers, journeyHandlers } from './journeys/journeys.routes.js';
 import { ChromiumRenderer } from './infra/chromium.js';
 import type { AppConfig } from './config.js';
-import { errorBody, handleError } from './http/errors.js';
+import {
+  answerClientError,
+  answerFrameworkError,
+  errorBody,
+  handleError,
+  MAX_HEADER_BYTES,
+  MAX_URL_LENGTH,
+  sendError,
+} from './http/errors.js';
 import { SignInThrottle } from './http/login-throttle.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerRouteTable, type RouteHandlers } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerTextChecks } from './http/text-checks.js';
 import { registerWebApp } from './http/web.js';
 import { exportHandlers } from './http/exports.js';
 import { registerImportEndpoints } from './import/import-endpoints.js';
@@ -65,6 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
     },
     forceCloseConnections: 'idle',
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -72,8 +84,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    if (request.url.length > MAX_URL_LENGTH) return void sendError(reply, 'URI_TOO_LONG');
     done();
   });
+  registerTextChecks(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyCompress, { threshold: 1024 });

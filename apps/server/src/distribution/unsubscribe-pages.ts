@@ -1,11 +1,13 @@
-import type { Language } from '@polku/contracts';
+import { languages, type Language } from '@polku/contracts';
+import { DomainError } from '@polku/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
+import { chooseLanguage } from '../respondent/language.js';
 
 const text: Record<
   Language,
-  { title: string; ask: string; button: string; done: string; unknown: string }
+  { title: string; ask: string; button: string; done: string; unknown: string; failed: string }
 > = {
   fi: {
     title: 'Kyselyistä poistuminen',
@@ -13,6 +15,7 @@ const text: Record<
     button: 'En halua enää kyselyjä',
     done: 'Selvä. {w} ei lähetä sinulle ({e}) enää palautekyselyjä.',
     unknown: 'Linkki ei ole voimassa.',
+    failed: 'Jokin meni vikaan. Yritä hetken kuluttua uudelleen.',
   },
   sv: {
     title: 'Avsluta enkäter',
@@ -20,6 +23,7 @@ const text: Record<
     button: 'Jag vill inte ha fler enkäter',
     done: 'Klart. {w} skickar inte längre feedbackenkäter till dig ({e}).',
     unknown: 'Länken är inte giltig.',
+    failed: 'Något gick fel. Försök igen om en stund.',
   },
   en: {
     title: 'Unsubscribe from surveys',
@@ -27,6 +31,7 @@ const text: Record<
     button: 'Send me no more surveys',
     done: 'Done. {w} will send no more feedback surveys to you ({e}).',
     unknown: 'This link is not valid.',
+    failed: 'Something went wrong. Please try again in a moment.',
   },
 };
 
@@ -50,6 +55,27 @@ export function registerUnsubscribePages(
   app: FastifyInstance,
   deps: Pick<AppDeps, 'services' | 'store'>,
 ): void {
+  void app.register((scope, _options, done) => {
+    registerPages(scope, deps);
+    // A person clicked a link in an email: a bad link is a page in their language, not JSON,
+    // and nothing of the link is repeated back.
+    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+      const status = error instanceof DomainError ? error.status : (error.statusCode ?? 500);
+      if (status >= 500) request.log.error({ err: error }, 'unsubscribe page failed');
+      const lang = chooseLanguage(languages, 'fi', {
+        acceptLanguage: request.headers['accept-language'],
+      });
+      const t = text[lang];
+      return reply
+        .status(status >= 400 && status < 500 ? status : 500)
+        .type('text/html; charset=utf-8')
+        .send(page(lang, t.title, `<p>${escapeHtml(status < 500 ? t.unknown : t.failed)}</p>`));
+    });
+    done();
+  });
+}
+
+function registerPages(app: FastifyInstance, deps: Pick<AppDeps, 'services' | 'store'>): void {
   app.get('/u/:token', { schema: { hide: true, params } }, async (request, reply) => {
     const { token } = request.params as z.infer<typeof params>;
     const invitation = await deps.store.distribution.findInvitationByToken(token);

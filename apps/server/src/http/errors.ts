@@ -1,6 +1,8 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { errorCatalog, type ErrorBody, type ErrorCode, type FieldIssue } from '@polku/contracts';
 import { DomainError } from '@polku/core';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -76,4 +78,65 @@ export function handleError(
   }
   request.log.error({ err: error }, 'unexpected error');
   return sendError(reply, 'INTERNAL');
+}
+
+/** The longest address (path and query) a request may have; longer is URI_TOO_LONG. */
+export const MAX_URL_LENGTH = 8 * 1024;
+/**
+ * The most a request line and its headers may take together (Node's default, stated so the
+ * docs can name it); more is HEADERS_TOO_LARGE, answered by {@link answerClientError}.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * Fastify's own answers before a route runs (a path that is not valid percent-encoding, a path
+ * parameter longer than `maxParamLength`), in the catalog format. Fastify's would repeat the
+ * address back; these never do.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') void sendError(reply, 'URI_TOO_LONG');
+  else if (error.code === 'FST_ERR_BAD_URL')
+    void sendError(reply, 'BAD_REQUEST', 'The address is not valid percent-encoded UTF-8.');
+  else {
+    request.log.error({ err: error }, 'unexpected routing error');
+    void sendError(reply, 'INTERNAL');
+  }
+}
+
+/**
+ * Node's answer to a request it cannot parse (headers over {@link MAX_HEADER_BYTES}, a broken
+ * request line, a request not received in time), written straight to the socket because no
+ * Fastify request exists yet: the catalog format, nothing of the request repeated back, and
+ * the connection closed.
+ */
+export function answerClientError(
+  this: FastifyInstance,
+  error: Error & { code?: string },
+  socket: Duplex,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'BAD_REQUEST';
+  this.log.debug({ err: error }, 'unreadable request');
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const { status } = errorCatalog[code];
+  const body = JSON.stringify(errorBody(code));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }

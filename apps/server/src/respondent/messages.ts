@@ -38,6 +38,10 @@ export interface RespondentMessages {
   tooManyText: string;
   failedHeading: string;
   failedText: string;
+  /** A request the page cannot read (a NUL character, bytes that are not UTF-8, a repeated
+   * parameter): nothing was saved. */
+  unreadableHeading: string;
+  unreadableText: string;
   npsEnds: Ends;
   csatEnds: Ends;
   cesEnds: Ends;
@@ -100,6 +104,9 @@ const fi: RespondentMessages = {
     'Tästä osoitteesta tuli lyhyessä ajassa paljon vastauksia. Odota minuutti ja yritä uudelleen.',
   failedHeading: 'Jokin meni vikaan',
   failedText: 'Vastaustasi ei voitu tallentaa. Yritä hetken kuluttua uudelleen.',
+  unreadableHeading: 'Lähetettyä tietoa ei voitu lukea',
+  unreadableText:
+    'Mitään ei tallennettu. Tarkista linkki tai palaa takaisin ja lähetä vastauksesi uudelleen.',
   npsEnds: ['Ei lainkaan todennäköistä', 'Erittäin todennäköistä'],
   csatEnds: ['Erittäin tyytymätön', 'Erittäin tyytyväinen'],
   cesEnds: ['Täysin eri mieltä', 'Täysin samaa mieltä'],
@@ -179,6 +186,9 @@ const sv: RespondentMessages = {
     'Vi fick många svar från den här adressen på kort tid. Vänta en minut och försök igen.',
   failedHeading: 'Något gick fel',
   failedText: 'Ditt svar kunde inte sparas. Försök igen om en stund.',
+  unreadableHeading: 'Det som skickades kunde inte läsas',
+  unreadableText:
+    'Ingenting sparades. Kontrollera länken eller gå tillbaka och skicka dina svar igen.',
   npsEnds: ['Inte alls troligt', 'Mycket troligt'],
   csatEnds: ['Mycket missnöjd', 'Mycket nöjd'],
   cesEnds: ['Helt av annan åsikt', 'Helt av samma åsikt'],
@@ -258,6 +268,8 @@ const en: RespondentMessages = {
     'We received many answers from this address in a short time. Please wait a minute and try again.',
   failedHeading: 'Something went wrong',
   failedText: 'Your answer could not be saved. Please try again in a moment.',
+  unreadableHeading: 'What was sent could not be read',
+  unreadableText: 'Nothing was saved. Check the link, or go back and send your answers again.',
   npsEnds: ['Not at all likely', 'Extremely likely'],
   csatEnds: ['Very dissatisfied', 'Very satisfied'],
   cesEnds: ['Strongly disagree', 'Strongly agree'],

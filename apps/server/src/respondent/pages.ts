@@ -21,9 +21,18 @@ import {
   type WorkspaceRecord,
 } from '@polku/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../app.js';
+import { notUtf8, parseFormBody } from '../http/text-checks.js';
 import { RESPONDENT_JS, RESPONDENT_JS_VERSION } from './assets.js';
-import { formOf, issueMessage, readAnswers, type FieldError, type FormValues } from './form.js';
+import {
+  formOf,
+  issueMessage,
+  readAnswers,
+  readVersion,
+  type FieldError,
+  type FormValues,
+} from './form.js';
 import { chooseLanguage } from './language.js';
 import { respondentMessages } from './messages.js';
 import { localize } from './questions.js';
@@ -59,6 +68,11 @@ interface TokenRoute {
   Params: { token: string };
   Querystring: { lang?: string; i?: string };
 }
+
+/** The page's own query parameters, once each (others, such as a campaign's, are let be). */
+const pageRoute = {
+  schema: { querystring: z.object({ lang: z.string().optional(), i: z.string().optional() }) },
+};
 
 /**
  * The respondent pages at /s/:token: server-rendered HTML forms that work without JavaScript,
@@ -118,7 +132,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
   function sendMessage(
     request: FastifyRequest,
     reply: FastifyReply,
-    kind: 'closed' | 'unavailable' | 'tooMany' | 'failed' | 'answered',
+    kind: 'closed' | 'unavailable' | 'tooMany' | 'failed' | 'answered' | 'unreadable',
     o: {
       languages?: readonly Language[];
       fallback?: Language;
@@ -137,6 +151,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
       unavailable: [404, m.unavailableHeading, m.unavailableText] as const,
       tooMany: [429, m.tooManyHeading, m.tooManyText] as const,
       failed: [500, m.failedHeading, m.failedText] as const,
+      unreadable: [400, m.unreadableHeading, m.unreadableText] as const,
     }[kind];
     if (kind === 'tooMany') void reply.header('retry-after', '60');
     return sendHtml(reply, o.status ?? status, renderMessagePage(lang, heading, text));
@@ -146,14 +161,19 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
     // Browsers post forms urlencoded; only these pages accept that (the API speaks JSON).
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
-      (_request, body, done) => done(null, new URLSearchParams(body as string)),
+      { parseAs: 'buffer', bodyLimit: FORM_BODY_LIMIT },
+      (_request, body, done) => {
+        const form = parseFormBody(body as Buffer);
+        done(form ? null : notUtf8(), form);
+      },
     );
-    // A respondent never sees JSON or a stack: every failure is a page.
+    // A respondent never sees JSON or a stack: every failure is a page. A request refused
+    // before the handler (unstorable text, a body that is not UTF-8) says it could not be read.
     scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-      const status = error.statusCode ?? 500;
+      const status = error instanceof DomainError ? error.status : (error.statusCode ?? 500);
       if (status >= 500) request.log.error({ err: error }, 'respondent page failed');
       if (status === 429) return sendMessage(request, reply, 'tooMany');
+      if (status === 400) return sendMessage(request, reply, 'unreadable');
       return sendMessage(request, reply, 'failed', {
         status: status >= 400 && status < 500 ? status : 500,
       });
@@ -170,7 +190,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
         .send(RESPONDENT_JS);
     });
 
-    scope.get<TokenRoute>('/s/:token', async (request, reply) => {
+    scope.get<TokenRoute>('/s/:token', pageRoute, async (request, reply) => {
       const { token } = request.params;
       if (limit && !views.hit(`${request.ip}|${token}`, Date.now()))
         return sendMessage(request, reply, 'tooMany');
@@ -217,7 +237,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
       );
     });
 
-    scope.post<TokenRoute>('/s/:token', async (request, reply) => {
+    scope.post<TokenRoute>('/s/:token', pageRoute, async (request, reply) => {
       const { token } = request.params;
       if (limit && !posts.hit(`${request.ip}|${token}`, Date.now()))
         return sendMessage(request, reply, 'tooMany');
@@ -261,10 +281,10 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
       }
 
       // A response keeps answering the version it started on, even if a newer one is published.
-      const askedVersion = stored?.surveyVersion ?? Number(form.get('_v'));
+      const askedVersion = stored?.surveyVersion ?? readVersion(form.get('_v'));
       let version = r.version;
       let definition = r.definition;
-      if (Number.isInteger(askedVersion) && askedVersion !== r.version && askedVersion > 0) {
+      if (askedVersion !== undefined && askedVersion !== r.version) {
         const older = await store.surveys.findVersion(r.workspace.id, r.survey.id, askedVersion);
         if (older) {
           version = older.version;
