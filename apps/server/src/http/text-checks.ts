@@ -28,7 +28,8 @@ const isPlainObject = (v: object): v is Record<string, unknown> => {
 };
 
 /**
- * The first text in a parsed request part (`params`, `query` or `body`) that cannot be stored,
+ * The first text in a parsed request part (`params`, `querystring` or `body`, named as
+ * validation errors name them) that cannot be stored,
  * named by its path as validation errors name fields (`body.answers.words`). Walks strings,
  * arrays, plain objects (their keys too) and form fields; a streamed body (a file upload) is
  * left to the handler that reads it. Params and query are walked whatever their prototype
@@ -111,7 +112,7 @@ export function registerTextChecks(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
     const issue =
       findUnstorableText('params', request.params) ??
-      findUnstorableText('query', request.query) ??
+      findUnstorableText('querystring', request.query) ??
       findUnstorableText('body', request.body);
     done(issue ? new DomainError('VALIDATION_FAILED', undefined, [issue]) : undefined);
   });

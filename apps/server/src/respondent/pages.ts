@@ -20,7 +20,7 @@ import {
   type SurveyRecord,
   type WorkspaceRecord,
 } from '@polku/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { notUtf8, parseFormBody } from '../http/text-checks.js';
@@ -37,12 +37,8 @@ import { chooseLanguage } from './language.js';
 import { respondentMessages } from './messages.js';
 import { localize } from './questions.js';
 import { WindowLimiter } from './rate-limit.js';
-import {
-  renderMessagePage,
-  renderSurveyPage,
-  renderThankYouPage,
-  type PageState,
-} from './render.js';
+import { answerWithPage, sendHtml, sendMessage } from './replies.js';
+import { renderSurveyPage, renderThankYouPage, type PageState } from './render.js';
 
 /** Page posts per minute from one address to one link: a person needs a handful. */
 export const RESPONDENT_POSTS_PER_MINUTE = 60;
@@ -119,44 +115,6 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
     return invitation && invitation.linkId === linkId ? invitation : null;
   }
 
-  function sendHtml(reply: FastifyReply, status: number, body: string): FastifyReply {
-    return reply
-      .status(status)
-      .header('cache-control', 'no-store')
-      .header('vary', 'accept-language')
-      .type('text/html; charset=utf-8')
-      .send(body);
-  }
-
-  /** A closed, unavailable, throttled or failed page in the best language. */
-  function sendMessage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    kind: 'closed' | 'unavailable' | 'tooMany' | 'failed' | 'answered' | 'unreadable',
-    o: {
-      languages?: readonly Language[];
-      fallback?: Language;
-      lang?: Language;
-      status?: number;
-    } = {},
-  ): FastifyReply {
-    const lang = chooseLanguage(o.languages ?? languages, o.fallback ?? 'fi', {
-      explicit: o.lang ?? (request.query as { lang?: unknown } | undefined)?.lang,
-      acceptLanguage: request.headers['accept-language'],
-    });
-    const m = respondentMessages[lang];
-    const [status, heading, text] = {
-      closed: [410, m.closedHeading, m.closedText] as const,
-      answered: [410, m.answeredHeading, m.answeredText] as const,
-      unavailable: [404, m.unavailableHeading, m.unavailableText] as const,
-      tooMany: [429, m.tooManyHeading, m.tooManyText] as const,
-      failed: [500, m.failedHeading, m.failedText] as const,
-      unreadable: [400, m.unreadableHeading, m.unreadableText] as const,
-    }[kind];
-    if (kind === 'tooMany') void reply.header('retry-after', '60');
-    return sendHtml(reply, o.status ?? status, renderMessagePage(lang, heading, text));
-  }
-
   void app.register((scope, _options, done) => {
     // Browsers post forms urlencoded; only these pages accept that (the API speaks JSON).
     scope.addContentTypeParser(
@@ -167,17 +125,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
         done(form ? null : notUtf8(), form);
       },
     );
-    // A respondent never sees JSON or a stack: every failure is a page. A request refused
-    // before the handler (unstorable text, a body that is not UTF-8) says it could not be read.
-    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-      const status = error instanceof DomainError ? error.status : (error.statusCode ?? 500);
-      if (status >= 500) request.log.error({ err: error }, 'respondent page failed');
-      if (status === 429) return sendMessage(request, reply, 'tooMany');
-      if (status === 400) return sendMessage(request, reply, 'unreadable');
-      return sendMessage(request, reply, 'failed', {
-        status: status >= 400 && status < 500 ? status : 500,
-      });
-    });
+    scope.setErrorHandler(answerWithPage);
 
     scope.get('/s/assets/respondent.js', (request, reply) => {
       const { v } = request.query as { v?: string };

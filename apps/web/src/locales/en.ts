@@ -69,6 +69,11 @@ export const en: Messages = {
     INVITATION_EMAIL_MISMATCH: 'The invitation was sent to another email address.',
     RESET_TOKEN_INVALID: 'The reset link has expired or was already used.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
+    PERIOD_TOO_LONG:
+      'The period is too long for this bucket. Choose a longer bucket or a shorter period.',
+    REQUEST_TIMEOUT: 'The request took too long to arrive. Try again.',
+    URI_TOO_LONG: 'The address is too long.',
+    HEADERS_TOO_LARGE: 'The request is too large. Reload the page and try again.',
     UNSUPPORTED_MEDIA_TYPE: 'The server does not accept this data format.',
     RATE_LIMITED: 'Too many attempts. Try again later.',
     INTERNAL: 'Something went wrong on the server.',

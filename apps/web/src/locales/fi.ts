@@ -71,6 +71,11 @@ export const fi = {
     INVITATION_EMAIL_MISMATCH: 'Kutsu lähetettiin toiseen sähköpostiosoitteeseen.',
     RESET_TOKEN_INVALID: 'Palautuslinkki on vanhentunut tai jo käytetty.',
     PAYLOAD_TOO_LARGE: 'Lähetetty tieto on liian suuri.',
+    PERIOD_TOO_LONG:
+      'Aikaväli on liian pitkä tälle jaksolle. Valitse pidempi jakso tai lyhyempi aikaväli.',
+    REQUEST_TIMEOUT: 'Pyyntö ei saapunut ajoissa. Yritä uudelleen.',
+    URI_TOO_LONG: 'Osoite on liian pitkä.',
+    HEADERS_TOO_LARGE: 'Pyyntö on liian suuri. Lataa sivu uudelleen ja yritä uudestaan.',
     UNSUPPORTED_MEDIA_TYPE: 'Palvelin ei hyväksy tätä tietomuotoa.',
     RATE_LIMITED: 'Liian monta yritystä. Yritä myöhemmin uudelleen.',
     INTERNAL: 'Jotain meni vikaan palvelimella.',

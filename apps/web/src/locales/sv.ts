@@ -70,6 +70,11 @@ export const sv: Messages = {
     INVITATION_EMAIL_MISMATCH: 'Inbjudan skickades till en annan e-postadress.',
     RESET_TOKEN_INVALID: 'Återställningslänken har gått ut eller redan använts.',
     PAYLOAD_TOO_LARGE: 'De skickade uppgifterna är för stora.',
+    PERIOD_TOO_LONG:
+      'Perioden är för lång för den här indelningen. Välj en grövre indelning eller en kortare period.',
+    REQUEST_TIMEOUT: 'Begäran kom inte fram i tid. Försök igen.',
+    URI_TOO_LONG: 'Adressen är för lång.',
+    HEADERS_TOO_LARGE: 'Begäran är för stor. Ladda om sidan och försök igen.',
     UNSUPPORTED_MEDIA_TYPE: 'Servern godtar inte det här dataformatet.',
     RATE_LIMITED: 'För många försök. Försök igen senare.',
     INTERNAL: 'Något gick fel på servern.',

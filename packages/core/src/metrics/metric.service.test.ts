@@ -4,6 +4,8 @@ import type { SurveyRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import { createHistogram } from './histogram.js';
 import {
+  bucketCount,
+  bucketsBetween,
   foldIntoIsoWeeks,
   histogramsByBucket,
   isoWeekOf,
@@ -119,6 +121,16 @@ describe('computeQuestionMetric', () => {
   });
 });
 
+/** Survey s1's published version 1, as the repository returns it. */
+const versionOne = (definition: SurveyDefinition) => ({
+  workspaceId: 'w',
+  surveyId: 's1',
+  version: 1,
+  definition,
+  publishedAt: 0,
+  publishedByUserId: null,
+});
+
 describe('MetricService.questionMetric', () => {
   const definition = {
     questions: [
@@ -132,15 +144,7 @@ describe('MetricService.questionMetric', () => {
     surveys: {
       findById: (_w, id) => Promise.resolve(id === 's1' ? survey : undefined),
       list: () => Promise.resolve([survey]),
-      findVersion: () =>
-        Promise.resolve({
-          workspaceId: 'w',
-          surveyId: 's1',
-          version: 1,
-          definition,
-          publishedAt: 0,
-          publishedByUserId: null,
-        }),
+      findVersion: () => Promise.resolve(versionOne(definition)),
     },
     metrics: {
       counts: (_w, q) => {
@@ -196,6 +200,71 @@ describe('MetricService.questionMetric', () => {
         }),
       ),
     ).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('MetricService.query periods', () => {
+  const survey = {
+    id: 's1',
+    purpose: 'transactional',
+    publishedVersion: 1,
+    draft: { questions: [] },
+  } as unknown as SurveyRecord;
+  const definition = { questions: [{ key: 'nps', type: 'nps' }] } as unknown as SurveyDefinition;
+  const service = new MetricService({
+    surveys: {
+      findById: () => Promise.resolve(survey),
+      list: () => Promise.resolve([survey]),
+      findVersion: () => Promise.resolve(versionOne(definition)),
+    },
+    metrics: { counts: () => Promise.resolve({ source: 'rollup' as const, rows: [] }) },
+  });
+  const ctx = { workspace: { id: 'w' } };
+  const refusal = (query: Parameters<typeof service.query>[1]) =>
+    service.query(ctx, query).then(
+      () => null,
+      (e: unknown) => (e instanceof DomainError ? { code: e.code, details: e.details } : e),
+    );
+
+  it('refuses a period of more than 5,000 buckets, saying how many it holds', async () => {
+    const metric = { kind: 'nps' as const };
+    expect(await refusal({ metric, by: 'day', from: '2000-01-01', to: '2026-12-31' })).toEqual({
+      code: 'PERIOD_TOO_LONG',
+      details: { by: 'day', buckets: 9862, max: 5000 },
+    });
+    expect(await refusal({ metric, by: 'year', from: '1970-01-01', to: '9999-12-31' })).toEqual({
+      code: 'PERIOD_TOO_LONG',
+      details: { by: 'year', buckets: 8030, max: 5000 },
+    });
+    // The same periods by a longer bucket are laid out whole.
+    expect(await refusal({ metric, by: 'month', from: '2000-01-01', to: '2026-12-31' })).toBeNull();
+    expect(await refusal({ metric, by: 'all', from: '1970-01-01', to: '9999-12-31' })).toBeNull();
+  });
+
+  it('refuses days before 1970 or that are not calendar days', async () => {
+    const metric = { kind: 'nps' as const };
+    for (const from of ['0050-01-01', '1969-12-31', '2026-02-30'])
+      expect(await refusal({ metric, by: 'month', from, to: '2026-12-31' })).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+  });
+});
+
+describe('bucketCount', () => {
+  it('counts the buckets a period lays out, as listing them does', () => {
+    const periods: [string, string][] = [
+      ['2026-01-01', '2026-01-01'],
+      ['2025-12-29', '2026-01-05'],
+      ['2020-02-28', '2021-03-01'],
+      ['2026-01-31', '2027-01-01'],
+      ['1999-12-31', '2026-07-15'],
+    ];
+    for (const [from, to] of periods)
+      for (const by of ['day', 'week', 'month', 'quarter', 'year', 'all'] as const)
+        expect(bucketCount(from, to, by), `${from}…${to} by ${by}`).toBe(
+          bucketsBetween(from, to, by, 1e6).length,
+        );
+    expect(bucketCount('2026-02-01', '2026-01-01', 'day')).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDay } from './time.js';
+import { DAY, localDay, submittedInstantIssue } from './time.js';
 import { newId } from './ids.js';
 
 describe('localDay', () => {
@@ -24,5 +24,28 @@ describe('newId', () => {
     const later = newId(1_900_000_000_001);
     expect(later > earlier).toBe(true);
     expect(later.slice(0, 13)).toBe('01ba60d3-3801');
+  });
+});
+
+describe('submittedInstantIssue', () => {
+  const now = Date.UTC(2026, 5, 15, 12);
+
+  it('accepts any instant from 1970 to one day after now', () => {
+    expect(submittedInstantIssue(0, now)).toBeUndefined();
+    expect(submittedInstantIssue(Date.UTC(1999, 0, 1), now)).toBeUndefined();
+    expect(submittedInstantIssue(now, now)).toBeUndefined();
+    expect(submittedInstantIssue(now + DAY, now)).toBeUndefined();
+  });
+
+  it('refuses an instant later than a day from now, naming the latest allowed', () => {
+    expect(submittedInstantIssue(now + DAY + 1, now)).toBe(
+      "must not be later than 2026-06-16T12:00:00.000Z (one day after the server's time)",
+    );
+    expect(submittedInstantIssue(Date.UTC(9999, 11, 31), now)).toMatch(/not be later/);
+  });
+
+  it('refuses instants before 1970 and ones that are not whole milliseconds', () => {
+    for (const at of [-1, 0.5, Number.NaN, 2 ** 53])
+      expect(submittedInstantIssue(at, now), String(at)).toMatch(/whole epoch milliseconds/);
   });
 });
