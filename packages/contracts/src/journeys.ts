@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, instantSchema, int32Schema, languageSchema } from './common.js';
-import { metricDaySchema, metricSpecSchema } from './metrics.js';
+import { metricDaySchema, metricScaleSchema, metricSpecSchema } from './metrics.js';
 
 /*
  * Designed journeys (docs/journeys.md): a journey of ordered stages, touchpoints placed on
@@ -400,7 +400,7 @@ export const journeyMetricsSchema = z
     metric: metricSpecSchema,
     /** What `score` is called (nps, csat, ces, cxIndex…) and its scale. */
     scoreName: z.string(),
-    scale: z.object({ min: z.number(), max: z.number() }),
+    scale: metricScaleSchema,
     from: metricDaySchema,
     to: metricDaySchema,
     /** Over every touchpoint of the journey: the average a card is compared with. */

@@ -25,6 +25,9 @@ export const questionMetricQuerySchema = z
   });
 export type QuestionMetricQuery = z.infer<typeof questionMetricQuerySchema>;
 
+/** The answers' range; a bound is null where a numeric question sets none. */
+export const metricScaleSchema = z.object({ min: z.number().nullable(), max: z.number().nullable() });
+
 const intervalSchema = z.tuple([z.number(), z.number()]).readonly().nullable();
 
 /** A figure's change against an earlier one, with its significance test (docs/metrics.md). */
@@ -47,7 +50,8 @@ export const questionMetricBucketSchema = z.object({
   /** Answered questions only: a skipped question is in no group and not in n. */
   n: z.number().int().min(0),
   /** nps: promoters/passives/detractors; csat: satisfied/neutral/dissatisfied; ces:
-   * easy/neutral/difficult; rating: one count per value; goal: yes/partly/no. */
+   * easy/neutral/difficult; rating: one count per value; goal: yes/partly/no; numeric: none
+   * (its answers are any number in range: n, mean and variance describe them). */
   counts: z.record(z.string(), z.number().int().min(0)),
   score: z.number().nullable(),
   ci95: intervalSchema,
@@ -56,7 +60,8 @@ export const questionMetricBucketSchema = z.object({
   method: z.enum(['adjusted-wald', 'wald', 'wilson', 't', 'conservative-wald']),
   smallSample: z.boolean(),
   mean: z.number().nullable().optional(),
-  /** CES and ratings: the answers' sample variance (n − 1), for Welch's test of a change. */
+  /** CES, ratings and numeric questions: the answers' sample variance (n − 1), for Welch's
+   * test of a change. */
   variance: z.number().nullable().optional(),
   easyPercent: z.number().nullable().optional(),
   easyCi95: intervalSchema.optional(),
@@ -70,10 +75,11 @@ export type QuestionMetricBucket = z.infer<typeof questionMetricBucketSchema>;
 export const questionMetricSchema = z.object({
   surveyId: idSchema,
   questionKey: z.string(),
-  questionType: z.enum(['nps', 'csat', 'ces', 'rating', 'goal']),
-  /** What `score` is called: nps, csat, ces (the mean), mean (ratings), goalReached (% yes). */
+  questionType: z.enum(['nps', 'csat', 'ces', 'rating', 'numeric', 'goal']),
+  /** What `score` is called: nps, csat, ces (the mean), mean (ratings and numeric questions),
+   * goalReached (% yes). */
   scoreName: z.string(),
-  scale: z.object({ min: z.number(), max: z.number() }),
+  scale: metricScaleSchema,
   by: metricBucketSchema,
   from: z.string().nullable(),
   to: z.string().nullable(),
@@ -127,7 +133,7 @@ export type Breakdown = z.infer<typeof breakdownSchema>;
  * - `nps`, `csat`, `ces`: one question (`surveyId` + `question`), or every question of that type
  *   in the surveys the filters allow (NPS leaves employee surveys out);
  * - `enps`: NPS questions of employee surveys (or one such question);
- * - `rating`, `goal`: one question;
+ * - `rating`, `numeric` (the mean of a numeric question), `goal`: one question;
  * - `cx_index`: the open-form CX index of three 5-point questions of one survey, in the order
  *   effectiveness, ease, emotion;
  * - `csi`: the three-item satisfaction index of three 1–10 questions of one survey, in the order
@@ -139,6 +145,7 @@ export const metricKinds = [
   'csat',
   'ces',
   'rating',
+  'numeric',
   'goal',
   'cx_index',
   'csi',
@@ -155,6 +162,10 @@ export type MultiItemMetric = keyof typeof multiItemMetrics;
 export const isMultiItemMetric = (kind: MetricKind): kind is MultiItemMetric =>
   kind in multiItemMetrics;
 
+/** Metrics of exactly one question (they never pool questions across surveys). */
+export const isOneQuestionMetric = (kind: MetricKind): boolean =>
+  kind === 'rating' || kind === 'numeric' || kind === 'goal';
+
 export const metricSpecSchema = z
   .object({
     kind: metricKindSchema,
@@ -165,7 +176,7 @@ export const metricSpecSchema = z
   .superRefine((m, ctx) => {
     if (m.question !== undefined && m.surveyId === undefined)
       ctx.addIssue({ code: 'custom', path: ['surveyId'], message: 'a question needs its survey' });
-    if ((m.kind === 'rating' || m.kind === 'goal') && m.question === undefined)
+    if (isOneQuestionMetric(m.kind) && m.question === undefined)
       ctx.addIssue({ code: 'custom', path: ['question'], message: `${m.kind} needs a question` });
     if (isMultiItemMetric(m.kind) && (m.questions === undefined || m.surveyId === undefined))
       ctx.addIssue({
@@ -221,7 +232,7 @@ export const metricResultSchema = z.object({
   }),
   /** What `score` is called: nps, enps, csat, ces, mean, goalReached, cxIndex, csi. */
   scoreName: z.string(),
-  scale: z.object({ min: z.number(), max: z.number() }),
+  scale: metricScaleSchema,
   by: metricBucketSchema,
   from: z.string().nullable(),
   to: z.string().nullable(),
@@ -242,7 +253,7 @@ export function metricsRoutes() {
       method: 'GET',
       path: `${ws}/metrics/question`,
       summary:
-        "A question's metric (NPS, CSAT, CES, rating mean, goal reached) per time bucket, with n, counts and a 95% interval",
+        "A question's metric (NPS, CSAT, CES, rating or numeric mean, goal reached) per time bucket, with n, counts and a 95% interval",
       tag: 'metrics',
       access: { kind: 'workspace', permission: 'responses.read' },
       params: workspaceParams,

@@ -10,7 +10,7 @@ import { emotionKeySchema, kanoAnswerSchema, linkChannels } from './surveys.js';
 
 /**
  * An answer, in the shape its question type takes:
- * nps/csat/ces/rating → a number; goal → 'yes' | 'partly' | 'no'; single → an option key;
+ * nps/csat/ces/rating/numeric → a number; goal → 'yes' | 'partly' | 'no'; single → an option key;
  * multiple → option keys; text → a string; expectation → {expectation, outcome};
  * kano → {functional, dysfunctional}; emotion → [{emotion, intensity?}];
  * incident → {what, when?, why?, valence}.

@@ -44,6 +44,44 @@ export type Condition = z.infer<typeof conditionSchema>;
 
 const optionSchema = z.object({ key: questionKeySchema, label: localizedTextSchema });
 
+/**
+ * The largest magnitude of a numeric answer, and of a numeric question's min and max. With at
+ * most {@link MAX_NUMERIC_DECIMALS} decimals that is at most 13 significant digits, which the
+ * stored double keeps exactly: the decimal written reads back as written, on both dialects.
+ */
+export const NUMERIC_LIMIT = 1_000_000_000;
+/** The most decimals a numeric question may ask for (cents need 2, grams of a kilo 3). */
+export const MAX_NUMERIC_DECIMALS = 4;
+
+/**
+ * How many decimals a number has, written in the shortest form that reads back as the same
+ * number (what JSON and `String` write): 12 → 0, 0.1 → 1, 2.50 → 1 (it is 2.5), 1e-7 → 7.
+ */
+export function countDecimals(x: number): number {
+  const [digits = '', exponent = '0'] = String(Math.abs(x)).split('e');
+  const fraction = digits.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
+}
+
+/** The lowest and highest point of a rating question: 1…points, or 0…points − 1. */
+export function ratingScale(q: {
+  points: number;
+  scaleStart?: 0 | 1 | undefined;
+}): [number, number] {
+  const start = q.scaleStart ?? 1;
+  return [start, start + q.points - 1];
+}
+
+/** The range a numeric question's answers must lie in: its min and max, else ±{@link NUMERIC_LIMIT}. */
+export function numericRange(q: {
+  min?: number | undefined;
+  max?: number | undefined;
+}): [number, number] {
+  return [q.min ?? -NUMERIC_LIMIT, q.max ?? NUMERIC_LIMIT];
+}
+
+const numericBoundSchema = z.number().min(-NUMERIC_LIMIT).max(NUMERIC_LIMIT);
+
 const base = {
   key: questionKeySchema,
   text: localizedTextSchema,
@@ -58,13 +96,41 @@ export const questionSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('nps') }),
   z.object({ ...base, type: z.literal('csat') }),
   z.object({ ...base, type: z.literal('ces') }),
-  z.object({
+  z.strictObject({
     ...base,
     type: z.literal('rating'),
+    /** How many points the scale has: 2–11. */
     points: z.number().int().min(2).max(11),
+    /** The lowest point: 1 when left out, or 0 (11 points from 0 run 0–10). */
+    scaleStart: z.union([z.literal(0), z.literal(1)]).optional(),
     lowLabel: localizedTextSchema.optional(),
     highLabel: localizedTextSchema.optional(),
   }),
+  z
+    .strictObject({
+      ...base,
+      /** Any number within optional bounds: an order's value, minutes waited, age. */
+      type: z.literal('numeric'),
+      /** Shown after the field, per language: "€", "min", "vuotta" / "år" / "years". */
+      unit: z.partialRecord(languageSchema, z.string().max(20)).optional(),
+      min: numericBoundSchema.optional(),
+      max: numericBoundSchema.optional(),
+      /** How many decimals an answer may have; 0 asks for a whole number. */
+      decimals: z.number().int().min(0).max(MAX_NUMERIC_DECIMALS).default(0),
+    })
+    .superRefine((q, ctx) => {
+      if (q.min !== undefined && q.max !== undefined && !(q.min < q.max))
+        ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be greater than min' });
+      for (const bound of ['min', 'max'] as const) {
+        const value = q[bound];
+        if (value !== undefined && countDecimals(value) > q.decimals)
+          ctx.addIssue({
+            code: 'custom',
+            path: [bound],
+            message: `has more decimals than the question allows (${q.decimals})`,
+          });
+      }
+    }),
   z.object({
     ...base,
     type: z.literal('emotion'),
@@ -275,6 +341,7 @@ export function missingTranslations(d: SurveyDefinition): { path: string; langua
       need(q.highLabel, `${p}.highLabel`, true);
     }
     if (q.type === 'kano') need(q.feature, `${p}.feature`);
+    if (q.type === 'numeric') need(q.unit, `${p}.unit`, true);
   });
   return missing;
 }

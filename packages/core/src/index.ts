@@ -17,6 +17,7 @@ export * from './accounts/workspace.service.js';
 export * from './accounts/invitation.service.js';
 export * from './accounts/api-key.service.js';
 export * from './surveys/answers.js';
+export * from './surveys/decimal-text.js';
 export * from './surveys/templates.js';
 export * from './surveys/survey.service.js';
 export * from './responses/response.service.js';

@@ -10,6 +10,7 @@ import * as targetsAlerts from './migrations/0008-targets-alerts.js';
 import * as journeys from './migrations/0009-journeys.js';
 import * as customerEvents from './migrations/0010-customer-events.js';
 import * as jobLeases from './migrations/0011-job-leases.js';
+import * as exactAnswerValues from './migrations/0012-exact-answer-values.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-journeys': journeys,
   '0010-customer-events': customerEvents,
   '0011-job-leases': jobLeases,
+  '0012-exact-answer-values': exactAnswerValues,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

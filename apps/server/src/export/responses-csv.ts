@@ -41,6 +41,7 @@ export function columnsOf(q: Question): string[] {
     case 'csat':
     case 'ces':
     case 'rating':
+    case 'numeric':
     case 'goal':
     case 'single':
     case 'multiple':
@@ -69,6 +70,7 @@ export function cellsOf(q: Question, value: AnswerValue): Record<string, string 
     case 'csat':
     case 'ces':
     case 'rating':
+    case 'numeric':
     case 'goal':
     case 'single':
     case 'text':

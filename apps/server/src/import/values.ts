@@ -1,4 +1,5 @@
 import type { AnswerValue, Question } from '@polku/contracts';
+import { parseDecimalText } from '@polku/core';
 
 /** Lower case, one space between words, no required-marker star: how header texts and labels are compared. */
 export function normalizeText(s: string): string {
@@ -64,6 +65,12 @@ export function parseCell(q: Question, cell: string): AnswerValue {
       const m = LEADING_INTEGER.exec(cell);
       return m ? Number(m[1]) : cell;
     }
+    case 'numeric': {
+      // Read exactly (a decimal comma or point); decimals counted as written, so "1,000" in a
+      // whole-number column is refused rather than stored as 1.
+      const n = parseDecimalText(cell);
+      return n && n.decimals <= q.decimals ? n.value : cell;
+    }
     case 'goal':
       return GOAL_WORDS[normalizeText(cell)] ?? cell;
     case 'single': {
@@ -126,6 +133,7 @@ export function addPart(q: Question, current: unknown, part: string, cell: strin
     case 'csat':
     case 'ces':
     case 'rating':
+    case 'numeric':
     case 'goal':
     case 'single':
     case 'text':
@@ -150,6 +158,7 @@ export function partsOf(q: Question): string[] {
     case 'csat':
     case 'ces':
     case 'rating':
+    case 'numeric':
     case 'goal':
     case 'single':
     case 'text':

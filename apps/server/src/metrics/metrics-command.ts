@@ -51,7 +51,7 @@ const fmt = (x: number | null | undefined, digits = 1): string =>
 /** A plain-text table: bucket, n, counts, score, 95% interval, small-sample flag. */
 export function formatQuestionMetric(result: QuestionMetricResult): string {
   const countKeys = Object.keys(result.buckets[0]?.counts ?? {});
-  const digits = result.questionType === 'ces' || result.questionType === 'rating' ? 2 : 1;
+  const digits = ['ces', 'rating', 'numeric'].includes(result.questionType) ? 2 : 1;
   const header = ['bucket', 'n', ...countKeys, result.scoreName, 'ci95', ''];
   const rows = result.buckets.map((b) => [
     b.bucket,

@@ -50,6 +50,9 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 label.field{display:block;font-weight:600;margin:.75rem 0 .3rem}
 textarea,input[type=text],select{display:block;width:100%;font:inherit;color:inherit;padding:.5rem;border:2px solid #5c5c5c;border-radius:.3rem;background:#fff}
 textarea{min-height:6rem;resize:vertical}
+.num{display:flex;align-items:center;gap:.5rem}
+.num input[type=text]{width:12rem;max-width:100%}
+.unit{font-weight:600}
 [aria-invalid=true]{border-color:#b3261e}
 .actions{display:flex;gap:1rem;justify-content:space-between;align-items:center;margin-top:2rem}
 .actions button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.5rem;border-radius:.4rem;cursor:pointer}

@@ -2,11 +2,13 @@ import {
   goalAnswers,
   kanoAnswers,
   MAX_INT32,
+  NUMERIC_LIMIT,
+  numericRange,
   type AnswerValue,
   type Question,
 } from '@polku/contracts';
-import { scaleOf } from '@polku/core';
-import type { RespondentMessages } from './messages.js';
+import { parseDecimalText, scaleOf } from '@polku/core';
+import type { NumberRule, RespondentMessages } from './messages.js';
 
 /** Posted form fields (URLSearchParams has this shape). */
 export interface FormValues {
@@ -45,6 +47,19 @@ export function readVersion(value: string | null): number | undefined {
   return n <= MAX_INT32 ? n : undefined;
 }
 
+/**
+ * What a numeric question accepts, as its hint and errors say it. `withLimits` closes the open
+ * bounds at ±NUMERIC_LIMIT, for an answer beyond them.
+ */
+export function numberRuleOf(q: Question & { type: 'numeric' }, withLimits = false): NumberRule {
+  const [min, max] = numericRange(q);
+  return {
+    min: q.min ?? (withLimits ? min : null),
+    max: q.max ?? (withLimits ? max : null),
+    decimals: q.decimals,
+  };
+}
+
 /** An answer the respondent must correct; `part` names the control at fault (`outcome`). */
 export interface FieldError {
   message: string;
@@ -65,6 +80,18 @@ function readQuestion(q: Question, form: FormValues, m: RespondentMessages): Rea
       const [min, max] = scaleOf(q)!;
       const n = integer(raw, min, max);
       return n === undefined ? { error: m.errors.scale(min, max) } : { value: n };
+    }
+    case 'numeric': {
+      const raw = text(form, name);
+      if (!raw) return null;
+      // A typed comma or point, as the respondent writes decimals; never rounded. Decimals are
+      // counted as written, so "1,000" is not one thousand stored as 1.
+      const parsed = parseDecimalText(raw);
+      const [min, max] = numericRange(q);
+      if (parsed && parsed.decimals <= q.decimals && parsed.value >= min && parsed.value <= max)
+        return { value: parsed.value };
+      const beyond = parsed !== null && Math.abs(parsed.value) > NUMERIC_LIMIT;
+      return { error: m.errors.number(numberRuleOf(q, beyond)) };
     }
     case 'goal': {
       const raw = text(form, name);
@@ -211,6 +238,8 @@ export function issueMessage(q: Question, issue: string, m: RespondentMessages):
   const scale = scaleOf(q);
   if (scale) return m.errors.scale(...scale);
   switch (q.type) {
+    case 'numeric':
+      return m.errors.number(numberRuleOf(q));
     case 'goal':
     case 'single':
     case 'multiple':

@@ -3,6 +3,72 @@ import type { EmotionKey, Language, kanoAnswers } from '@polku/contracts';
 type KanoAnswer = (typeof kanoAnswers)[number];
 type Ends = readonly [low: string, high: string];
 
+/** What a numeric question accepts: its range (a bound may be open) and its decimals. */
+export interface NumberRule {
+  min: number | null;
+  max: number | null;
+  decimals: number;
+}
+
+/** Numbers as the language writes them: 10 000 and 12,5 in Finnish and Swedish. */
+const numberIn = (language: Language) => {
+  const format = new Intl.NumberFormat(language === 'en' ? 'en-GB' : language, {
+    maximumFractionDigits: 4,
+  });
+  return (x: number) => format.format(x);
+};
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "kokonaisluku väliltä 15–120", "luku, vähintään 0, enintään 2 desimaalia" */
+function fiNumberRule(r: NumberRule): string {
+  const n = numberIn('fi');
+  const range =
+    r.min !== null && r.max !== null
+      ? ` väliltä ${n(r.min)}–${n(r.max)}`
+      : r.min !== null
+        ? `, vähintään ${n(r.min)}`
+        : r.max !== null
+          ? `, enintään ${n(r.max)}`
+          : '';
+  const decimals =
+    r.decimals === 0 ? '' : `, enintään ${r.decimals} desimaali${r.decimals === 1 ? '' : 'a'}`;
+  return `${r.decimals === 0 ? 'kokonaisluku' : 'luku'}${range}${decimals}`;
+}
+
+/** "ett heltal mellan 15 och 120", "ett tal, minst 0, högst 2 decimaler" */
+function svNumberRule(r: NumberRule): string {
+  const n = numberIn('sv');
+  const range =
+    r.min !== null && r.max !== null
+      ? ` mellan ${n(r.min)} och ${n(r.max)}`
+      : r.min !== null
+        ? `, minst ${n(r.min)}`
+        : r.max !== null
+          ? `, högst ${n(r.max)}`
+          : '';
+  const decimals =
+    r.decimals === 0 ? '' : `, högst ${r.decimals} decimal${r.decimals === 1 ? '' : 'er'}`;
+  return `${r.decimals === 0 ? 'ett heltal' : 'ett tal'}${range}${decimals}`;
+}
+
+/** "a whole number from 15 to 120", "a number of at least 0, with at most 2 decimal places" */
+function enNumberRule(r: NumberRule): string {
+  const n = numberIn('en');
+  const range =
+    r.min !== null && r.max !== null
+      ? ` from ${n(r.min)} to ${n(r.max)}`
+      : r.min !== null
+        ? ` of at least ${n(r.min)}`
+        : r.max !== null
+          ? ` of at most ${n(r.max)}`
+          : '';
+  const decimals =
+    r.decimals === 0
+      ? ''
+      : `, with at most ${r.decimals} decimal place${r.decimals === 1 ? '' : 's'}`;
+  return `${r.decimals === 0 ? 'a whole number' : 'a number'}${range}${decimals}`;
+}
+
 /** Every string of the respondent pages; a language missing one is a type error. */
 export interface RespondentMessages {
   languageName: string;
@@ -18,6 +84,8 @@ export interface RespondentMessages {
   errors: {
     required: string;
     scale(min: number, max: number): string;
+    /** A numeric answer that is not a number the question accepts. */
+    number(rule: NumberRule): string;
     choice: string;
     tooMany(n: number): string;
     tooLong(n: number): string;
@@ -67,6 +135,8 @@ export interface RespondentMessages {
   positive: string;
   negative: string;
   charactersMax(n: number): string;
+  /** What a numeric answer may be, shown under its question. */
+  numberHint(rule: NumberRule): string;
 }
 
 const fi: RespondentMessages = {
@@ -83,6 +153,7 @@ const fi: RespondentMessages = {
   errors: {
     required: 'Vastaa tähän kysymykseen.',
     scale: (min, max) => `Valitse arvo väliltä ${min}–${max}.`,
+    number: (rule) => `Anna ${fiNumberRule(rule)}.`,
     choice: 'Valitse jokin vaihtoehdoista.',
     tooMany: (n) => `Valitse enintään ${n}.`,
     tooLong: (n) => `Kirjoita enintään ${n} merkkiä.`,
@@ -149,6 +220,7 @@ const fi: RespondentMessages = {
   positive: 'Myönteinen',
   negative: 'Kielteinen',
   charactersMax: (n) => `Enintään ${n} merkkiä.`,
+  numberHint: (rule) => `${capitalize(fiNumberRule(rule))}.`,
 };
 
 const sv: RespondentMessages = {
@@ -165,6 +237,7 @@ const sv: RespondentMessages = {
   errors: {
     required: 'Svara på den här frågan.',
     scale: (min, max) => `Välj ett värde mellan ${min} och ${max}.`,
+    number: (rule) => `Ange ${svNumberRule(rule)}.`,
     choice: 'Välj ett av alternativen.',
     tooMany: (n) => `Välj högst ${n}.`,
     tooLong: (n) => `Skriv högst ${n} tecken.`,
@@ -231,6 +304,7 @@ const sv: RespondentMessages = {
   positive: 'Positiv',
   negative: 'Negativ',
   charactersMax: (n) => `Högst ${n} tecken.`,
+  numberHint: (rule) => `${capitalize(svNumberRule(rule))}.`,
 };
 
 const en: RespondentMessages = {
@@ -247,6 +321,7 @@ const en: RespondentMessages = {
   errors: {
     required: 'Please answer this question.',
     scale: (min, max) => `Choose a value from ${min} to ${max}.`,
+    number: (rule) => `Enter ${enNumberRule(rule)}.`,
     choice: 'Choose one of the options.',
     tooMany: (n) => `Choose at most ${n}.`,
     tooLong: (n) => `Write at most ${n} characters.`,
@@ -312,6 +387,7 @@ const en: RespondentMessages = {
   positive: 'Positive',
   negative: 'Negative',
   charactersMax: (n) => `At most ${n} characters.`,
+  numberHint: (rule) => `${capitalize(enNumberRule(rule))}.`,
 };
 
 /** The respondent pages' strings in each language. */

@@ -1,7 +1,7 @@
 import type { Language, LocalizedText, Question } from '@polku/contracts';
-import { goalAnswers, kanoAnswers } from '@polku/contracts';
+import { goalAnswers, kanoAnswers, ratingScale } from '@polku/contracts';
 import type { FieldError, FormValues } from './form.js';
-import { fieldName } from './form.js';
+import { fieldName, numberRuleOf } from './form.js';
 import { markup, type SafeHtml } from './html.js';
 import type { RespondentMessages } from './messages.js';
 
@@ -34,14 +34,16 @@ export function firstControlId(q: Question, part?: string): string {
       return controlId(q, '0');
     case 'csat':
     case 'ces':
-    case 'rating':
       return controlId(q, '1');
+    case 'rating':
+      return controlId(q, String(ratingScale(q)[0]));
     case 'goal':
       return controlId(q, goalAnswers[0]);
     case 'single':
     case 'multiple':
       return controlId(q, q.options[0]!.key);
     case 'text':
+    case 'numeric':
       return controlId(q);
     case 'expectation':
       return controlId(q, part === 'outcome' ? 'o' : 'e', '1');
@@ -183,8 +185,7 @@ function scaleQuestion(
         : q.type === 'ces'
           ? [1, 7, m.cesEnds]
           : [
-              1,
-              q.points,
+              ...ratingScale(q),
               [
                 localize(q.lowLabel, c.lang, c.fallback),
                 localize(q.highLabel, c.lang, c.fallback),
@@ -205,6 +206,30 @@ function scaleQuestion(
       required: q.required,
     }),
   );
+}
+
+/**
+ * A numeric answer: a text field with the decimal keyboard on phones, not `type="number"`,
+ * which in many browsers refuses a decimal comma and, with the form's `novalidate`, would then
+ * send the field empty: the answer would be lost without a word. The server reads a comma or a
+ * point and says what it accepts when it cannot. The unit stands after the field and is read
+ * with it (aria-describedby).
+ */
+function numericQuestion(q: Question & { type: 'numeric' }, c: QuestionContext) {
+  const name = fieldName(q);
+  const id = controlId(q);
+  const n = notes(q, c, c.m.numberHint(numberRuleOf(q)));
+  const unit = localize(q.unit, c.lang, c.fallback);
+  const unitId = unit && controlId(q, 'unit');
+  const describedBy = ids(n.describedBy || undefined, unitId);
+  const value = one(c, name) ?? '';
+  // A stored 12.5 is shown as Finnish and Swedish write it (12,5); what was typed stays as typed.
+  const shown = c.lang === 'en' || !/^-?\d+\.\d+$/.test(value) ? value : value.replace('.', ',');
+  // Phones' decimal keypads have no minus sign: a range below zero gets the full keyboard.
+  const keypad = (q.min ?? -1) >= 0 && markup` inputmode="decimal"`;
+  const attrs = markup` id="${id}" name="${name}"${keypad} autocomplete="off"${describedBy && markup` aria-describedby="${describedBy}"`}${q.required && markup` required`}${invalidAttr(c.error !== undefined)}`;
+  const unitSpan = unit && markup`<span class="unit" id="${unitId}">${unit}</span>`;
+  return markup`<div class="q${c.error ? ' invalid' : ''}"><label class="qt" for="${id}">${title(q, c)}</label>${n.markup}<div class="num"><input type="text"${attrs} value="${shown}">${unitSpan}</div></div>`;
 }
 
 function emotionQuestion(q: Question & { type: 'emotion' }, c: QuestionContext) {
@@ -399,6 +424,8 @@ export function renderQuestion(q: Question, c: QuestionContext): SafeHtml {
         sub('dysfunctional', m.kanoDysfunctional(feature)),
       ]);
     }
+    case 'numeric':
+      return numericQuestion(q, c);
     case 'emotion':
       return emotionQuestion(q, c);
     case 'incident':

@@ -9,13 +9,7 @@ import {
   type MetricFilters,
   type ResponseRateResult,
 } from '@polku/contracts';
-import {
-  analyzeKeyDrivers,
-  computeCorrelationMatrix,
-  summarizeCrossProducts,
-  type CrossProducts,
-  type JointCount,
-} from '../metrics/drivers.js';
+import { analyzeKeyDrivers, computeCorrelationMatrix } from '../metrics/drivers.js';
 import { computeWilsonInterval, isSmallSample } from '../metrics/histogram.js';
 import {
   classifyImportancePerformance,
@@ -48,19 +42,6 @@ interface ScopeInput {
 
 const round = (x: number) => Math.round(x * 1e12) / 1e12;
 
-function emptyCrossProducts(k: number): CrossProducts {
-  return {
-    n: 0,
-    sums: new Array<number>(k).fill(0),
-    crossProducts: Array.from({ length: k }, () => new Array<number>(k).fill(0)),
-  };
-}
-
-/** Sums and cross-products of a joint histogram of k variables (all zero when it is empty). */
-function crossProductsOf(cells: readonly JointCount[], k: number): CrossProducts {
-  return cells.length ? summarizeCrossProducts(cells) : emptyCrossProducts(k);
-}
-
 function meanOf(rows: readonly VariableHistogramRow[]): { n: number; mean: number | null } {
   let n = 0;
   let sum = 0;
@@ -77,12 +58,34 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Whether every variable has the same scale (then means stay on it, else go to 0–100). */
+/**
+ * Whether every variable has the same, closed scale (then means stay on it, else go to
+ * 0–100). Numeric questions without both bounds share no scale, not even with each other:
+ * euros and minutes are not on one axis.
+ */
 function sharesOneScale(variables: readonly NumericVariable[]): boolean {
-  return variables.every((v) => v.min === variables[0]!.min && v.max === variables[0]!.max);
+  const [first] = variables;
+  return variables.every(
+    (v) => v.min !== null && v.max !== null && v.min === first!.min && v.max === first!.max,
+  );
 }
 
-const to100 = (mean: number, v: NumericVariable) => (100 * (mean - v.min)) / (v.max - v.min);
+/**
+ * VALIDATION_FAILED unless every variable has a min and a max: what putting means on 0–100
+ * needs. `path(i)` names the body field of variable i.
+ */
+function assertClosedScales(variables: readonly NumericVariable[], path: (i: number) => string) {
+  variables.forEach((v, i) => {
+    if (v.min === null || v.max === null)
+      throw invalidQuestion(
+        path(i),
+        `"${v.questionKey}" is a numeric question without a min and a max; the scales differ, ` +
+          'so each mean is put on 0–100, which needs both. Give it a range, or compare questions on one scale.',
+      );
+  });
+}
+
+const to100 = (mean: number, v: NumericVariable) => (100 * (mean - v.min!)) / (v.max! - v.min!);
 
 /**
  * The analyses of docs/metrics.md over SQL counts: key drivers (LMG), importance–performance,
@@ -120,11 +123,11 @@ export class AnalysisService {
     const drivers = q.drivers.map((key, i) =>
       numericVariable(definition, key, `body.drivers.${i}`),
     );
-    const cells = await this.deps.analyses.jointCounts(ctx.workspace.id, this.scope(q), [
+    const input = await this.deps.analyses.crossProducts(ctx.workspace.id, this.scope(q), [
       outcome,
       ...drivers,
     ]);
-    const result = analyzeKeyDrivers(crossProductsOf(cells, drivers.length + 1), q.drivers);
+    const result = analyzeKeyDrivers(input, q.drivers);
     return {
       surveyId: q.surveyId,
       outcome: q.outcome,
@@ -164,6 +167,7 @@ export class AnalysisService {
     );
     const scope = this.scope(q);
     const performanceRaw = sharesOneScale(attributes);
+    if (!performanceRaw) assertClosedScales(attributes, (i) => `body.attributes.${i}`);
     const histograms = await this.histogramsOf(ctx, scope, attributes);
     const performance = attributes.map((v) => {
       const { n, mean } = meanOf(histograms.get(v.questionKey) ?? []);
@@ -182,11 +186,10 @@ export class AnalysisService {
       importanceScale = 'correlation';
       importance = [];
       for (const attribute of attributes) {
-        const cells = await this.deps.analyses.jointCounts(ctx.workspace.id, scope, [
+        const input = await this.deps.analyses.crossProducts(ctx.workspace.id, scope, [
           attribute,
           outcome,
         ]);
-        const input = crossProductsOf(cells, 2);
         const { matrix, constant } = computeCorrelationMatrix(input);
         importance.push({
           n: input.n,
@@ -211,6 +214,7 @@ export class AnalysisService {
         return numericVariable(definition, importanceKey, `body.importance.questions.${key}`);
       });
       const raw = sharesOneScale(stated);
+      if (!raw) assertClosedScales(stated, (i) => `body.importance.questions.${q.attributes[i]!}`);
       importanceScale = raw ? 'raw' : '0-100';
       const statedHistograms = await this.histogramsOf(ctx, scope, stated);
       importance = stated.map((v) => {

@@ -1,5 +1,5 @@
 import type { MetricFilters } from '@polku/contracts';
-import type { JointCount } from '../metrics/drivers.js';
+import type { CrossProducts } from '../metrics/drivers.js';
 
 /**
  * Which answers an analysis counts: complete responses only, of `surveyId`, answered on local
@@ -58,20 +58,22 @@ export interface InvitationCountRow {
 }
 
 /**
- * Counts for the analyses; never rows. Every query is bounded by the number of distinct value
- * combinations (a joint histogram), not by the number of responses.
+ * Counts and sums for the analyses; never rows. Every query is bounded by the number of
+ * distinct value combinations (a joint histogram) or of variables, not by the number of
+ * responses.
  */
 export interface AnalysisRepository {
   /**
-   * Joint histogram of `variables` over complete cases: per response, one value per variable
-   * (pivoted with GROUP BY response), kept only when all are answered, then counted per
-   * combination of values. Cell values are in the order of `variables`.
+   * n, sums and cross-products of `variables` over complete cases: per response, one value
+   * per variable (pivoted with GROUP BY response), kept only when all are answered, then
+   * summed in SQL (one row, whatever the number of responses or of distinct values). Indices
+   * follow the order of `variables`; with no complete case every figure is 0.
    */
-  jointCounts(
+  crossProducts(
     workspaceId: string,
     scope: AnswerScope,
     variables: AnswerVariable[],
-  ): Promise<JointCount[]>;
+  ): Promise<CrossProducts>;
   /** Per question, counts of (first item's value, second item's value) answered together. */
   itemPairCounts(
     workspaceId: string,

@@ -26,16 +26,19 @@ export function requireQuestion<T extends Question['type']>(
 }
 
 /** Question types that give one number per respondent to correlate and average. */
-export const NUMERIC_TYPES = ['nps', 'csat', 'ces', 'rating', 'expectation'] as const;
+export const NUMERIC_TYPES = ['nps', 'csat', 'ces', 'rating', 'numeric', 'expectation'] as const;
 
 export interface NumericVariable extends AnswerVariable {
-  min: number;
-  max: number;
+  /** The lowest possible answer; null for a numeric question without a min. */
+  min: number | null;
+  /** The highest possible answer; null for a numeric question without a max. */
+  max: number | null;
 }
 
 /**
- * A numeric question as an answer variable with its scale. An expectation question stands for
- * its `outcome` item: what the respondent got, which is what drives or performs.
+ * A numeric question as an answer variable with its scale (a numeric question's min and max,
+ * which it may leave open). An expectation question stands for its `outcome` item: what the
+ * respondent got, which is what drives or performs.
  */
 export function numericVariable(
   definition: SurveyDefinition,
@@ -43,6 +46,8 @@ export function numericVariable(
   path: string,
 ): NumericVariable {
   const question = requireQuestion(definition, key, NUMERIC_TYPES, path);
+  if (question.type === 'numeric')
+    return { questionKey: key, item: '', min: question.min ?? null, max: question.max ?? null };
   const [min, max] = scaleOf(question)!;
   return { questionKey: key, item: question.type === 'expectation' ? 'outcome' : '', min, max };
 }

@@ -9,10 +9,13 @@ import {
   type ChangeResult,
 } from './change.js';
 import { computeStudentTQuantile, Z_95 } from './distributions.js';
+import { ratingScale } from '@polku/contracts';
 import {
   CES_SCALE,
   CSAT_SCALE,
   NPS_SCALE,
+  MetricInputError,
+  assertHistogramFinite,
   computeWilsonInterval,
   countAnswers,
   isSmallSample,
@@ -33,7 +36,16 @@ import {
 } from './satisfaction.js';
 
 /** Which figure a question type yields. */
-export type QuestionMetricKind = 'nps' | 'csat' | 'ces' | 'rating' | 'goal';
+export type QuestionMetricKind = 'nps' | 'csat' | 'ces' | 'rating' | 'numeric' | 'goal';
+
+/**
+ * The answers' range as a metric reports it: a scale's lowest and highest point, or a numeric
+ * question's min and max, where a bound it leaves open is null.
+ */
+export interface MetricScale {
+  readonly min: number | null;
+  readonly max: number | null;
+}
 
 /** The figure of one bucket. `counts` depend on the metric (see {@link computeQuestionMetric}). */
 export interface QuestionMetricBucket {
@@ -51,7 +63,8 @@ export interface QuestionMetricBucket {
   change?: BucketChange | null;
   /** The mean answer, shown beside CSAT, CES and ratings. */
   mean?: number | null;
-  /** CES and ratings: the answers' sample variance (n − 1), what Welch's test of a change reads. */
+  /** CES, ratings and numeric questions: the answers' sample variance (n − 1), what Welch's
+   * test of a change reads. */
   variance?: number | null;
   /** CES: % easy (5–7) with its Wilson interval. */
   easyPercent?: number | null;
@@ -66,7 +79,7 @@ export interface QuestionMetricResult {
   questionType: QuestionMetricKind;
   /** The name of `score` as printed (`nps`, `csat`, `ces`, `mean`, `goalReached`). */
   scoreName: string;
-  scale: Scale;
+  scale: MetricScale;
   by: MetricBucketBy;
   from: string | null;
   to: string | null;
@@ -78,13 +91,14 @@ export const SCORE_NAMES: Record<QuestionMetricKind, string> = {
   csat: 'csat',
   ces: 'ces',
   rating: 'mean',
+  numeric: 'mean',
   goal: 'goalReached',
 };
 
 /** Question types that have a numeric metric, with their scales. */
 export function metricScaleOf(
   question: Question,
-): { kind: QuestionMetricKind; scale: Scale } | null {
+): { kind: QuestionMetricKind; scale: MetricScale } | null {
   switch (question.type) {
     case 'nps':
       return { kind: 'nps', scale: NPS_SCALE };
@@ -92,8 +106,12 @@ export function metricScaleOf(
       return { kind: 'csat', scale: CSAT_SCALE };
     case 'ces':
       return { kind: 'ces', scale: CES_SCALE };
-    case 'rating':
-      return { kind: 'rating', scale: { min: 1, max: question.points } };
+    case 'rating': {
+      const [min, max] = ratingScale(question);
+      return { kind: 'rating', scale: { min, max } };
+    }
+    case 'numeric':
+      return { kind: 'numeric', scale: { min: question.min ?? null, max: question.max ?? null } };
     case 'goal':
       // Stored as yes 1, partly 0.5, no 0.
       return { kind: 'goal', scale: { min: 0, max: 1 } };
@@ -122,12 +140,14 @@ const percent = (i: Interval | null): Interval | null => (i ? [100 * i[0], 100 *
  * - csat: counts satisfied (4–5)/neutral (3)/dissatisfied (1–2), score top-2-box %, Wilson;
  * - ces: counts easy (5–7)/neutral (4)/difficult (1–3), score the mean with a t interval,
  *   beside it % easy with a Wilson interval;
- * - rating (1..k): counts per value, score the mean with a t interval, beside it the one-item CSI;
+ * - rating (1..k or 0..k): counts per value, score the mean with a t interval, beside it the
+ *   one-item CSI;
+ * - numeric: no counts (any number in range may be an answer), score the mean with a t interval;
  * - goal: counts yes/partly/no, score % yes ("partly" is not yes), Wilson interval.
  */
 export function computeQuestionMetric(
   kind: QuestionMetricKind,
-  scale: Scale,
+  scale: MetricScale,
   bucket: string,
   histogram: Histogram,
 ): QuestionMetricBucket {
@@ -182,10 +202,11 @@ export function computeQuestionMetric(
       };
     }
     case 'rating': {
-      const csi = computeSingleItemCsi(histogram, scale); // also checks the scale
+      const points = pointsOf(scale);
+      const csi = computeSingleItemCsi(histogram, points); // also checks the scale
       const r = meanWithT(histogram);
       const counts: Record<string, number> = {};
-      for (let v = scale.min; v <= scale.max; v++) counts[String(v)] = histogram.get(v) ?? 0;
+      for (let v = points.min; v <= points.max; v++) counts[String(v)] = histogram.get(v) ?? 0;
       return {
         bucket,
         n: r.n,
@@ -197,6 +218,23 @@ export function computeQuestionMetric(
         mean: r.mean,
         variance: summarizeHistogram(histogram).variance,
         csi,
+      };
+    }
+    case 'numeric': {
+      // Not checked against the question's range: each answer was checked against the version
+      // it answered, and a later version may have narrowed the range.
+      assertHistogramFinite(histogram, 'numeric mean');
+      const r = meanWithT(histogram);
+      return {
+        bucket,
+        n: r.n,
+        counts: {},
+        score: r.mean,
+        ci95: r.ci95,
+        method: 't',
+        smallSample: isSmallSample(r.n),
+        mean: r.mean,
+        variance: summarizeHistogram(histogram).variance,
       };
     }
     case 'goal': {
@@ -220,6 +258,13 @@ export function computeQuestionMetric(
   }
 }
 
+/** A rating's scale of points: both ends are always set. */
+function pointsOf(scale: MetricScale): Scale {
+  if (scale.min === null || scale.max === null)
+    throw new MetricInputError('rating: the scale needs both its lowest and highest point');
+  return { min: scale.min, max: scale.max };
+}
+
 /** A bucket's change against the adjacent earlier bucket, with its significance test. */
 export interface BucketChange {
   previous: string;
@@ -235,7 +280,7 @@ export interface BucketChange {
 /**
  * The change between two buckets' histograms with the test that fits the metric: the NPS
  * difference over its standard error (Rocks 2016), the two-proportion z-test for CSAT and
- * goal reached, Welch's t-test for means (CES, ratings). Null for the CX index (its three
+ * goal reached, Welch's t-test for means (CES, ratings, numeric questions). Null for the CX index (its three
  * items are answered by overlapping respondents, which marginal histograms cannot account
  * for) and when either bucket is empty.
  */
@@ -267,6 +312,7 @@ export function computeBucketChange(
     }
     case 'ces':
     case 'rating':
+    case 'numeric':
       result = compareMeans(summarizeHistogram(earlier), summarizeHistogram(later));
       test = 'welch-t';
       break;

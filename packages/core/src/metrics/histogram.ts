@@ -80,6 +80,22 @@ export function assertHistogramOnScale(histogram: Histogram, scale: Scale, metri
   }
 }
 
+/**
+ * Checks every value is a finite number and every count a non-negative integer (a numeric
+ * question's answers may be any number in its range, decimals included); throws
+ * {@link MetricInputError} naming the metric and the bad entry.
+ */
+export function assertHistogramFinite(histogram: Histogram, metric: string): void {
+  for (const [value, count] of histogram) {
+    if (!Number.isFinite(value))
+      throw new MetricInputError(`${metric}: answer value ${value} is not a finite number`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new MetricInputError(
+        `${metric}: count ${count} for value ${value} is not a non-negative integer`,
+      );
+  }
+}
+
 /** Number of answers in the histogram whose value satisfies `predicate`. */
 export function countAnswers(histogram: Histogram, predicate: (value: number) => boolean): number {
   let total = 0;

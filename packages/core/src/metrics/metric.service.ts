@@ -34,6 +34,7 @@ import {
   computeCxIndexBucket,
   computeQuestionMetric,
   metricScaleOf,
+  type MetricScale,
   type QuestionMetricBucket,
   type QuestionMetricKind,
   type QuestionMetricResult,
@@ -121,7 +122,7 @@ export class MetricService {
       throw new DomainError(
         'VALIDATION_FAILED',
         `The question "${question.key}" is a ${question.type} question, which has no numeric metric; ` +
-          'metrics exist for nps, csat, ces, rating and goal questions.',
+          'metrics exist for nps, csat, ces, rating, numeric and goal questions.',
       );
     const by = query.by ?? 'all';
     const { rows } = await this.deps.metrics.counts(ctx.workspace.id, {
@@ -293,7 +294,7 @@ export class MetricService {
         surveyNames: new Map([[metric.surveyId, survey?.name ?? metric.surveyId]]),
       };
     }
-    if (wanted === 'rating' || wanted === 'goal')
+    if (wanted === 'rating' || wanted === 'numeric' || wanted === 'goal')
       throw new DomainError('VALIDATION_FAILED', `${metric.kind} needs a survey and a question.`);
     // Every question of the kind in the surveys the metric and filters allow.
     const allowed = metric.surveyId !== undefined ? [metric.surveyId] : filters.surveyIds;
@@ -357,7 +358,7 @@ const MULTI_ITEM: Record<MultiItemMetric, { scale: Scale; label: string; scoreNa
 
 interface ResolvedMetric {
   kind: QuestionMetricKind | MultiItemMetric;
-  scale: Scale;
+  scale: MetricScale;
   scoreName: string;
   questions: CountedQuestion[];
   surveyNames: Map<string, string>;
@@ -458,7 +459,7 @@ function sumHistograms(histograms: Iterable<Histogram>): Histogram {
 /** Per-bucket figures with changes, and the whole period's, of pooled questions. */
 function figuresOf(
   kind: QuestionMetricKind,
-  scale: Scale,
+  scale: MetricScale,
   by: MetricBucketBy,
   rows: readonly CountRow[],
   layout?: readonly string[],

@@ -87,6 +87,22 @@ describe('computeSingleItemCsi', () => {
     expect(computeSingleItemCsi(createHistogram([4, 5]), { min: 1, max: 5 })).toBe(87.5);
     expect(computeSingleItemCsi(new Map(), { min: 1, max: 5 })).toBeNull();
   });
+
+  it('puts a scale that starts at 0 on 0–100 from its 0: (x̄ − 0)/(k − 0)·100', () => {
+    // 0, 5 and 10 on 0–10: mean 5, the middle of the scale.
+    expect(computeSingleItemCsi(createHistogram([0, 5, 10]), { min: 0, max: 10 })).toBe(50);
+    // 0–4 (five points from 0): 3 and 4 average 3.5, 87.5 % of the way up, as 4 and 5 on 1–5.
+    expect(computeSingleItemCsi(createHistogram([3, 4]), { min: 0, max: 4 })).toBe(87.5);
+  });
+
+  it('refuses a 0 on a scale that starts at 1, and a scale that starts elsewhere', () => {
+    expect(() => computeSingleItemCsi(createHistogram([0, 5]), { min: 1, max: 5 })).toThrow(
+      'CSI: answer value 0 is not an integer from 1 to 5',
+    );
+    expect(() => computeSingleItemCsi(createHistogram([3]), { min: 2, max: 5 })).toThrow(
+      'the one-item form needs a scale from 0 or 1',
+    );
+  });
 });
 
 describe('computeThreeItemCsi', () => {

@@ -54,16 +54,19 @@ export function computeCsat(histogram: Histogram): CsatResult {
 }
 
 /**
- * One-item satisfaction index on a 1–k scale: `(x̄ − 1)/(k − 1)·100` (0–100).
+ * One-item satisfaction index on a scale of points min…max (1–k, or 0–k for a scale that starts
+ * at 0): `(x̄ − min)/(max − min)·100` (0–100), so the lowest point is 0 and the highest 100
+ * whichever point the scale starts at. On 1–k this is the usual `(x̄ − 1)/(k − 1)·100`.
  * @example computeSingleItemCsi(new Map([[10, 1], [1, 1]]), { min: 1, max: 10 }) // 50
+ * @example computeSingleItemCsi(new Map([[10, 1], [0, 1]]), { min: 0, max: 10 }) // 50
  */
 export function computeSingleItemCsi(histogram: Histogram, scale: Scale): number | null {
-  if (scale.min !== 1 || !(scale.max > 1)) {
-    throw new MetricInputError('CSI: the one-item form needs a 1–k scale with k > 1');
+  if ((scale.min !== 0 && scale.min !== 1) || !(scale.max > scale.min)) {
+    throw new MetricInputError('CSI: the one-item form needs a scale from 0 or 1 to k > min');
   }
   assertHistogramOnScale(histogram, scale, 'CSI');
   const { mean } = summarizeHistogram(histogram);
-  return mean === null ? null : ((mean - 1) / (scale.max - 1)) * 100;
+  return mean === null ? null : ((mean - scale.min) / (scale.max - scale.min)) * 100;
 }
 
 /** The three ACSI-style items, each a 1–10 histogram. */

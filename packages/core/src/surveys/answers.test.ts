@@ -29,6 +29,24 @@ const definition = surveyDefinitionSchema.parse({
     { key: 'csat', type: 'csat', text: en('Satisfied?') },
     { key: 'ces', type: 'ces', text: en('Easy?') },
     { key: 'stars', type: 'rating', points: 4, text: en('Stars') },
+    { key: 'likely', type: 'rating', points: 11, scaleStart: 0, text: en('From 0 to 10') },
+    {
+      key: 'spend',
+      type: 'numeric',
+      text: en('How much did you spend?'),
+      unit: en('€'),
+      min: 0,
+      max: 10_000,
+      decimals: 2,
+    },
+    {
+      key: 'why_so_much',
+      type: 'text',
+      text: en('What made it so much?'),
+      showIf: [{ key: 'spend', op: 'gt', value: 500 }],
+    },
+    { key: 'age', type: 'numeric', text: en('Your age'), min: 15, max: 120 },
+    { key: 'anything', type: 'numeric', text: en('Any number'), decimals: 4 },
     { key: 'feel', type: 'emotion', text: en('Feelings'), emotions: ['happy', 'angry', 'calm'] },
     { key: 'exp', type: 'expectation', points: 5, text: en('Expected vs got') },
     { key: 'goal', type: 'goal', text: en('Done?') },
@@ -68,6 +86,10 @@ const full = {
   csat: 4,
   ces: 7,
   stars: 2,
+  likely: 0,
+  spend: 12.3,
+  age: 42,
+  anything: -0.0001,
   feel: [{ emotion: 'angry', intensity: 4 }],
   exp: { expectation: 5, outcome: 2 },
   goal: 'partly',
@@ -98,6 +120,17 @@ describe('validateAnswers', () => {
     ['nps', 7.5, 'must be a whole number from 0 to 10'],
     ['csat', 0, 'must be from 1 to 5, got 0'],
     ['stars', 5, 'must be from 1 to 4, got 5'],
+    ['likely', 11, 'must be from 0 to 10, got 11'],
+    ['likely', -1, 'must be from 0 to 10, got -1'],
+    ['spend', 12.345, 'at most 2 decimals, got 12.345'],
+    ['spend', -0.01, 'must be from 0 to 10000, got -0.01'],
+    ['spend', 10_000.01, 'must be from 0 to 10000, got 10000.01'],
+    ['spend', '12,50', 'must be a number from 0 to 10000 with at most 2 decimals'],
+    ['age', '1,000', 'must be a whole number from 15 to 120'],
+    ['age', 42.5, 'must be a whole number, got 42.5'],
+    ['age', 14, 'must be from 15 to 120, got 14'],
+    ['anything', 1e-5, 'at most 4 decimals, got 0.00001'],
+    ['anything', 2e9, 'must be from -1000000000 to 1000000000, got 2000000000'],
     ['pick', 'c', 'must be one of a, b'],
     ['many', ['x', 'y', 'z'], 'at most 2 choices'],
     ['many', ['x', 'x'], 'an option is chosen twice'],
@@ -124,6 +157,32 @@ describe('validateAnswers', () => {
       },
     );
     expect(issues).toEqual([{ path: `answers.${key}`, message }]);
+  });
+
+  it('stores numeric answers exactly as given, decimals included, and reads them back', () => {
+    const given = { ...full, spend: 0.1, age: 120, anything: 123_456_789.1234 };
+    const { rows, issues } = validateAnswers(definition, given, { partial: false });
+    expect(issues).toEqual([]);
+    const valueOf = (key: string) => rows.find((r) => r.questionKey === key)?.valueNum;
+    expect([valueOf('spend'), valueOf('age'), valueOf('anything')]).toEqual([
+      0.1, 120, 123_456_789.1234,
+    ]);
+    expect(String(valueOf('anything'))).toBe('123456789.1234');
+    expect(answersFromRows(definition, rows)).toEqual(given);
+  });
+
+  it('stores the 0 of a rating scale that starts at 0', () => {
+    const { rows, issues } = validateAnswers(definition, full, { partial: false });
+    expect(issues).toEqual([]);
+    expect(rows.find((r) => r.questionKey === 'likely')).toMatchObject({ valueNum: 0 });
+  });
+
+  it('asks a follow-up when a numeric answer is above a threshold, and only then', () => {
+    const big = { ...full, spend: 500.01, why_so_much: 'Wedding flowers' };
+    expect(validateAnswers(definition, big, { partial: false }).issues).toEqual([]);
+    expect(validateAnswers(definition, { ...big, spend: 500 }, { partial: false }).issues).toEqual([
+      { path: 'answers.why_so_much', message: 'not asked: its condition does not hold' },
+    ]);
   });
 
   it('refuses unknown keys and answers to questions that were not asked', () => {
@@ -154,6 +213,51 @@ describe('validateAnswers', () => {
   it('picks the thank-you message by the answers', () => {
     expect(thankYouFor(definition, { nps: 2 })).toEqual(en('We will call you'));
     expect(thankYouFor(definition, { nps: 10 })).toEqual(en('Thanks'));
+  });
+});
+
+describe('numeric questions and rating scales in a survey definition', () => {
+  const withQuestion = (question: Record<string, unknown>) =>
+    surveyDefinitionSchema.safeParse({
+      languages: ['en'],
+      defaultLanguage: 'en',
+      title: en('T'),
+      thankYou: { message: en('Thanks') },
+      questions: [{ key: 'q', text: en('Q'), ...question }],
+    });
+  const issuesOf = (question: Record<string, unknown>) =>
+    withQuestion(question).error?.issues.map((i) => [i.path.join('.'), i.message]);
+
+  it('takes a unit, a range and decimals, with whole numbers by default', () => {
+    const parsed = withQuestion({ type: 'numeric', unit: { en: 'min' }, min: -30, max: 240 });
+    expect(parsed.data?.questions[0]).toMatchObject({ min: -30, max: 240, decimals: 0 });
+  });
+
+  it.each([
+    [{ type: 'numeric', min: 10, max: 10 }, 'questions.0.max', 'must be greater than min'],
+    [
+      { type: 'numeric', min: 0.5, max: 10 },
+      'questions.0.min',
+      'has more decimals than the question allows (0)',
+    ],
+    [
+      { type: 'numeric', max: 2e9 },
+      'questions.0.max',
+      'Too big: expected number to be <=1000000000',
+    ],
+    [
+      { type: 'numeric', decimals: 5 },
+      'questions.0.decimals',
+      'Too big: expected number to be <=4',
+    ],
+    [
+      { type: 'numeric', unit: { en: 'units of a very long name' } },
+      'questions.0.unit.en',
+      'Too big: expected string to have <=20 characters',
+    ],
+    [{ type: 'rating', points: 5, scaleStart: 2 }, 'questions.0.scaleStart', 'Invalid input'],
+  ])('refuses %j', (question, path, message) => {
+    expect(issuesOf(question)).toEqual([[path, message]]);
   });
 });
 

@@ -1,6 +1,9 @@
 import {
+  countDecimals,
   goalAnswers,
   kanoAnswers,
+  numericRange,
+  ratingScale,
   type AnswerValue,
   type Condition,
   type FieldIssue,
@@ -20,7 +23,10 @@ export interface AnswerRow {
   valueText: string | null;
 }
 
-/** The scale of numeric question types: [min, max]. */
+/**
+ * The integer scale of scale question types: [min, max]. A numeric question has a range, not a
+ * scale of points (its answers may be decimals): see `numericRange`.
+ */
 export function scaleOf(q: Question): [number, number] | null {
   switch (q.type) {
     case 'nps':
@@ -30,9 +36,10 @@ export function scaleOf(q: Question): [number, number] | null {
     case 'ces':
       return [1, 7];
     case 'rating':
-      return [1, q.points];
+      return ratingScale(q);
     case 'expectation':
       return [1, q.points];
+    case 'numeric':
     case 'emotion':
     case 'goal':
     case 'single':
@@ -113,6 +120,26 @@ function integerIn(value: AnswerValue, min: number, max: number): number | strin
   return value;
 }
 
+/**
+ * A numeric answer as stored: a finite number within the question's range with at most its
+ * decimals; else the reason it is refused. Never rounded: 12.345 to a 2-decimal question is
+ * refused, not stored as 12.35.
+ */
+function numericIn(q: Question & { type: 'numeric' }, value: AnswerValue): number | string {
+  const [min, max] = numericRange(q);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return q.decimals === 0
+      ? `must be a whole number from ${min} to ${max}`
+      : `must be a number from ${min} to ${max} with at most ${q.decimals} decimals`;
+  if (value < min || value > max) return `must be from ${min} to ${max}, got ${value}`;
+  if (countDecimals(value) > q.decimals)
+    return q.decimals === 0
+      ? `must be a whole number, got ${value}`
+      : `at most ${q.decimals} decimals, got ${value}`;
+  // −0 is 0: one number, so one histogram cell.
+  return value === 0 ? 0 : value;
+}
+
 function normalize(q: Question, value: AnswerValue): Normalized {
   const one = (valueNum: number | null, valueText: string | null = null): Normalized => ({
     rows: [{ questionKey: q.key, item: '', valueNum, valueText }],
@@ -124,6 +151,10 @@ function normalize(q: Question, value: AnswerValue): Normalized {
     case 'rating': {
       const [min, max] = scaleOf(q)!;
       const n = integerIn(value, min, max);
+      return typeof n === 'string' ? { error: n } : one(n);
+    }
+    case 'numeric': {
+      const n = numericIn(q, value);
       return typeof n === 'string' ? { error: n } : one(n);
     }
     case 'goal': {
@@ -319,6 +350,7 @@ export function answersFromRows(
       case 'csat':
       case 'ces':
       case 'rating':
+      case 'numeric':
         out[q.key] = rs[0]!.valueNum!;
         break;
       case 'goal':

@@ -24,6 +24,7 @@ const metricNames: Record<MetricKind, string> = {
   csat: 'CSAT',
   ces: 'CES',
   rating: 'rating',
+  numeric: 'mean',
   goal: 'goal',
   cx_index: 'CX index',
   csi: 'CSI',

@@ -1,4 +1,4 @@
-import { isMultiItemMetric } from '@polku/contracts';
+import { isMultiItemMetric, NUMERIC_LIMIT } from '@polku/contracts';
 import type {
   MetricKind,
   MetricResult,
@@ -72,7 +72,7 @@ export function meanSummaryOf(b: QuestionMetricBucket): MeanSummary | null {
  * A period total's counts as a histogram the change tests read. Exact for what the tests use:
  * NPS reads only the three group counts (any value of a group stands for it), CSAT only
  * top-2-box against the rest, goal only yes against n, ratings every value. Null for CES,
- * whose grouped counts do not carry the variance.
+ * whose grouped counts do not carry the variance, and numeric questions, which have no counts.
  */
 function histogramOf(kind: MetricKind, b: QuestionMetricBucket): Histogram | null {
   switch (kind) {
@@ -98,6 +98,7 @@ function histogramOf(kind: MetricKind, b: QuestionMetricBucket): Histogram | nul
     case 'rating':
       return new Map(Object.entries(b.counts).map(([v, c]) => [Number(v), c]));
     case 'ces':
+    case 'numeric':
     case 'cx_index':
     case 'csi':
       return null;
@@ -119,7 +120,7 @@ export function compareFigures(
   const a = earlier.bucket;
   const b = later.bucket;
   if (!a || !b || a.n === 0 || b.n === 0 || isMultiItemMetric(kind)) return null;
-  if (kind === 'ces') {
+  if (kind === 'ces' || kind === 'numeric') {
     const sa = meanSummaryOf(a);
     const sb = meanSummaryOf(b);
     const r = sa && sb ? compareMeans(sa, sb) : null;
@@ -159,7 +160,7 @@ export function isSignificantDrop(change: PeriodChange | null): boolean {
 /** The range a target value may take for a metric: the score's own range. */
 export function targetRangeOf(
   kind: MetricKind,
-  scale: { min: number; max: number },
+  scale: { min: number | null; max: number | null },
 ): [number, number] {
   switch (kind) {
     case 'nps':
@@ -172,6 +173,7 @@ export function targetRangeOf(
       return [0, 100];
     case 'ces':
     case 'rating':
-      return [scale.min, scale.max];
+    case 'numeric':
+      return [scale.min ?? -NUMERIC_LIMIT, scale.max ?? NUMERIC_LIMIT];
   }
 }

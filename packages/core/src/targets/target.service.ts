@@ -456,6 +456,13 @@ export class TargetService {
         path: 'body.alertOnDrop',
         message: `${t.metric.kind} (a three-question index) has no change test, so it cannot raise drop alerts`,
       });
+    if (t.metric.kind === 'numeric')
+      issues.push({
+        path: 'body.metric.kind',
+        message:
+          "a target is met when the score reaches it from below, and a numeric question's mean " +
+          'has no better direction (minutes waited should fall, an order value rise), so it has no targets',
+      });
     if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', undefined, issues);
 
     // The engine is the one judge of whether a metric can be computed: ask it for one day.

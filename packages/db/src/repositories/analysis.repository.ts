@@ -36,12 +36,13 @@ function anyVariable(variables: readonly AnswerVariable[]): RawBuilder<boolean> 
 
 /**
  * Counts for the analyses. Each query first pivots answer rows per response (GROUP BY
- * response, one MAX(CASE…) per variable), then counts the combinations of values; memory and
- * result size are bounded by the distinct combinations, never by the number of responses.
+ * response, one MAX(CASE…) per variable), then counts the combinations of values or, for the
+ * correlations, sums them; memory and result size are bounded by the distinct combinations
+ * or by the number of variables, never by the number of responses.
  */
 export function createAnalysisRepository(db: Kysely<Database>) {
   return {
-    async jointCounts(workspaceId: string, scope: AnswerScope, variables: AnswerVariable[]) {
+    async crossProducts(workspaceId: string, scope: AnswerScope, variables: AnswerVariable[]) {
       const names = variables.map((_, i) => `v${i}`);
       const perResponse = scopedAnswers(db, workspaceId, scope)
         .where('a.valueNum', 'is not', null)
@@ -49,21 +50,35 @@ export function createAnalysisRepository(db: Kysely<Database>) {
         .select(variables.map((v, i) => pivotValue(v).as(names[i]!)))
         .groupBy('a.responseId');
       const columns = names.map((n) => sql.ref(`p.${n}`));
-      const rows = await db
+      // One row whatever the number of responses: n, Σxᵢ, and Σxᵢxⱼ for i ≤ j (the matrix is
+      // symmetric). A numeric question's answers are mostly distinct, so a joint histogram of
+      // them would be as long as the answers; these sums are k + k(k + 1)/2 numbers.
+      // Aliases without underscores: the CamelCasePlugin would rename `x0_1` in the result.
+      const pairs = columns.flatMap((_, i) => columns.slice(i).map((__, d) => [i, i + d] as const));
+      const row = (await db
         .selectFrom(perResponse.as('p'))
-        .select([...columns.map((c, i) => c.as(names[i]!)), sql<number>`count(*)`.as('n')])
+        .select([
+          sql<number>`count(*)`.as('n'),
+          ...columns.map((c, i) => sql<number | null>`sum(${c})`.as(`s${i}`)),
+          ...pairs.map(([i, j]) =>
+            sql<number | null>`sum(${columns[i]!} * ${columns[j]!})`.as(`x${i}with${j}`),
+          ),
+        ])
         .where(
           sql<boolean>`${sql.join(
             columns.map((c) => sql`${c} is not null`),
             sql` and `,
           )}`,
         )
-        .groupBy(columns)
-        .execute();
-      return rows.map((r) => {
-        const row = r as Record<string, unknown>;
-        return { values: names.map((n) => num(row[n])), count: num(row.n) };
-      });
+        .executeTakeFirstOrThrow()) as Record<string, unknown>;
+      const crossProducts = names.map(() => new Array<number>(names.length).fill(0));
+      for (const [i, j] of pairs)
+        crossProducts[i]![j] = crossProducts[j]![i] = num(row[`x${i}with${j}`] ?? 0);
+      return {
+        n: num(row.n),
+        sums: names.map((_, i) => num(row[`s${i}`] ?? 0)),
+        crossProducts,
+      };
     },
 
     async itemPairCounts(
