@@ -13,7 +13,11 @@ export interface Field {
 
 export type Text = (t: LocalizedText | undefined) => string;
 
-/** The question types the widget shows; the others are answered on the full survey page. */
+/**
+ * The question types the widget shows; the others are answered on the full survey page (the
+ * form links to it, and a required one sends the respondent there). Numeric questions are among
+ * them: a decimal field needs the page's checks and messages in each language.
+ */
 export const supported = ['nps', 'csat', 'ces', 'rating', 'goal', 'single', 'multiple', 'text'];
 
 /** Renders a question the widget supports (check with `supported` first). */
@@ -84,9 +88,12 @@ export function renderField(q: Question, i: number, tx: Text, s: Strings): Field
     case 'ces':
       el = scale(1, 7, s.ces);
       break;
-    case 'rating':
-      el = scale(1, q.points, [tx(q.lowLabel), tx(q.highLabel)]);
+    case 'rating': {
+      // contracts' ratingScale, written again: the widget imports only types from contracts.
+      const start = q.scaleStart ?? 1;
+      el = scale(start, start + q.points - 1, [tx(q.lowLabel), tx(q.highLabel)]);
       break;
+    }
     case 'goal':
       el = group(
         'radio',

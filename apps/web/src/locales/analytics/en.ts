@@ -12,6 +12,7 @@ export const enAnalytics: AnalyticsMessages = {
       csat: 'CSAT',
       ces: 'CES',
       rating: 'Rating (mean)',
+      numeric: 'Number (mean)',
       goal: 'Goal reached',
       cx_index: 'CX index (open form)',
       csi: 'CSI (three items)',

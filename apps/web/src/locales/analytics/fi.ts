@@ -10,6 +10,7 @@ export const fiAnalytics = {
       csat: 'CSAT',
       ces: 'CES',
       rating: 'Arvio (keskiarvo)',
+      numeric: 'Luku (keskiarvo)',
       goal: 'Tavoitteen saavutus',
       cx_index: 'CX-indeksi (avoin muoto)',
       csi: 'CSI (kolme osiota)',

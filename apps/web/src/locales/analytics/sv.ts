@@ -12,6 +12,7 @@ export const svAnalytics: AnalyticsMessages = {
       csat: 'CSAT',
       ces: 'CES',
       rating: 'Betyg (medelvärde)',
+      numeric: 'Tal (medelvärde)',
       goal: 'Måluppfyllelse',
       cx_index: 'CX-index (öppen form)',
       csi: 'CSI (tre delar)',

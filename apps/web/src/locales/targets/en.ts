@@ -39,6 +39,7 @@ export const enTargets: TargetsMessages = {
       csat: 'CSAT',
       ces: 'CES',
       rating: 'Rating (mean)',
+      numeric: 'Number (mean)',
       goal: 'Goal reached (%)',
       cx_index: 'CX index',
       csi: 'CSI',

@@ -37,6 +37,7 @@ export const fiTargets = {
       csat: 'CSAT',
       ces: 'CES',
       rating: 'Arvio (keskiarvo)',
+      numeric: 'Luku (keskiarvo)',
       goal: 'Asia hoitui (%)',
       cx_index: 'CX-indeksi',
       csi: 'CSI',

@@ -39,6 +39,7 @@ export const svTargets: TargetsMessages = {
       csat: 'CSAT',
       ces: 'CES',
       rating: 'Betyg (medelvärde)',
+      numeric: 'Tal (medelvärde)',
       goal: 'Ärendet löst (%)',
       cx_index: 'CX-index',
       csi: 'CSI',

@@ -8,7 +8,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { AnalysesNav } from './analyses-nav';
 
 /** Question types with one numeric answer an analysis can average or correlate. */
-export const scoreTypes = ['nps', 'csat', 'ces', 'rating'] as const;
+export const scoreTypes = ['nps', 'csat', 'ces', 'rating', 'numeric'] as const;
 /** Score types plus expectation questions, which count by their outcome item. */
 export const numericTypes = [...scoreTypes, 'expectation'] as const;
 

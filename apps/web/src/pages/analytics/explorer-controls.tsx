@@ -11,11 +11,13 @@ import {
 import {
   breakdownDimensions,
   isMultiItemMetric,
+  isOneQuestionMetric,
   multiItemMetrics,
   languages,
   linkChannels,
   metricBuckets,
   metricKinds,
+  ratingScale,
   responseSources,
   type Language,
   type MetricKind,
@@ -32,6 +34,13 @@ import { periodPresets, type Period } from './period';
 /** Every channel an answer can carry: a link's channel, or the source when there was no link. */
 export const allChannels = [...new Set<string>([...linkChannels, ...responseSources])];
 
+/** A rating question on exactly min…max (a 0–4 scale is not a 1–5 one). */
+function isRatingOn(question: Question, min: number, max: number): boolean {
+  if (question.type !== 'rating') return false;
+  const [low, high] = ratingScale(question);
+  return low === min && high === max;
+}
+
 /** Whether a question can be measured as a metric of this kind (eNPS: employee surveys only). */
 export function fitsKind(kind: MetricKind, question: Question, survey: SurveySummary): boolean {
   switch (kind) {
@@ -44,13 +53,14 @@ export function fitsKind(kind: MetricKind, question: Question, survey: SurveySum
     case 'goal':
       return question.type === kind;
     case 'rating':
-      return question.type === 'rating';
+    case 'numeric':
+      return question.type === kind;
     case 'cx_index':
-      // The CX index counts % 4–5 minus % 1–2 of 5-point items.
-      return (question.type === 'rating' && question.points === 5) || question.type === 'csat';
+      // The CX index counts % 4–5 minus % 1–2 of 1–5 items.
+      return isRatingOn(question, 1, 5) || question.type === 'csat';
     case 'csi':
       // The three-item CSI averages 1–10 items.
-      return question.type === 'rating' && question.points === 10;
+      return isRatingOn(question, 1, 10);
   }
 }
 
@@ -87,7 +97,7 @@ export function ExplorerControls(props: {
     value: q.key,
     label: questionText(q, chosen!.definition, i18n.language),
   }));
-  const needsQuestion = state.kind === 'rating' || state.kind === 'goal';
+  const needsQuestion = isOneQuestionMetric(state.kind);
   const choose = { value: '', label: t('analytics.choose') };
   const range = rangeOf(state, props.today);
 

@@ -1,6 +1,7 @@
 import {
   breakdownDimensions,
   isMultiItemMetric,
+  isOneQuestionMetric,
   languages,
   metricBuckets,
   metricKinds,
@@ -146,7 +147,7 @@ export function toMetricQuery(
 ): { query: MetricQuery } | { missing: MissingChoice } {
   const { from, to } = rangeOf(state, today);
   if (from && to && from > to) return { missing: 'period' };
-  if ((state.kind === 'rating' || state.kind === 'goal') && !(state.surveyId && state.question))
+  if (isOneQuestionMetric(state.kind) && !(state.surveyId && state.question))
     return { missing: 'question' };
   if (isMultiItemMetric(state.kind) && !(state.surveyId && state.cxQuestions))
     return { missing: state.kind === 'csi' ? 'csiQuestions' : 'cxQuestions' };

@@ -13,7 +13,7 @@ export type HeatLevel = (typeof heatLevels)[number];
  * own units: points of NPS and the CX index (−100…100), percentage points of CSAT, and CES
  * (1…7) in scale points. Every Polku metric is higher-is-better (docs/metrics.md).
  */
-export function heatSteps(scoreName: string, scale: { min: number; max: number }) {
+export function heatSteps(scoreName: string, scale: { min: number | null; max: number | null }) {
   switch (scoreName) {
     case 'ces':
       return { near: 0.15, far: 0.5 };
@@ -21,7 +21,7 @@ export function heatSteps(scoreName: string, scale: { min: number; max: number }
       return { near: 3, far: 10 };
     default: {
       // NPS, CX index and anything else: a share of the scale's width (200 points → 5 and 15).
-      const width = scale.max - scale.min || 1;
+      const width = scale.min !== null && scale.max !== null ? scale.max - scale.min || 1 : 1;
       return { near: width * 0.025, far: width * 0.075 };
     }
   }

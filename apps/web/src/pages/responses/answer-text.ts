@@ -33,6 +33,15 @@ export function answerText(
     case 'rating':
     case 'text':
       return plain(value);
+    case 'numeric': {
+      if (typeof value !== 'number') return plain(value);
+      // At most 4 decimals are stored, so the language's format shows the value exactly.
+      const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : language, {
+        maximumFractionDigits: 4,
+      }).format(value);
+      const unit = q.unit?.[language] || Object.values(q.unit ?? {}).find(Boolean);
+      return unit ? `${number} ${unit}` : number;
+    }
     case 'goal':
       return typeof value === 'string' && ['yes', 'partly', 'no'].includes(value)
         ? t(`builder.preview.goal.${value as 'yes' | 'partly' | 'no'}`)

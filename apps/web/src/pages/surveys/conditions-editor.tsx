@@ -8,7 +8,10 @@ const allOps: Op[] = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'answered', '
 const choiceOps: Op[] = ['eq', 'neq', 'in', 'answered', 'not_answered'];
 
 function isNumeric(q: Question | undefined): boolean {
-  return q !== undefined && (scoredTypes.includes(q.type) || q.type === 'expectation');
+  return (
+    q !== undefined &&
+    (scoredTypes.includes(q.type) || q.type === 'numeric' || q.type === 'expectation')
+  );
 }
 
 /** The choices a question offers as condition values (option keys, goal answers). */

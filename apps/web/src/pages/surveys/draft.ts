@@ -36,6 +36,8 @@ export function questionOfType(type: QuestionType, common: Common): Question {
       return { ...common, type };
     case 'rating':
       return { ...common, type, points: 5 };
+    case 'numeric':
+      return { ...common, type, decimals: 0 };
     case 'emotion':
       return { ...common, type, emotions: [...emotionKeys], intensity: true };
     case 'expectation':

@@ -14,6 +14,8 @@ interface LocalizedInputProps {
   multiline?: boolean;
   required?: boolean;
   error?: string | undefined;
+  /** What the text is for, shown under the label (before the translators' hint). */
+  hint?: string;
 }
 
 /** One language's version of a survey text; the default language's text guides translators. */
@@ -21,13 +23,14 @@ export function LocalizedInput(props: LocalizedInputProps) {
   const { t } = useTranslation();
   const { value, language, defaultLanguage } = props;
   const original = value?.[defaultLanguage];
-  const description =
+  const inDefault =
     language !== defaultLanguage && original
       ? t('builder.fields.inDefault', {
           language: t(`language.${defaultLanguage}`),
           text: original,
         })
       : undefined;
+  const description = [props.hint, inDefault].filter(Boolean).join(' ') || undefined;
   const common = {
     label: `${props.label} (${language})`,
     description,

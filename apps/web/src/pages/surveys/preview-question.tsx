@@ -8,7 +8,14 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { kanoAnswers, type AnswerValue, type Language, type Question } from '@polku/contracts';
+import {
+  kanoAnswers,
+  ratingScale,
+  type AnswerValue,
+  type Language,
+  type Question,
+} from '@polku/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface PreviewQuestionProps {
@@ -55,6 +62,48 @@ function Scale(props: {
   );
 }
 
+/** "12", "12,5" or "12.5" as a number; anything else is no answer (the preview only). */
+function readTypedNumber(text: string): number | undefined {
+  const t = text.trim();
+  return /^-?\d+([.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : undefined;
+}
+
+/** A numeric question's field as respondents see it: what they type, with its unit after it. */
+function NumberPreview(props: {
+  question: Question & { type: 'numeric' };
+  label: string;
+  description: string | undefined;
+  language: Language;
+  onChange: (value: AnswerValue | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const q = props.question;
+  const range =
+    q.min !== undefined || q.max !== undefined
+      ? t('builder.preview.numberRange', { min: q.min ?? '…', max: q.max ?? '…' })
+      : null;
+  const rule = [range, t('builder.preview.numberDecimals', { n: q.decimals })]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <TextInput
+      label={props.label}
+      description={[props.description, rule].filter(Boolean).join(' — ')}
+      value={text}
+      w={280}
+      inputMode="decimal"
+      rightSection={q.unit?.[props.language]}
+      rightSectionWidth="auto"
+      rightSectionProps={{ style: { paddingInline: 8 } }}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        props.onChange(readTypedNumber(e.currentTarget.value));
+      }}
+    />
+  );
+}
+
 /** One question rendered in one language; answers feed the preview's skip logic. */
 export function PreviewQuestion({ question: q, language, value, onChange }: PreviewQuestionProps) {
   const { t } = useTranslation();
@@ -68,12 +117,22 @@ export function PreviewQuestion({ question: q, language, value, onChange }: Prev
       return <Scale {...scale} min={1} max={5} />;
     case 'ces':
       return <Scale {...scale} min={1} max={7} />;
+    case 'numeric':
+      return (
+        <NumberPreview
+          question={q}
+          label={label}
+          description={description}
+          language={language}
+          onChange={onChange}
+        />
+      );
     case 'rating':
       return (
         <Scale
           {...scale}
-          min={1}
-          max={q.points}
+          min={ratingScale(q)[0]}
+          max={ratingScale(q)[1]}
           low={q.lowLabel?.[language]}
           high={q.highLabel?.[language]}
         />

@@ -1,5 +1,13 @@
-import { Checkbox, Group, NumberInput, SimpleGrid, Switch } from '@mantine/core';
-import { emotionKeys, type EmotionKey, type Language, type Question } from '@polku/contracts';
+import { Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Switch } from '@mantine/core';
+import {
+  emotionKeys,
+  MAX_NUMERIC_DECIMALS,
+  NUMERIC_LIMIT,
+  ratingScale,
+  type EmotionKey,
+  type Language,
+  type Question,
+} from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
 import { LocalizedInput } from './localized-input';
 import { OptionsEditor } from './options-editor';
@@ -22,9 +30,14 @@ function whole(value: string | number, previous: number): number {
   return typeof value === 'number' && Number.isInteger(value) ? value : previous;
 }
 
+/** A number or nothing: an emptied bound is no bound. */
+function bound(value: string | number): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 /** The settings that only some question types have. */
 export function QuestionSettings(props: QuestionSettingsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { question: q, onChange, errorAt } = props;
   const texts = { language: props.language, defaultLanguage: props.defaultLanguage };
   switch (q.type) {
@@ -33,18 +46,32 @@ export function QuestionSettings(props: QuestionSettingsProps) {
     case 'ces':
     case 'goal':
       return null;
-    case 'rating':
+    case 'rating': {
+      const [low, high] = ratingScale(q);
       return (
         <>
-          <NumberInput
-            label={t('builder.settings.points')}
-            min={2}
-            max={11}
-            w={160}
-            value={q.points}
-            error={errorAt('points')}
-            onChange={(v) => onChange({ ...q, points: whole(v, q.points) })}
-          />
+          <Group align="flex-start">
+            <NumberInput
+              label={t('builder.settings.points')}
+              description={t('builder.settings.scaleRange', { min: low, max: high })}
+              min={2}
+              max={11}
+              w={200}
+              value={q.points}
+              error={errorAt('points')}
+              onChange={(v) => onChange({ ...q, points: whole(v, q.points) })}
+            />
+            <NativeSelect
+              label={t('builder.settings.scaleStart')}
+              w={200}
+              value={String(low)}
+              data={['1', '0']}
+              error={errorAt('scaleStart')}
+              onChange={(e) =>
+                onChange({ ...q, scaleStart: e.currentTarget.value === '0' ? 0 : undefined })
+              }
+            />
+          </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <LocalizedInput
               {...texts}
@@ -61,6 +88,54 @@ export function QuestionSettings(props: QuestionSettingsProps) {
           </SimpleGrid>
         </>
       );
+    }
+    case 'numeric': {
+      // The separator the staff member's language writes; the stored value is a plain number.
+      const decimalSeparator = i18n.language === 'en' ? '.' : ',';
+      const limits = { min: -NUMERIC_LIMIT, max: NUMERIC_LIMIT, decimalSeparator };
+      return (
+        <>
+          <LocalizedInput
+            {...texts}
+            label={t('builder.settings.unit')}
+            hint={t('builder.settings.unitHint')}
+            value={q.unit}
+            error={errorAt('unit')}
+            onChange={(unit) => onChange({ ...q, unit })}
+          />
+          <Group align="flex-start">
+            <NumberInput
+              {...limits}
+              label={t('builder.settings.min')}
+              w={200}
+              value={q.min ?? ''}
+              decimalScale={q.decimals}
+              error={errorAt('min')}
+              onChange={(v) => onChange({ ...q, min: bound(v) })}
+            />
+            <NumberInput
+              {...limits}
+              label={t('builder.settings.max')}
+              w={200}
+              value={q.max ?? ''}
+              decimalScale={q.decimals}
+              error={errorAt('max')}
+              onChange={(v) => onChange({ ...q, max: bound(v) })}
+            />
+            <NumberInput
+              label={t('builder.settings.decimals')}
+              min={0}
+              max={MAX_NUMERIC_DECIMALS}
+              allowDecimal={false}
+              w={200}
+              value={q.decimals}
+              error={errorAt('decimals')}
+              onChange={(v) => onChange({ ...q, decimals: whole(v, q.decimals) })}
+            />
+          </Group>
+        </>
+      );
+    }
     case 'emotion':
       return (
         <>

@@ -13,6 +13,8 @@ import {
 import {
   metricKinds,
   isMultiItemMetric,
+  isOneQuestionMetric,
+  ratingScale,
   recurringPeriods,
   type MetricKind,
   type MetricSpec,
@@ -61,16 +63,22 @@ function fits(kind: MetricKind, q: Question): boolean {
     case 'enps':
       return q.type === 'nps';
     case 'cx_index':
-      return q.type === 'csat' || (q.type === 'rating' && q.points === 5);
+      return q.type === 'csat' || (q.type === 'rating' && ratingScale(q).join('–') === '1–5');
     case 'csi':
-      return q.type === 'rating' && q.points === 10;
+      return q.type === 'rating' && ratingScale(q).join('–') === '1–10';
     default:
       return q.type === kind;
   }
 }
 
 /** Metrics that need one question; the others may count every fitting question. */
-const needsQuestion = (kind: MetricKind) => kind === 'rating' || kind === 'goal';
+const needsQuestion = isOneQuestionMetric;
+
+/**
+ * The metrics a target can have: not a numeric question's mean, which has no better direction
+ * (the server refuses it, docs/metrics.md).
+ */
+const targetKinds = metricKinds.filter((k) => k !== 'numeric');
 
 function initialState(target: Target | null, defaultOwner: string): FormState {
   const period = target?.period;
@@ -188,7 +196,7 @@ export function TargetForm(props: {
             set('kind', e.currentTarget.value as MetricKind);
             set('question', '');
           }}
-          data={metricKinds.map((k) => ({ value: k, label: t(`targets.kinds.${k}`) }))}
+          data={targetKinds.map((k) => ({ value: k, label: t(`targets.kinds.${k}`) }))}
         />
         <NativeSelect
           label={t('targets.form.survey')}
