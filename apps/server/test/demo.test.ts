@@ -64,6 +64,7 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
         );
         expect(survey.draft.questions.map((q) => [q.key, q.type])).toEqual([
           [spec.template, spec.template],
+          ...(spec.extraQuestions ?? []).map((q) => [q.key, q.type]),
           ['reason', 'text'],
         ]);
         expect(survey.draft.languages).toEqual(['fi', 'sv', 'en']);
@@ -184,6 +185,44 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
       expect(await topTwo((d) => rushDays.has(d))).toBeLessThan(
         (await topTwo((d) => !rushDays.has(d))) - 0.1,
       );
+    });
+
+    it('asks the delivery survey how late the courier was and what the order cost, and late deliveries drive CSAT', async () => {
+      const c = await ctx();
+      const surveys = await t.runtime.services.surveys.list(c);
+      const delivery = surveys.find((s) => s.name === demoSurveys[1]!.name)!;
+      expect((await t.runtime.services.surveys.get(c, delivery.id)).draft.questions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: 'late_minutes', type: 'numeric', min: 0, max: 600 }),
+          expect.objectContaining({ key: 'order_value', type: 'numeric', decimals: 2 }),
+        ]),
+      );
+      const values = await db()
+        .selectFrom('answers')
+        .select(['valueNum'])
+        .where('workspaceId', '=', first.workspaceId)
+        .where('questionKey', '=', 'order_value')
+        .execute();
+      expect(values.length).toBeGreaterThan(1000);
+      // Prices in cents, stored and read back as written: 34.8, never 34.800000000000004.
+      for (const { valueNum } of values) expect(Math.round(valueNum! * 100) / 100).toBe(valueNum);
+      expect(values.some((v) => !Number.isInteger(v.valueNum))).toBe(true);
+
+      const mean = await t.runtime.services.metrics.query(c, {
+        metric: { kind: 'numeric', surveyId: delivery.id, question: 'order_value' },
+        by: 'all',
+      });
+      expect(mean.groups[0]!.total).toMatchObject({ method: 't', smallSample: false });
+      expect(mean.groups[0]!.total.score).toBeGreaterThan(40);
+      expect(mean.groups[0]!.total.score).toBeLessThan(60);
+      const drivers = await t.runtime.services.analyses.keyDrivers(c, {
+        surveyId: delivery.id,
+        outcome: 'csat',
+        drivers: ['late_minutes', 'order_value'],
+      });
+      const [late, value] = drivers.drivers;
+      expect(late!.correlation).toBeLessThan(-0.4);
+      expect(late!.lmg).toBeGreaterThan(10 * value!.lmg);
     });
 
     it("maps the shop's journey, places every response at its link's touchpoint, and shows live metrics", async () => {

@@ -53,6 +53,8 @@ export function generateResponses(
       const id = rng.uuidV7(submittedAt);
       // Nobody has answered later today yet.
       if (submittedAt > end.until) continue;
+      if (spec.extraAnswers)
+        Object.assign(answers, spec.extraAnswers(draw, new Random(seedOf(`polku-demo:${id}`))));
       today.push({
         id,
         surveyId: target.surveyId,

@@ -5,6 +5,7 @@
  * end at the survey's creation and have fixed ids, so a run after an interruption stores only
  * what is missing and a run after a complete one stores nothing.
  */
+import type { Question } from '@polku/contracts';
 import { localDay, type IntakeInput, type WorkspaceContext } from '@polku/core';
 import type { Runtime } from '../runtime.js';
 import { generateResponses } from './responses.js';
@@ -57,8 +58,14 @@ export async function seedDemoListening(
         defaultLanguage: 'fi',
       });
       result.surveysCreated++;
+      if (spec.extraQuestions) await addQuestions(ctx, runtime, survey.id, spec.extraQuestions);
     }
     if (survey.publishedVersion === null) await services.surveys.publish(ctx, survey.id);
+    // A demo seeded before a survey had its extra questions keeps the survey as it was: answers
+    // to questions it does not have would be refused.
+    const keys = new Set(
+      (await services.surveys.get(ctx, survey.id)).draft.questions.map((q) => q.key),
+    );
     surveyIds[spec.template] = survey.id;
     const linkIds = await ensureLinks(ctx, runtime, survey.id, spec, journey);
     // The history ends when the survey was created, so later runs regenerate the same one.
@@ -70,7 +77,10 @@ export async function seedDemoListening(
         until: survey.createdAt,
         timeZone: workspace.timeZone,
       },
-    );
+    ).map((input) => ({
+      ...input,
+      answers: Object.fromEntries(Object.entries(input.answers).filter(([k]) => keys.has(k))),
+    }));
     generated[spec.template] = inputs;
     if (survey.responseCount >= inputs.length) continue;
     for (let i = 0; i < inputs.length; i += DEMO_BATCH)
@@ -99,6 +109,20 @@ export async function seedDemoListening(
     subscription: tp.subscription,
   });
   return result;
+}
+
+/** Adds questions after the template's score question (before its open question). */
+async function addQuestions(
+  ctx: WorkspaceContext,
+  { services }: Runtime,
+  surveyId: string,
+  questions: readonly Question[],
+): Promise<void> {
+  const { draft } = await services.surveys.get(ctx, surveyId);
+  const [score, ...rest] = draft.questions;
+  await services.surveys.update(ctx, surveyId, {
+    draft: { ...draft, questions: [score!, ...questions, ...rest] },
+  });
 }
 
 async function ensureLinks(

@@ -2,7 +2,7 @@
  * The flower shop's three surveys and how their customers answer them: how many answer on an
  * ordinary day, through which link, at what time of day, and with which scores.
  */
-import type { SurveyTemplate } from '@polku/contracts';
+import type { Question, SurveyTemplate } from '@polku/contracts';
 import type { DemoDay } from './calendar.js';
 import type { Sentiment, Topic } from './comments/index.js';
 import type { Random } from './random.js';
@@ -40,6 +40,13 @@ export interface DemoSurvey {
   /** Weights of the 24 hours of the day (local time) at which people answer. */
   hours(link: string, day: DemoDay): readonly number[];
   draw(day: DemoDay, rng: Random): Draw;
+  /** Questions added after the template's score question when the survey is created. */
+  extraQuestions?: readonly Question[];
+  /**
+   * The answers to `extraQuestions`, from a random stream of the response's own (seeded by its
+   * id), so the rest of the demo stays what it was before these questions existed.
+   */
+  extraAnswers?(draw: Draw, rng: Random): Record<string, number>;
 }
 
 /** Weights for hours `from`..`from + weights.length - 1`, zero elsewhere. */
@@ -105,6 +112,45 @@ const nps: DemoSurvey = {
   },
 };
 
+const t3 = (fi: string, sv: string, en: string) => ({ fi, sv, en });
+
+/** How late the flowers came, and what the order cost: numeric questions of the CSAT survey. */
+const deliveryQuestions: readonly Question[] = [
+  {
+    key: 'late_minutes',
+    type: 'numeric',
+    text: t3(
+      'Kuinka monta minuuttia toimitus myöhästyi luvatusta ajasta?',
+      'Hur många minuter var leveransen försenad jämfört med den utlovade tiden?',
+      'How many minutes after the promised time did the delivery arrive?',
+    ),
+    help: t3(
+      'Jos kukat tulivat ajallaan, vastaa 0.',
+      'Om blommorna kom i tid, svara 0.',
+      'If the flowers came on time, answer 0.',
+    ),
+    unit: t3('min', 'min', 'min'),
+    required: false,
+    min: 0,
+    max: 600,
+    decimals: 0,
+  },
+  {
+    key: 'order_value',
+    type: 'numeric',
+    text: t3(
+      'Mikä oli tilauksesi arvo?',
+      'Vad var värdet på din beställning?',
+      'What was the value of your order?',
+    ),
+    unit: t3('€', '€', '€'),
+    required: false,
+    min: 0,
+    max: 5000,
+    decimals: 2,
+  },
+];
+
 /** CSAT after a delivery, from the link in the delivery confirmation email. */
 const csat: DemoSurvey = {
   template: 'csat',
@@ -129,6 +175,23 @@ const csat: DemoSurvey = {
         ? rng.weighted([0.25, 0.3, 0.25, 0.12, 0.08])
         : rng.weighted([0.02, 0.03, 0.08, 0.3, 0.57]));
     return { link: 'confirmation', topic: 'delivery', score, sentiment: band(score, 2, 4), late };
+  },
+  extraQuestions: deliveryQuestions,
+  extraAnswers({ late }, rng) {
+    const answers: Record<string, number> = {};
+    // Most answer how late it was; a late courier is 15 minutes to over two hours late.
+    if (rng.chance(0.85))
+      answers.late_minutes = late
+        ? 15 +
+          5 * rng.weighted([3, 4, 4, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
+        : rng.weighted([0.8, 0, 0, 0, 0, 0.06, 0, 0, 0, 0, 0.08, 0, 0, 0, 0, 0.06]);
+    // Bouquets cost 24.90 € and up in 5 € steps; a home delivery adds 9.90 €. In cents, then
+    // divided once: 3480 / 100 is the double nearest 34.8, stored and read back as 34.8.
+    if (rng.chance(0.6)) {
+      const cents = 2490 + 500 * rng.weighted([5, 8, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1]) + 990;
+      answers.order_value = cents / 100;
+    }
+    return answers;
   },
 };
 
