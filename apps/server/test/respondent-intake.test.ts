@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDialects } from './support/databases.js';
-import { everyType, hidden, threePages, useRespondentKit } from './support/respondent.js';
+import { everyType, hidden, t3, threePages, useRespondentKit } from './support/respondent.js';
 
 for (const dialect of testDialects()) {
   describe(`respondent page intake (${dialect.name})`, () => {
@@ -180,6 +180,7 @@ for (const dialect of testDialects()) {
           ['q_multi', 'x'],
           ['q_multi', 'z'],
           ['q_words', '  Hello  '],
+          ['q_spend', '34,90'],
         ],
         [
           ['q_kano.functional', 'like'],
@@ -216,6 +217,7 @@ for (const dialect of testDialects()) {
         single: 'b',
         multi: ['x', 'z'],
         words: 'Hello',
+        spend: 34.9,
         kano: { functional: 'like', dysfunctional: 'dislike' },
         incident: {
           what: 'The parcel came a day early',
@@ -225,6 +227,92 @@ for (const dialect of testDialects()) {
         },
       });
       expect(stored!.answers.feelings).toHaveLength(2);
+    });
+
+    it('reads a numeric answer with a decimal comma or point, exactly, and says what it accepts in the respondent language', async () => {
+      const { token, surveyId } = await publish({
+        ...threePages,
+        questions: [
+          {
+            key: 'age',
+            type: 'numeric',
+            required: true,
+            min: 15,
+            max: 120,
+            text: t3('Ikäsi', 'Din ålder', 'Your age'),
+            unit: t3('vuotta', 'år', 'years'),
+          },
+          {
+            key: 'spend',
+            type: 'numeric',
+            min: 0,
+            max: 10_000,
+            decimals: 2,
+            unit: t3('€', '€', '€'),
+            text: t3('Paljonko käytit?', 'Hur mycket spenderade du?', 'How much did you spend?'),
+          },
+          {
+            key: 'why',
+            type: 'text',
+            showIf: [{ key: 'spend', op: 'gt', value: 1000 }],
+            text: t3('Mihin?', 'Till vad?', 'On what?'),
+          },
+        ],
+      });
+      const r = respondent();
+      const first = await r.get(`/s/${token}`);
+      expect(first.body).toContain(
+        '<p class="help" id="q-age-hint">Kokonaisluku väliltä 15–120.</p>',
+      );
+      expect(first.body).toContain(
+        '<p class="help" id="q-spend-hint">Luku väliltä 0–10\u00a0000, enintään 2 desimaalia.</p>',
+      );
+      // A text field (a number field would drop a typed comma), the decimal keypad, the unit read with it.
+      expect(first.body).toContain(
+        '<input type="text" id="q-spend" name="q_spend" inputmode="decimal" autocomplete="off" aria-describedby="q-spend-hint q-spend-unit" value="">',
+      );
+      expect(first.body).toContain('<span class="unit" id="q-spend-unit">€</span>');
+
+      const refused = await r.post(`/s/${token}`, [
+        ...state(first.body),
+        ['_action', 'next'],
+        ['q_age', '14'],
+        ['q_spend', '12,345'],
+      ]);
+      expect(refused.body).toContain(
+        '<a href="#q-age">Ikäsi – Anna kokonaisluku väliltä 15–120.</a>',
+      );
+      expect(refused.body).toContain('Anna luku väliltä 0–10\u00a0000, enintään 2 desimaalia.');
+      // What was typed stays, to be corrected; nothing is stored.
+      expect(refused.body).toContain(
+        'name="q_spend" inputmode="decimal" autocomplete="off" aria-describedby="q-spend-hint q-spend-err q-spend-unit" aria-invalid="true" value="12,345">',
+      );
+      expect(await responsesOf(surveyId)).toHaveLength(0);
+      const english = await respondent().get(`/s/${token}?lang=en`);
+      const words = await r.post(`/s/${token}`, [
+        ...state(english.body),
+        ['_action', 'next'],
+        ['q_age', 'forty'],
+        ['q_spend', '1,000.50'],
+      ]);
+      expect(words.body).toContain('Your age – Enter a whole number from 15 to 120.');
+      expect(words.body).toContain(
+        'How much did you spend? – Enter a number from 0 to 10,000, with at most 2 decimal places.',
+      );
+
+      const next = await r.post(`/s/${token}`, [
+        ...state(first.body),
+        ['_action', 'next'],
+        ['q_age', '42'],
+        ['q_spend', '1 234,5'],
+      ]);
+      // Above 1,000 the follow-up is asked.
+      expect(next.body).toContain('Mihin?');
+      const [partial] = await responsesOf(surveyId);
+      expect(partial).toMatchObject({ status: 'partial', answers: { age: 42, spend: 1234.5 } });
+      // Back on page 1 the stored 1234.5 reads as Finnish writes it.
+      const back = await r.post(`/s/${token}`, [...state(next.body), ['_action', 'back']]);
+      expect(back.body).toContain('value="1234,5">');
     });
 
     it('names the part of an answer that is missing', async () => {

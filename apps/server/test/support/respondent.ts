@@ -56,6 +56,15 @@ export const everyType: SurveyDefinitionInput = {
     },
     { key: 'words', type: 'text', maxLength: 50, text: t3('Sanat', 'Ord', 'Words') },
     {
+      key: 'spend',
+      type: 'numeric',
+      unit: t3('€', '€', '€'),
+      min: 0,
+      max: 500,
+      decimals: 2,
+      text: t3('Paljonko käytit?', 'Hur mycket spenderade du?', 'How much did you spend?'),
+    },
+    {
       key: 'kano',
       type: 'kano',
       newPage: true,
