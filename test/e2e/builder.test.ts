@@ -172,4 +172,72 @@ describe('the survey builder and the responses area', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('adds a numeric question with a unit, range and decimals and a rating from 0, shown in the preview; a range upside down is refused at its field', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Kyselyt' }).click();
+    await page.getByRole('link', { name: 'Myymäläkysely' }).click();
+    await page.getByRole('heading', { name: 'Myymäläkysely', level: 1 }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Uuden kysymyksen tyyppi' }).selectOption('numeric');
+    await page.getByRole('button', { name: 'Lisää kysymys' }).click();
+    const q4 = page.getByRole('region', { name: 'Kysymys 4' });
+    await q4.getByRole('textbox', { name: 'Avain', exact: true }).fill('spend');
+    await q4.getByRole('textbox', { name: 'Kysymys (fi)' }).fill('Paljonko käytit?');
+    await q4.getByRole('textbox', { name: 'Yksikkö (fi)' }).fill('€');
+    await q4.getByRole('textbox', { name: 'Desimaaleja enintään' }).fill('2');
+    await q4.getByRole('textbox', { name: 'Pienin sallittu arvo' }).fill('600');
+    await q4.getByRole('textbox', { name: 'Suurin sallittu arvo' }).fill('500');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Muutoksia ei tallennettu' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(
+      'Kysymys 4 (spend) › Suurin sallittu arvo: suurimman sallitun arvon on oltava pienintä suurempi',
+    );
+    await q4.getByText('suurimman sallitun arvon on oltava pienintä suurempi').waitFor();
+
+    await q4.getByRole('textbox', { name: 'Pienin sallittu arvo' }).fill('0');
+    await page.getByRole('combobox', { name: 'Uuden kysymyksen tyyppi' }).selectOption('rating');
+    await page.getByRole('button', { name: 'Lisää kysymys' }).click();
+    const q5 = page.getByRole('region', { name: 'Kysymys 5' });
+    await q5.getByRole('textbox', { name: 'Kysymys (fi)' }).fill('Arvioi nollasta neljään');
+    await q5.getByRole('combobox', { name: 'Asteikon alin arvo' }).selectOption('0');
+    await q5.getByText('Asteikko 0–4').waitFor();
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByText('Muutokset tallennettu.').waitFor();
+
+    const preview = page.getByRole('region', { name: 'Esikatselu' });
+    const field = preview.getByRole('textbox', { name: 'Paljonko käytit?' });
+    await field.waitFor();
+    await preview.getByText('Sallitut arvot 0–500 · desimaaleja enintään 2').waitFor();
+    expect(await preview.getByText('€', { exact: true }).isVisible()).toBe(true);
+    const zeroToFour = preview.getByRole('radiogroup', { name: 'Arvioi nollasta neljään' });
+    expect(
+      await zeroToFour
+        .getByRole('radio')
+        .evaluateAll((radios) => radios.map((r) => (r as unknown as { value: string }).value)),
+    ).toEqual(['0', '1', '2', '3', '4']);
+
+    const survey = await page.evaluate(
+      async (url) => (await fetch(url)).json(),
+      `/api/v1/workspaces/${workspaceId}/surveys/${/\/surveys\/([^/?]+)/.exec(page.url())?.[1] ?? ''}`,
+    );
+    expect((survey as { draft: { questions: unknown[] } }).draft.questions.slice(3)).toEqual([
+      expect.objectContaining({
+        key: 'spend',
+        type: 'numeric',
+        unit: { fi: '€' },
+        min: 0,
+        max: 500,
+        decimals: 2,
+      }),
+      expect.objectContaining({ type: 'rating', points: 5, scaleStart: 0 }),
+    ]);
+    // The numeric question's settings open, as a builder user sees them, audited.
+    await page.getByRole('button', { name: 'Muokkaa: kysymys 4' }).click();
+    await q4.getByRole('textbox', { name: 'Yksikkö (fi)' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

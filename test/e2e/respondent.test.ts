@@ -38,6 +38,22 @@ const everyType: SurveyDefinitionInput = {
       highLabel: t3('Erinomainen', 'Utmärkt', 'Excellent'),
     },
     {
+      key: 'spend',
+      type: 'numeric',
+      unit: t3('€', '€', '€'),
+      min: 0,
+      max: 500,
+      decimals: 2,
+      text: t3('Paljonko käytit?', 'Hur mycket spenderade du?', 'How much did you spend?'),
+    },
+    {
+      key: 'zero_to_ten',
+      type: 'rating',
+      points: 11,
+      scaleStart: 0,
+      text: t3('Asteikolla 0–10', 'På en skala 0–10', 'On a scale of 0 to 10'),
+    },
+    {
       key: 'feelings',
       type: 'emotion',
       newPage: true,
@@ -236,6 +252,9 @@ describe('respondent pages in Chromium', () => {
     await page.goto(url);
     await page.getByText('Sivu 1/4').waitFor();
     await audit('page 1');
+    // A numeric answer with a decimal comma and one decimal too many: refused with the rule.
+    const spend = page.getByRole('textbox', { name: 'Paljonko käytit?' });
+    await spend.fill('12,345');
     await page.getByRole('button', { name: 'Seuraava' }).click();
     await page.getByRole('heading', { name: 'Tarkista vastauksesi' }).waitFor();
     // The error summary takes focus, so a screen reader reads it first.
@@ -243,8 +262,16 @@ describe('respondent pages in Chromium', () => {
       .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
       .toBe('errors');
     await audit('page 1 with an error');
+    await page
+      .getByRole('link', {
+        name: 'Paljonko käytit? – Anna luku väliltä 0–500, enintään 2 desimaalia.',
+      })
+      .waitFor();
+    expect(await spend.inputValue()).toBe('12,345');
 
     await page.getByRole('radio', { name: /^7$/ }).first().check();
+    await spend.fill('34,90');
+    await page.getByRole('radio', { name: '0', exact: true }).last().check();
     await page.getByRole('button', { name: 'Seuraava' }).click();
     await page.getByText('Sivu 2/4').waitFor();
     // The enhancement script shows a feeling's intensity only once the feeling is picked.
@@ -271,6 +298,11 @@ describe('respondent pages in Chromium', () => {
     const { items } = await polku.runtime.services.responses.list(ctx, { surveyId, limit: 10 });
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ status: 'complete', language: 'en' });
-    expect(items[0]!.answers).toMatchObject({ nps: 7, feelings: [{ emotion: 'happy' }] });
+    expect(items[0]!.answers).toMatchObject({
+      nps: 7,
+      spend: 34.9,
+      zero_to_ten: 0,
+      feelings: [{ emotion: 'happy' }],
+    });
   });
 });

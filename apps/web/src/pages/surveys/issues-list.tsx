@@ -10,6 +10,11 @@ const fieldLabels = {
   key: 'builder.question.key',
   type: 'builder.question.type',
   points: 'builder.settings.points',
+  scaleStart: 'builder.settings.scaleStart',
+  unit: 'builder.settings.unit',
+  min: 'builder.settings.min',
+  max: 'builder.settings.max',
+  decimals: 'builder.settings.decimals',
   lowLabel: 'builder.settings.lowLabel',
   highLabel: 'builder.settings.highLabel',
   emotions: 'builder.settings.emotions',
@@ -72,6 +77,9 @@ export function describeProblem(issue: DraftIssue, t: TFunction): string {
   if (issue.message === 'empty') return t('builder.issues.noQuestions');
   if (/used twice/.test(issue.message)) return t('builder.issues.keyTaken');
   if (/not an earlier question/.test(issue.message)) return t('builder.issues.notEarlier');
+  if (/must be greater than min/.test(issue.message)) return t('builder.issues.maxNotAboveMin');
+  if (/more decimals than the question allows/.test(issue.message))
+    return t('builder.issues.boundDecimals');
   return t('builder.issues.checkField');
 }
 

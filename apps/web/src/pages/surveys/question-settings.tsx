@@ -107,6 +107,7 @@ export function QuestionSettings(props: QuestionSettingsProps) {
             <NumberInput
               {...limits}
               label={t('builder.settings.min')}
+              description={t('builder.settings.boundHint')}
               w={200}
               value={q.min ?? ''}
               decimalScale={q.decimals}
@@ -116,6 +117,7 @@ export function QuestionSettings(props: QuestionSettingsProps) {
             <NumberInput
               {...limits}
               label={t('builder.settings.max')}
+              description={t('builder.settings.boundHint')}
               w={200}
               value={q.max ?? ''}
               decimalScale={q.decimals}
