@@ -112,6 +112,37 @@ describe('computeQuestionMetric', () => {
     expect(goal).toMatchObject({ n: 4, score: 50, counts: { yes: 2, partly: 1, no: 1 } });
   });
 
+  it('gives a numeric question the mean of its decimals with a t interval, and no counts', () => {
+    // 12.5, 14, 9.75, 20, 11.25: x̄ = 13.5, s² = 62.625/4 = 15.65625; t(0.975, 4) = 2.776445
+    // (Student t tables), so the half-width is 2.776445·√(15.65625/5) = 4.913014.
+    const r = computeQuestionMetric(
+      'numeric',
+      { min: 0, max: null },
+      'all',
+      createHistogram([12.5, 14, 9.75, 20, 11.25]),
+    );
+    expect(r).toMatchObject({ n: 5, counts: {}, method: 't', smallSample: true });
+    expect(r.score).toBeCloseTo(13.5, 12);
+    expect(r.variance).toBeCloseTo(15.65625, 12);
+    expect(r.ci95![0]).toBeCloseTo(8.586986, 6);
+    expect(r.ci95![1]).toBeCloseTo(18.413014, 6);
+    expect(() =>
+      computeQuestionMetric('numeric', { min: null, max: null }, 'all', new Map([[NaN, 1]])),
+    ).toThrow('numeric mean: answer value NaN is not a finite number');
+  });
+
+  it('counts every point of a rating that starts at 0, the 0 included', () => {
+    const r = computeQuestionMetric(
+      'rating',
+      { min: 0, max: 4 },
+      'all',
+      createHistogram([0, 0, 4]),
+    );
+    expect(r.counts).toEqual({ '0': 2, '1': 0, '2': 0, '3': 0, '4': 1 });
+    expect(r.score).toBeCloseTo(4 / 3, 12);
+    expect(r.csi).toBeCloseTo(100 / 3, 12); // (4/3 − 0)/(4 − 0)·100
+  });
+
   it('reports n = 0 as a null score, never 0', () => {
     expect(computeQuestionMetric('nps', { min: 0, max: 10 }, 'all', new Map())).toMatchObject({
       n: 0,
@@ -311,6 +342,18 @@ describe('computeBucketChange', () => {
     expect(csat?.test).toBe('two-proportion-z');
     expect(computeBucketChange('ces', 'p', new Map([[5, 3]]), new Map())).toBeNull();
     expect(computeBucketChange('cx_index', 'p', earlier, later)).toBeNull();
+  });
+});
+
+describe('computeBucketChange of numeric means', () => {
+  it("tests a numeric question's change with Welch's t, as it does a rating's", () => {
+    const earlier = createHistogram([10.5, 12, 11.25, 9.75]);
+    const later = createHistogram([14.5, 15, 13.25, 16]);
+    const numeric = computeBucketChange('numeric', '2026-01', earlier, later)!;
+    expect(numeric).toMatchObject({ previous: '2026-01', test: 'welch-t', significant: true });
+    expect(numeric.difference).toBeCloseTo(14.6875 - 10.875, 12);
+    const asRating = computeBucketChange('rating', '2026-01', earlier, later)!;
+    expect(numeric.pValue).toBe(asRating.pValue);
   });
 });
 
