@@ -120,15 +120,31 @@ export function metricScaleOf(
   }
 }
 
-function meanWithT(histogram: Histogram): {
-  n: number;
-  mean: number | null;
-  ci95: Interval | null;
-} {
+/**
+ * The figure of a mean (ratings, numeric questions): score = x̄ with the Student t interval
+ * x̄ ± t₀.₉₇₅,ₙ₋₁·s/√n (none below n = 2), the variance Welch's test of a change reads.
+ */
+function meanFigure(
+  bucket: string,
+  histogram: Histogram,
+  counts: Record<string, number>,
+): QuestionMetricBucket {
   const { n, mean, variance } = summarizeHistogram(histogram);
-  if (mean === null || variance === null) return { n, mean, ci95: null };
-  const half = computeStudentTQuantile(0.975, n - 1) * Math.sqrt(variance / n);
-  return { n, mean, ci95: [mean - half, mean + half] };
+  const half =
+    mean === null || variance === null
+      ? null
+      : computeStudentTQuantile(0.975, n - 1) * Math.sqrt(variance / n);
+  return {
+    bucket,
+    n,
+    counts,
+    score: mean,
+    ci95: mean === null || half === null ? null : [mean - half, mean + half],
+    method: 't',
+    smallSample: isSmallSample(n),
+    mean,
+    variance,
+  };
 }
 
 const percent = (i: Interval | null): Interval | null => (i ? [100 * i[0], 100 * i[1]] : null);
@@ -204,38 +220,15 @@ export function computeQuestionMetric(
     case 'rating': {
       const points = pointsOf(scale);
       const csi = computeSingleItemCsi(histogram, points); // also checks the scale
-      const r = meanWithT(histogram);
       const counts: Record<string, number> = {};
       for (let v = points.min; v <= points.max; v++) counts[String(v)] = histogram.get(v) ?? 0;
-      return {
-        bucket,
-        n: r.n,
-        counts,
-        score: r.mean,
-        ci95: r.ci95,
-        method: 't',
-        smallSample: isSmallSample(r.n),
-        mean: r.mean,
-        variance: summarizeHistogram(histogram).variance,
-        csi,
-      };
+      return { ...meanFigure(bucket, histogram, counts), csi };
     }
     case 'numeric': {
       // Not checked against the question's range: each answer was checked against the version
       // it answered, and a later version may have narrowed the range.
       assertHistogramFinite(histogram, 'numeric mean');
-      const r = meanWithT(histogram);
-      return {
-        bucket,
-        n: r.n,
-        counts: {},
-        score: r.mean,
-        ci95: r.ci95,
-        method: 't',
-        smallSample: isSmallSample(r.n),
-        mean: r.mean,
-        variance: summarizeHistogram(histogram).variance,
-      };
+      return meanFigure(bucket, histogram, {});
     }
     case 'goal': {
       for (const value of histogram.keys())
