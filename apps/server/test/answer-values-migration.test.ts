@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestDatabase } from './support/databases.js';
 
 /**
- * An installation upgraded to exact answer values (migration 0011) keeps every value it had,
+ * An installation upgraded to exact answer values (migration 0012) keeps every value it had,
  * and from then on stores a numeric question's decimals as written: on PostgreSQL the answer
  * and rollup columns were 4-byte floats, which hold 1234567.89 as 1234567.875.
  */
@@ -35,7 +35,7 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       database = await dialect.create();
       handle = openDatabase(database.config);
-      await migrateUpTo(handle.db, '0010-customer-events');
+      await migrateUpTo(handle.db, '0011-job-leases');
       const db = handle.db;
       await sql`insert into workspaces (id, name, time_zone, languages, default_language, created_at)
         values ('w1', 'W', 'Europe/Helsinki', '["fi"]', 'fi', 0)`.execute(db);
