@@ -26,7 +26,10 @@ export const questionMetricQuerySchema = z
 export type QuestionMetricQuery = z.infer<typeof questionMetricQuerySchema>;
 
 /** The answers' range; a bound is null where a numeric question sets none. */
-export const metricScaleSchema = z.object({ min: z.number().nullable(), max: z.number().nullable() });
+export const metricScaleSchema = z.object({
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+});
 
 const intervalSchema = z.tuple([z.number(), z.number()]).readonly().nullable();
 
