@@ -1,8 +1,8 @@
 /**
  * `polku import responses` at scale: a generated CSV of BENCH_IMPORT_ROWS rows (default 1M;
  * id, ISO time, an NPS score and a short text) imported into a fresh SQLite file through the
- * import code the command line uses (two streamed passes, batches of 500 through the response
- * intake). Baseline: the same responses and answer rows inserted straight into the same
+ * import code the command line uses (three streamed passes: the scan, the check of every row
+ * through the response intake in transactions that roll back, and the store in batches of 500). Baseline: the same responses and answer rows inserted straight into the same
  * schema with better-sqlite3 prepared statements, 500 per transaction: the ceiling the import's
  * parsing, validation and repository layers are measured against. Peak RSS is sampled every
  * 100 ms during the import (it should stay flat however many rows).
@@ -150,9 +150,13 @@ try {
       surveyId: target.surveyId,
       format: 'auto',
       maps: new Map(),
+      values: new Map(),
       encoding: 'auto',
+      delimiter: 'auto',
+      decimal: 'auto',
       missing: [],
       dryRun: false,
+      skipInvalid: false,
       onProgress: ({ rowsRead }) => {
         if (rowsRead % 100_000 === 0) progress(`import: ${rowsRead} rows`);
       },

@@ -12,27 +12,58 @@ import {
 import { ensureDemo } from './demo.js';
 import { EXPORT_USAGE, exportCommand } from './export/export-command.js';
 import { ArgumentError, parseCommandArgs } from './cli-args.js';
-import { IMPORT_USAGE, importCommand } from './import/import-command.js';
+import { importCommand } from './import/import-command.js';
+import { IMPORT_EVENTS_HELP, IMPORT_RESPONSES_HELP, IMPORT_USAGE } from './import/import-help.js';
 import { METRICS_USAGE, metricsCommand } from './metrics/metrics-command.js';
 import { SURVEYS_USAGE, surveysCommand } from './import/surveys-command.js';
 import { createRuntime } from './runtime.js';
 import { serve } from './serve.js';
 
+const SERVE_USAGE = `  serve [--roles web,worker,scheduler] [--port N]   run Polku (all roles by default)`;
+const MIGRATE_USAGE = `  migrate                                           apply database migrations`;
+const CREATE_ADMIN_USAGE = `  create-admin --email E --password P --workspace NAME [--name N]
+                                                    create an owner and a workspace; prints JSON`;
+const DEMO_USAGE = `  demo                                              create the demo workspace and its login`;
+
 const USAGE = `Usage: polku <command> [options]
 
 Commands:
-  serve [--roles web,worker,scheduler] [--port N]   run Polku (all roles by default)
-  migrate                                           apply database migrations
-  create-admin --email E --password P --workspace NAME [--name N]
-                                                    create an owner and a workspace; prints JSON
-  demo                                              create the demo workspace and its login
+${SERVE_USAGE}
+${MIGRATE_USAGE}
+${CREATE_ADMIN_USAGE}
+${DEMO_USAGE}
 ${SURVEYS_USAGE}
 ${IMPORT_USAGE}
 ${EXPORT_USAGE}
 ${METRICS_USAGE}
-  help                                              show this text
+  help [COMMAND]                                    show this text, or a command's
+                                                    (also: polku COMMAND --help)
 
 Configuration comes from the environment: see docs/configuration.md.`;
+
+/** Each command's own help: its usage lines (a command with subcommands: per subcommand). */
+const COMMAND_HELP: Record<string, string | Record<string, string>> = {
+  serve: SERVE_USAGE,
+  migrate: MIGRATE_USAGE,
+  'create-admin': CREATE_ADMIN_USAGE,
+  demo: DEMO_USAGE,
+  surveys: SURVEYS_USAGE,
+  import: { '': IMPORT_USAGE, responses: IMPORT_RESPONSES_HELP, events: IMPORT_EVENTS_HELP },
+  export: EXPORT_USAGE,
+  metrics: METRICS_USAGE,
+};
+
+/**
+ * `polku COMMAND [SUBCOMMAND] --help`: that command's help, the detailed one where a
+ * subcommand has it; undefined for a command there is none of.
+ */
+export function commandHelp(command: string, sub: string | undefined): string | undefined {
+  const help = COMMAND_HELP[command];
+  if (help === undefined) return undefined;
+  if (typeof help === 'string') return `Usage: polku\n${help}`;
+  const detailed = sub === undefined ? undefined : help[sub];
+  return detailed ?? `Usage: polku\n${help['']}`;
+}
 
 function required(
   value: string | boolean | undefined,
@@ -119,6 +150,13 @@ export async function main(
   env: Record<string, string | undefined> = processEnvironment(),
 ): Promise<number> {
   const [command, ...args] = argv;
+  if (command !== undefined && (args.includes('--help') || args.includes('-h'))) {
+    const help = commandHelp(command, args[0]?.startsWith('-') ? undefined : args[0]);
+    if (help !== undefined) {
+      console.log(help);
+      return 0;
+    }
+  }
   try {
     switch (command) {
       case 'serve': {
@@ -157,7 +195,7 @@ export async function main(
       case 'help':
       case '--help':
       case '-h':
-        console.log(USAGE);
+        console.log((args[0] && commandHelp(args[0], args[1])) ?? USAGE);
         return 0;
       case undefined:
         throw new ArgumentError('no command given');
@@ -166,7 +204,8 @@ export async function main(
     }
   } catch (e) {
     if (e instanceof ArgumentError) {
-      console.error(`polku: ${e.message}\n\n${USAGE}`);
+      const help = command === undefined ? undefined : commandHelp(command, args[0]);
+      console.error(`polku: ${e.message}\n\n${help ?? USAGE}`);
       return 2;
     }
     if (e instanceof ConfigError) {

@@ -119,27 +119,31 @@ for (const dialect of testDialects()) {
       expect(csv.trim().split('\r\n')).toHaveLength(4);
     });
 
-    it('lists skipped rows with their lines', async () => {
+    it('stores nothing and exits 1 when a row cannot be imported, listing it by line and column; --skip-invalid stores the rest', async () => {
       expect(
         await main(['surveys', 'create', '--workspace', workspaceId, '--template', 'nps'], env),
       ).toBe(0);
       const { surveyId } = JSON.parse(out.pop()!) as { surveyId: string };
       await main(['surveys', 'publish', '--workspace', workspaceId, '--survey', surveyId], env);
-      expect(
-        await main(
-          [
-            'import',
-            'responses',
-            fixture('qualtrics-legacy.csv'),
-            '--workspace',
-            workspaceId,
-            '--survey',
-            surveyId,
-          ],
-          env,
-        ),
-      ).toBe(0);
-      expect(out.pop()).toMatch(/skipped: +1[\s\S]*line 4: nps: required/);
+      const args = [
+        'import',
+        'responses',
+        fixture('qualtrics-legacy.csv'),
+        '--workspace',
+        workspaceId,
+        '--survey',
+        surveyId,
+      ];
+      expect(await main(args, env)).toBe(1);
+      const refused = out.pop()!;
+      expect(refused).toMatch(/imported: +0/);
+      expect(refused).toMatch(/refused: +1\n/);
+      expect(refused).toContain('line 4, column Q1: required');
+      expect(refused).toMatch(/Nothing was stored: 1 row\(s\) cannot be imported as they are/);
+      expect(await main([...args, '--skip-invalid'], env)).toBe(0);
+      const skipped = out.pop()!;
+      expect(skipped).toMatch(/imported: +2/);
+      expect(skipped).toMatch(/refused: +1 \(skipped: --skip-invalid\)/);
     });
 
     it('exits 2 with the usage on bad arguments', async () => {

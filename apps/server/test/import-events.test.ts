@@ -24,7 +24,8 @@ for (const dialect of testDialects()) {
     };
     const run = async (...args: string[]) => {
       const code = await main(['import', 'events', ...args, '--workspace', workspaceId], env);
-      return { code, summary: code === 0 ? (JSON.parse(out.pop()!) as EventImportSummary) : null };
+      const printed = out.pop();
+      return { code, summary: printed ? (JSON.parse(printed) as EventImportSummary) : null };
     };
     /** Touchpoint ids → names, to read stored events by the names the files use. */
     const touchpointNames = new Map<string, string>();
@@ -122,15 +123,31 @@ for (const dialect of testDialects()) {
       '',
     ].join('\r\n');
 
-    it('imports a Finnish file by its header names, listing the rows it cannot read', async () => {
+    it('stores nothing from a file with rows it cannot read, and lists them by line and column', async () => {
       const { code, summary } = await run(file('fi.csv', finnish), '--json');
+      expect(code).toBe(1);
+      expect(summary).toMatchObject({ outcome: 'refused', rowsRead: 7, imported: 0, refused: 4 });
+      expect(summary!.refusedRows.map((r) => [r.line, r.column])).toEqual([
+        [5, 'Aika'],
+        [6, 'Asiakasnumero'],
+        [7, 'Tyyppi'],
+        [8, 'Summa'],
+      ]);
+      expect(summary!.refusedRows[3]!.reason).toBe('"lots" is not a number');
+      expect(await stored()).toEqual([]);
+    });
+
+    it('imports a Finnish file by its header names, skipping the rows it cannot read when told to', async () => {
+      const { code, summary } = await run(file('fi.csv', finnish), '--skip-invalid', '--json');
       expect(code).toBe(0);
       expect(summary).toMatchObject({
+        outcome: 'imported',
         encoding: 'utf8',
+        delimiter: 'comma',
         rowsRead: 7,
         imported: 3,
         alreadyImported: 0,
-        skipped: 4,
+        refused: 4,
         dates: { order: 'DMY', source: 'data' },
         columns: [
           { header: 'Asiakasnumero', field: 'customer' },
@@ -141,11 +158,7 @@ for (const dialect of testDialects()) {
         ],
         ignoredColumns: ['Huomio'],
       });
-      expect(summary!.skippedRows.map((r) => r.line)).toEqual([5, 6, 7, 8]);
-      expect(summary!.skippedRows[0]!.reason).toMatch(/^time: /);
-      expect(summary!.skippedRows[1]!.reason).toMatch(/^customer: /);
-      expect(summary!.skippedRows[2]!.reason).toMatch(/^type: /);
-      expect(summary!.skippedRows[3]!.reason).toBe('value: "lots" is not a number');
+      expect(summary!.refusedRows.map((r) => r.line)).toEqual([5, 6, 7, 8]);
       const events = await stored();
       expect(events.map((e) => [e.customerRef, e.type, e.touchpointId, e.day, e.value])).toEqual([
         ['A-1', 'ostos', 'checkout', '2025-06-15', 59.9],
@@ -158,8 +171,8 @@ for (const dialect of testDialects()) {
 
     it('adds nothing when the same file is imported again (ids made from the rows)', async () => {
       const before = await stored();
-      const { summary } = await run(file('fi.csv', finnish), '--json');
-      expect(summary).toMatchObject({ imported: 0, alreadyImported: 3, skipped: 4 });
+      const { summary } = await run(file('fi.csv', finnish), '--skip-invalid', '--json');
+      expect(summary).toMatchObject({ imported: 0, alreadyImported: 3, refused: 4 });
       expect(await stored()).toEqual(before);
     });
 
@@ -176,7 +189,7 @@ for (const dialect of testDialects()) {
       const { summary } = await run(path, ...args, '--map', 'Where=touchpoint', '--json');
       expect(summary).toMatchObject({
         imported: 2,
-        skipped: 0,
+        refused: 0,
         columns: [
           { header: 'Ref', field: 'id' },
           { header: 'Who', field: 'customer' },
@@ -193,7 +206,7 @@ for (const dialect of testDialects()) {
       expect(again.summary).toMatchObject({ imported: 0, alreadyImported: 2 });
     });
 
-    it('reads a touchpoint by its name or id, and skips a row naming none of them', async () => {
+    it('reads a touchpoint by its name or id, and refuses a row naming none of them', async () => {
       const [checkoutId] = [...touchpointNames].find(([, name]) => name === 'checkout')!;
       const path = file(
         'touchpoints.csv',
@@ -204,14 +217,15 @@ for (const dialect of testDialects()) {
           'D-1,visit,nowhere,2025-06-23 12:00',
         ].join('\n'),
       );
-      const { summary } = await run(path, '--json');
+      const { summary } = await run(path, '--skip-invalid', '--json');
       expect(summary).toMatchObject({
         imported: 2,
-        skipped: 1,
-        skippedRows: [
+        refused: 1,
+        refusedRows: [
           {
             line: 4,
-            reason: 'touchpoint: no touchpoint "nowhere" in this workspace (give its name or id)',
+            column: 'touchpoint',
+            reason: 'no touchpoint "nowhere" in this workspace (give its name or id)',
           },
         ],
       });
@@ -219,7 +233,7 @@ for (const dialect of testDialects()) {
       expect(d1.map((e) => e.touchpointId)).toEqual(['checkout', 'checkout']);
     });
 
-    it('lists a row whose id another customer’s event has, and stores the rest', async () => {
+    it('refuses a file with a row whose id another customer’s event has, or stores the rest when told to', async () => {
       const path = file(
         'taken.csv',
         [
@@ -228,14 +242,17 @@ for (const dialect of testDialects()) {
           'ord-4,C-9,visit,2025-06-22 11:00',
         ].join('\n'),
       );
-      const { summary } = await run(path, '--json');
-      expect(summary).toMatchObject({
-        imported: 1,
-        skipped: 1,
-        skippedRows: [
-          { line: 2, reason: 'id: already used by an event of another customer or type' },
+      const taken = {
+        refused: 1,
+        refusedRows: [
+          { line: 2, column: 'id', reason: 'already used by an event of another customer or type' },
         ],
-      });
+      };
+      const strict = await run(path, '--json');
+      expect(strict).toMatchObject({ code: 1, summary: { outcome: 'refused', imported: 0 } });
+      expect(strict.summary).toMatchObject(taken);
+      const { summary } = await run(path, '--skip-invalid', '--json');
+      expect(summary).toMatchObject({ imported: 1, ...taken });
     });
 
     it('validates everything and stores nothing in a dry run', async () => {

@@ -48,14 +48,24 @@ for (const dialect of testDialects()) {
         dryRun: true,
         format: 'qualtrics',
         encoding: 'utf8',
+        delimiter: 'comma',
+        decimal: 'auto',
         dates: { order: null, source: 'unambiguous' },
+        dateColumn: 'RecordedDate',
         columns: [
           { header: 'Q1', question: 'nps' },
           { header: 'Q2', question: 'reason' },
         ],
         ignoredColumns: [],
         unmappedQuestions: [],
-        summary: { rowsRead: 3, imported: 3, alreadyImported: 0, skipped: 0, skippedRows: [] },
+        summary: {
+          outcome: 'imported',
+          rowsRead: 3,
+          imported: 3,
+          alreadyImported: 0,
+          refused: 0,
+          refusedRows: [],
+        },
       });
       expect(preview.questions.map((q) => q.key)).toEqual(['nps', 'reason']);
       expect(preview.sample).toHaveLength(3);
@@ -96,7 +106,7 @@ for (const dialect of testDialects()) {
     it('reads a cp1252 file sent as octet-stream, and refuses it as UTF-8 when told so', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       const file = readFileSync(fixture('cp1252.csv'));
-      const res = await post(surveyId, file, 'dryRun=1', {
+      const res = await post(surveyId, file, 'dryRun=1&date=2026-05-01', {
         contentType: 'application/octet-stream',
       });
       expect(res.statusCode).toBe(200);
@@ -106,22 +116,32 @@ for (const dialect of testDialects()) {
         'Hinta 5 € oli hyvä – mutta jonotus kesti pitkään, ärsyttävää',
         'Löysin “hyvän” tuotteen',
       ]);
-      const strict = await post(surveyId, file, 'dryRun=1&encoding=utf8');
+      const strict = await post(surveyId, file, 'dryRun=1&encoding=utf8&date=2026-05-01');
       expect(strict.statusCode).toBe(400);
       expect(errorOf(strict)).toMatchObject({ code: 'BAD_REQUEST' });
       expect(errorOf(strict).message).toMatch(/not valid UTF-8/);
     });
 
-    it('maps and ignores columns as told, reads missing tokens and lists skipped lines with reasons', async () => {
+    it('maps and ignores columns as told, reads missing tokens and lists refused lines with their columns and reasons', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       const csv = 'Score,Why,Note\n9,Good,x\n11,Too high,y\n-,Missing,z\n';
-      const unmapped = await post(surveyId, csv, 'dryRun=1');
+      const unmapped = await post(surveyId, csv, 'dryRun=1&date=2026-05-01');
       expect(unmapped.statusCode).toBe(400);
       expect(errorOf(unmapped).message).toMatch(/No column matches a question/);
 
-      const query = ['dryRun=1', 'missing=-', 'map=Score%3Dnps', 'map=Why%3Dreason', 'map=Note%3D'];
-      const res = await post(surveyId, csv, query.join('&'));
+      const query = [
+        'missing=-',
+        'map=Score%3Dnps',
+        'map=Why%3Dreason',
+        'map=Note%3D',
+        'date=2026-05-01',
+      ];
+      const res = await post(surveyId, csv, ['dryRun=1', ...query].join('&'));
       expect(res.statusCode).toBe(200);
+      const refusedRows = [
+        { line: 3, column: 'Score', reason: '"11" is not on the scale 0–10' },
+        { line: 4, column: 'Score', reason: 'required' },
+      ];
       expect(res.json<ResponseImportResult>()).toMatchObject({
         format: 'csv',
         columns: [
@@ -129,17 +149,28 @@ for (const dialect of testDialects()) {
           { header: 'Why', question: 'reason' },
         ],
         ignoredColumns: ['Note'],
-        summary: {
-          rowsRead: 3,
-          imported: 1,
-          skipped: 2,
-          skippedRows: [
-            { line: 3, reason: 'nps: must be from 0 to 10, got 11' },
-            { line: 4, reason: 'nps: required' },
-          ],
-        },
+        summary: { outcome: 'refused', rowsRead: 3, imported: 0, refused: 2, refusedRows },
+      });
+      const skipping = await post(surveyId, csv, ['dryRun=1', 'skipInvalid=1', ...query].join('&'));
+      expect(skipping.json<ResponseImportResult>().summary).toMatchObject({
+        outcome: 'imported',
+        imported: 1,
+        refused: 2,
       });
       expect(await storedCount(surveyId)).toBe(0);
+
+      // Importing it whole is refused, naming the rows; skipping them stores the rest.
+      const refused = await post(surveyId, csv, query.join('&'));
+      expect(refused.statusCode).toBe(422);
+      expect(errorOf(refused)).toMatchObject({
+        code: 'IMPORT_ROWS_REFUSED',
+        details: { refused: 2, refusedRows },
+      });
+      expect(await storedCount(surveyId)).toBe(0);
+      const stored = await post(surveyId, csv, ['skipInvalid=1', ...query].join('&'));
+      expect(stored.statusCode).toBe(200);
+      expect(stored.json<ResponseImportResult>().summary).toMatchObject({ imported: 1 });
+      expect(await storedCount(surveyId)).toBe(1);
     });
 
     it('asks for a date format when the dates cannot tell day from month, and reads them with one', async () => {

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import type { ResponseView } from '@polku/contracts';
 import type { WorkspaceContext } from '@polku/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ImportError,
-  importResponses,
-  type ImportOptions,
-} from '../src/import/import-responses.js';
+import { ImportError } from '../src/import/import-error.js';
+import { importResponses, type ImportOptions } from '../src/import/import-responses.js';
 import { fixture, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
@@ -42,9 +39,13 @@ for (const dialect of testDialects()) {
           surveyId,
           format: 'auto',
           maps: new Map(),
+          values: new Map(),
           encoding: 'auto',
+          delimiter: 'auto',
+          decimal: 'auto',
           missing: [],
           dryRun: false,
+          skipInvalid: false,
           ...options,
         },
       );
@@ -53,22 +54,41 @@ for (const dialect of testDialects()) {
     const byReason = (items: ResponseView[]) =>
       new Map(items.map((r) => [typeof r.answers.reason === 'string' ? r.answers.reason : '', r]));
 
-    it('reads a generic CSV: quoted commas, quotes and line breaks, CRLF, labels, parts, missing tokens; skips invalid rows by line', async () => {
+    it('stores nothing from a file with rows it cannot import, and lists each with its line and column', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'feedback');
       const summary = await run(fixture('generic.csv'), surveyId, { missing: ['-'] });
       expect(summary).toMatchObject({
+        outcome: 'refused',
+        rowsRead: 6,
+        imported: 0,
+        refused: 2,
+        refusedRows: [
+          { line: 5, column: 'nps', reason: 'required' },
+          { line: 6, column: 'nps', reason: '"11" is not on the scale 0–10' },
+        ],
+      });
+      expect(await responsesOf(surveyId)).toHaveLength(0);
+    });
+
+    it('reads a generic CSV: quoted commas, quotes and line breaks, CRLF, labels, parts, missing tokens; skips the refused rows when told to', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'feedback');
+      const summary = await run(fixture('generic.csv'), surveyId, {
+        missing: ['-'],
+        skipInvalid: true,
+      });
+      expect(summary).toMatchObject({
+        outcome: 'imported',
         format: 'csv',
         encoding: 'utf8',
+        delimiter: 'comma',
         rowsRead: 6,
         imported: 4,
         alreadyImported: 0,
-        skipped: 2,
+        refused: 2,
         dates: { source: 'unambiguous' },
+        dateColumn: 'submitted_at',
       });
-      expect(summary.skippedRows).toEqual([
-        { line: 5, reason: 'nps: required' },
-        { line: 6, reason: 'nps: must be from 0 to 10, got 11' },
-      ]);
+      expect(summary.refusedRows.map((r) => r.line)).toEqual([5, 6]);
       const items = await responsesOf(surveyId);
       const first = items.find((r) => r.answers.reason === 'Hyvä palvelu, nopea toimitus')!;
       expect(first).toMatchObject({
@@ -95,25 +115,35 @@ for (const dialect of testDialects()) {
       expect(second.language).toBe('en');
       const third = items.find((r) => r.answers.nps === 3)!;
       expect(third.answers.reason).toBeUndefined(); // "-" was named missing
-      expect(third.language).toBe('fi'); // sv is not offered by the survey: its default
+      expect(third.language).toBe('fi'); // written FI, as Qualtrics writes language codes
     });
 
-    it('imports nothing new when the same file comes again, and a dry run writes nothing', async () => {
+    it('imports nothing new when the same file comes again, and a dry run says what the import would do and writes nothing', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'feedback');
-      const dry = await run(fixture('generic.csv'), surveyId, { missing: ['-'], dryRun: true });
-      expect(dry).toMatchObject({ dryRun: true, imported: 4, skipped: 2 });
+      const options = { missing: ['-'], dryRun: true };
+      const dry = await run(fixture('generic.csv'), surveyId, options);
+      expect(dry).toMatchObject({ dryRun: true, outcome: 'refused', imported: 0, refused: 2 });
+      const drySkipping = await run(fixture('generic.csv'), surveyId, {
+        ...options,
+        skipInvalid: true,
+      });
+      expect(drySkipping).toMatchObject({ outcome: 'imported', imported: 4, refused: 2 });
       expect(await responsesOf(surveyId)).toHaveLength(0);
-      await run(fixture('generic.csv'), surveyId, { missing: ['-'] });
-      const again = await run(fixture('generic.csv'), surveyId, { missing: ['-'] });
-      expect(again).toMatchObject({ rowsRead: 6, imported: 0, alreadyImported: 4, skipped: 2 });
+      await run(fixture('generic.csv'), surveyId, { missing: ['-'], skipInvalid: true });
+      const again = await run(fixture('generic.csv'), surveyId, {
+        missing: ['-'],
+        skipInvalid: true,
+      });
+      expect(again).toMatchObject({ rowsRead: 6, imported: 0, alreadyImported: 4, refused: 2 });
       expect(await responsesOf(surveyId)).toHaveLength(4);
     });
 
     it('reads a current Qualtrics export (three header rows): ids, languages, unfinished responses, times across DST', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       const summary = await run(fixture('qualtrics-3row.csv'), surveyId);
-      expect(summary.skippedRows).toEqual([]);
-      expect(summary).toMatchObject({ format: 'qualtrics', rowsRead: 3, imported: 3, skipped: 0 });
+      expect(summary.refusedRows).toEqual([]);
+      expect(summary).toMatchObject({ format: 'qualtrics', rowsRead: 3, imported: 3, refused: 0 });
+      expect(summary.dateColumn).toBe('RecordedDate');
       expect(summary.columns).toEqual([
         { header: 'Q1', question: 'nps' },
         { header: 'Q2', question: 'reason' },
@@ -138,9 +168,9 @@ for (const dialect of testDialects()) {
 
     it('reads a legacy Qualtrics export (two header rows, trailing commas) by Finnish question texts', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
-      const summary = await run(fixture('qualtrics-legacy.csv'), surveyId);
-      expect(summary).toMatchObject({ format: 'qualtrics', rowsRead: 3, imported: 2, skipped: 1 });
-      expect(summary.skippedRows).toEqual([{ line: 4, reason: 'nps: required' }]);
+      const summary = await run(fixture('qualtrics-legacy.csv'), surveyId, { skipInvalid: true });
+      expect(summary).toMatchObject({ format: 'qualtrics', rowsRead: 3, imported: 2, refused: 1 });
+      expect(summary.refusedRows).toEqual([{ line: 4, column: 'Q1', reason: 'required' }]);
       const items = byReason(await responsesOf(surveyId));
       expect(items.get('Huono,\ntodella huono')?.answers.nps).toBe(0);
       expect(items.get('Hyvä')?.submittedAt).toBe(Date.UTC(2016, 4, 2, 5, 5)); // EEST
@@ -170,11 +200,11 @@ for (const dialect of testDialects()) {
 
     it('reads a Finnish Google Forms export with dotted times; the day comes first, as a date in the file proves', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
-      const summary = await run(fixture('google-forms-fi.csv'), surveyId);
+      const summary = await run(fixture('google-forms-fi.csv'), surveyId, { skipInvalid: true });
       expect(summary).toMatchObject({
         format: 'google-forms',
         imported: 2,
-        skipped: 1,
+        refused: 1,
         dates: { order: 'DMY', source: 'data' },
       });
       const items = await responsesOf(surveyId);
@@ -218,11 +248,12 @@ for (const dialect of testDialects()) {
 
     it('decodes cp1252 (€, “quotes”), latin-1 and UTF-8 with a byte-order mark', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
-      const cp = await run(fixture('cp1252.csv'), surveyId);
+      const date = '2026-05-01';
+      const cp = await run(fixture('cp1252.csv'), surveyId, { date });
       expect(cp).toMatchObject({ encoding: 'cp1252', imported: 2 });
-      const latin = await run(fixture('latin1.csv'), surveyId, { encoding: 'latin1' });
+      const latin = await run(fixture('latin1.csv'), surveyId, { encoding: 'latin1', date });
       expect(latin).toMatchObject({ encoding: 'latin1', imported: 1 });
-      const bom = await run(fixture('utf8-bom.csv'), surveyId);
+      const bom = await run(fixture('utf8-bom.csv'), surveyId, { date });
       expect(bom).toMatchObject({
         encoding: 'utf8',
         imported: 1,
@@ -237,31 +268,33 @@ for (const dialect of testDialects()) {
           'Ääni oli €-merkki',
         ].sort(),
       );
-      await expect(run(fixture('cp1252.csv'), surveyId, { encoding: 'utf8' })).rejects.toThrow(
-        /not valid UTF-8/,
-      );
+      await expect(
+        run(fixture('cp1252.csv'), surveyId, { encoding: 'utf8', date }),
+      ).rejects.toThrow(/not valid UTF-8/);
     });
 
     it('maps columns named otherwise with --map, and refuses a file with no recognisable column', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
-      const file = tempFile('mapped.csv', 'Score,Why\n9,Good\n');
+      const file = tempFile('mapped.csv', 'Score,Why,When\n9,Good,2026-05-01\n');
       await expect(run(file, surveyId)).rejects.toThrow(/No column matches a question/);
       const summary = await run(file, surveyId, {
         maps: new Map([
           ['Score', 'nps'],
           ['Why', 'reason'],
         ]),
+        dateColumn: 'When',
       });
-      expect(summary).toMatchObject({ imported: 1 });
-      await expect(run(file, surveyId, { maps: new Map([['Score', 'nope']]) })).rejects.toThrow(
-        /no question "nope"/,
-      );
+      expect(summary).toMatchObject({ imported: 1, dateColumn: 'When', ignoredColumns: [] });
+      await expect(
+        run(file, surveyId, { maps: new Map([['Score', 'nope']]), dateColumn: 'When' }),
+      ).rejects.toThrow(/no question "nope"/);
     });
 
     it('reads a column mapped to @key as a customer attribute that metrics break down by', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       const file = tempFile('tiers.csv', 'nps,Tier\n10,gold\n3,basic\n9,gold\n8,\n');
-      const summary = await run(file, surveyId, { maps: new Map([['Tier', '@tier']]) });
+      const date = '2026-05-01';
+      const summary = await run(file, surveyId, { maps: new Map([['Tier', '@tier']]), date });
       expect(summary).toMatchObject({ imported: 4 });
       expect(summary.columns).toContainEqual({ header: 'Tier', question: '@tier' });
       const result = await t.runtime.services.metrics.query(ctx, {
@@ -275,7 +308,7 @@ for (const dialect of testDialects()) {
         [null, 1, 0], // the empty cell: no attribute
       ]);
       await expect(
-        run(file, surveyId, { maps: new Map([['Tier', '@Not-A-Key']]) }),
+        run(file, surveyId, { maps: new Map([['Tier', '@Not-A-Key']]), date }),
       ).rejects.toThrow(/attribute key/);
     });
 
@@ -291,13 +324,19 @@ for (const dialect of testDialects()) {
       await expect(run(fixture('generic.csv'), draft.id)).rejects.toThrow(ImportError);
     });
 
-    it('skips rows past a batch boundary by their own lines', async () => {
+    it('lists refused rows past a batch boundary by their own lines, and skips them when told to', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       const rows = Array.from({ length: 25 }, (_, i) => `${i},${i % 7 === 3 ? 12 : i % 11},x${i}`);
       const file = tempFile('batches.csv', `id,nps,reason\n${rows.join('\n')}\n`);
-      const summary = await run(file, surveyId, { batchSize: 4 });
-      expect(summary).toMatchObject({ rowsRead: 25, imported: 21, skipped: 4 });
-      expect(summary.skippedRows.map((r) => r.line)).toEqual([5, 12, 19, 26]);
+      const options = { batchSize: 4, date: '2026-05-01' };
+      const strict = await run(file, surveyId, options);
+      expect(strict).toMatchObject({ outcome: 'refused', rowsRead: 25, imported: 0, refused: 4 });
+      expect(strict.refusedRows.map((r) => r.line)).toEqual([5, 12, 19, 26]);
+      expect(await responsesOf(surveyId)).toHaveLength(0);
+      const summary = await run(file, surveyId, { ...options, skipInvalid: true });
+      expect(summary).toMatchObject({ rowsRead: 25, imported: 21, refused: 4 });
+      expect(summary.refusedRows.map((r) => r.line)).toEqual([5, 12, 19, 26]);
+      expect(await responsesOf(surveyId)).toHaveLength(21);
     });
   });
 }

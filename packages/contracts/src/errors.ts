@@ -70,6 +70,20 @@ export const errorCatalog = {
     message: 'The map could not be rendered in time. Try again in a moment.',
   },
   REQUEST_TIMEOUT: { status: 408, message: 'The request was not received in time.' },
+  IMPORT_NO_DATES: {
+    status: 400,
+    message:
+      'The file has no dates: say which column holds them, or give the date of every response.',
+  },
+  IMPORT_ROWS_REFUSED: {
+    status: 422,
+    message: 'Some rows cannot be imported as they are, so nothing was stored.',
+  },
+  IMPORT_INTERRUPTED: {
+    status: 503,
+    message:
+      'The import stopped part-way: the rows before the line named were stored. Import the same file again to add the rest.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   URI_TOO_LONG: { status: 414, message: 'The address is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },

@@ -213,3 +213,44 @@ export function compileDateFormat(
 function escape(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
+
+/** A date column's cell as an instant, or why it is not one. */
+export type DateParser = (value: string) => Parsed;
+
+/**
+ * How an import reads its date column, once the first pass has watched every date: by
+ * `--date-format` when given, else as the dates proved (ISO 8601 always; day and month in the
+ * order the scanner decided). An error message when neither settles it.
+ */
+export function dateReading(
+  dateFormat: string | undefined,
+  scanner: DateOrderScanner,
+  timeZone: string,
+): { decision: DateDecision; parse: DateParser } | { error: string } {
+  if (dateFormat) {
+    const compiled = compileDateFormat(dateFormat);
+    if ('error' in compiled) return compiled;
+    return {
+      decision: {
+        order: null,
+        source: 'option',
+        explanation: `dates read as --date-format "${dateFormat}"`,
+      },
+      parse: (value) => compiled(value, timeZone),
+    };
+  }
+  const decision = scanner.decide();
+  if ('error' in decision) return decision;
+  return { decision, parse: (value) => parseAutoDate(value, decision.order, timeZone) };
+}
+
+/**
+ * `--date`: the time of every row the file does not date, `YYYY-MM-DD` (00:00 in the
+ * workspace's zone) or an ISO 8601 date and time.
+ */
+export function parseDefaultDate(value: string, timeZone: string): Parsed {
+  const parsed = ISO.test(value.trim())
+    ? parseAutoDate(value, null, timeZone)
+    : ({ ok: false, reason: 'write YYYY-MM-DD (or an ISO 8601 date and time)' } as const);
+  return parsed.ok ? parsed : { ok: false, reason: `--date ${value}: ${parsed.reason}` };
+}

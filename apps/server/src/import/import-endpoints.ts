@@ -16,7 +16,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { authenticate } from '../http/authentication.js';
 import { sendError } from '../http/errors.js';
-import { ImportError, importResponses, type ReadRow } from './import-responses.js';
+import { ImportError } from './import-error.js';
+import { importResponses, type ReadRow } from './import-responses.js';
+import { addToValueMaps, ValueMapError, type ValueMaps } from './value-maps.js';
 
 /** The largest file the web app may send (the CLI reads any size from disk). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -27,8 +29,12 @@ const FILE_TYPES = ['text/csv', 'application/octet-stream'];
 /**
  * `POST …/surveys/:surveyId/imports`: the import of `polku import responses` for the web app,
  * the file as the raw request body. With `dryRun=1` it stores nothing and answers with a
- * preview (detected layout, encoding, date order, column mapping, the first rows as read);
- * without, it imports. Access is checked as for every workspace route, before the body is read.
+ * preview (detected layout, encoding, delimiter, date order, column mapping, the labels value
+ * maps read, the first rows as read, and what the import would do); without, it imports all
+ * or nothing: rows that cannot be imported answer 422 `IMPORT_ROWS_REFUSED` (unless
+ * `skipInvalid=1`), a database failure part-way 503 `IMPORT_INTERRUPTED` naming the line
+ * before which rows are stored. Access is checked as for every workspace route, before the
+ * body is read.
  *
  * Register with `await registerImportEndpoints(app, deps)`; the file body parser stays
  * inside this plugin, so no other route accepts CSV.
@@ -53,7 +59,7 @@ export async function registerImportEndpoints(
           return await handleImport(deps, request, reply);
         } catch (e) {
           if (e instanceof DomainError) return sendError(reply, e.code, e.message, e.details);
-          if (e instanceof ImportError) return sendError(reply, 'BAD_REQUEST', e.message);
+          if (e instanceof ImportError) return sendError(reply, e.code, e.message, e.details);
           throw e;
         }
       },
@@ -114,31 +120,63 @@ async function handleImport(
         surveyId: request.params.surveyId,
         format: query.format,
         encoding: query.encoding,
+        delimiter: query.delimiter,
+        decimal: query.decimal,
         maps: new Map(query.map.map(splitMap)),
+        values: valueMapsOf(query.values),
         missing: query.missing,
         dateFormat: query.dateFormat,
+        dateColumn: query.dateColumn,
+        date: query.date,
         dryRun: query.dryRun,
+        skipInvalid: query.skipInvalid,
         onRow: (row) => {
           if (sample.length < SAMPLE_ROWS) sample.push(sampleOf(row));
         },
       },
     );
+    if (!summary.dryRun && summary.outcome === 'refused')
+      return sendError(reply, 'IMPORT_ROWS_REFUSED', undefined, {
+        refused: summary.refused,
+        refusedRows: summary.refusedRows,
+      });
+    if (summary.interrupted) {
+      // The database's own words stay in the log: the client learns what was stored.
+      request.log.error({ reason: summary.interrupted.reason }, 'import interrupted');
+      return sendError(
+        reply,
+        'IMPORT_INTERRUPTED',
+        `The import stopped at line ${summary.interrupted.beforeLine}: every readable row before it is stored (${summary.imported}), none from it on. Import the same file again to add the rest.`,
+        {
+          imported: summary.imported,
+          alreadyImported: summary.alreadyImported,
+          beforeLine: summary.interrupted.beforeLine,
+        },
+      );
+    }
     const result: ResponseImportResult = {
       dryRun: summary.dryRun,
       format: summary.format,
       encoding: summary.encoding,
+      delimiter: summary.delimiter,
+      decimal: summary.decimal,
       dates: summary.dates,
+      dateColumn: summary.dateColumn,
+      headers: summary.headers,
       columns: summary.columns,
       ignoredColumns: summary.ignoredColumns,
       unmappedQuestions: summary.unmappedQuestions,
+      valueLabels: summary.valueLabels,
       questions,
       sample,
       summary: {
+        outcome: summary.outcome,
+        skipInvalid: summary.skipInvalid,
         rowsRead: summary.rowsRead,
         imported: summary.imported,
         alreadyImported: summary.alreadyImported,
-        skipped: summary.skipped,
-        skippedRows: summary.skippedRows,
+        refused: summary.refused,
+        refusedRows: summary.refusedRows,
       },
     };
     return reply.header('cache-control', 'no-store').send(result);
@@ -172,6 +210,26 @@ async function publishedQuestions(
 function splitMap(m: string): [string, string] {
   const eq = m.lastIndexOf('=');
   return [m.slice(0, eq), m.slice(eq + 1).trim()];
+}
+
+/** The query's value maps (JSON) as the import reads them; a label given twice is a 400. */
+function valueMapsOf(values: Record<string, Record<string, string | number>>): ValueMaps {
+  const maps: ValueMaps = new Map();
+  try {
+    for (const [column, labels] of Object.entries(values))
+      addToValueMaps(
+        maps,
+        column,
+        Object.entries(labels).map(([label, value]) => [label, String(value)]),
+      );
+  } catch (e) {
+    if (e instanceof ValueMapError)
+      throw new DomainError('VALIDATION_FAILED', undefined, [
+        { path: 'querystring.values', message: e.message },
+      ]);
+    throw e;
+  }
+  return maps;
 }
 
 function sampleOf(row: ReadRow): ResponseImportResult['sample'][number] {

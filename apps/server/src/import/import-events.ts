@@ -1,12 +1,37 @@
-import { idSchema, recordEventBodySchema, type RecordEventInput } from '@polku/contracts';
-import { EventService, systemClock, type Store, type WorkspaceRecord } from '@polku/core';
-import { readCsv, type CsvRecord } from './csv-reader.js';
-import { compileDateFormat, DateOrderScanner, parseAutoDate, type DateDecision } from './dates.js';
-import { InvalidUtf8Error, type ImportEncoding } from './encoding.js';
+import {
+  idSchema,
+  recordEventBodySchema,
+  type ImportDelimiter,
+  type RecordEventInput,
+} from '@polku/contracts';
+import {
+  EventService,
+  systemClock,
+  type Clock,
+  type Store,
+  type WorkspaceRecord,
+} from '@polku/core';
+import type { CsvRecord } from './csv-reader.js';
+import { DateOrderScanner, dateReading, type DateDecision, type DateParser } from './dates.js';
+import type { TextEncoding } from './encoding.js';
 import { importedId } from './ids.js';
-import { ImportError, MAX_LISTED, rollingBack, type SkippedRow } from './import-responses.js';
+import { ImportError } from './import-error.js';
+import { parseDecimal, type DecimalMark } from './numbers.js';
+import {
+  checkThenStore,
+  rollingBack,
+  type BuiltRow,
+  type ImportPhase,
+  type StoreResult,
+} from './run-import.js';
+import {
+  delimiterNames,
+  describeReading,
+  scanSource,
+  type ReadSettings,
+  type ResolvedSource,
+} from './source.js';
 import { normalizeText } from './values.js';
-import { submitRows } from './submit-rows.js';
 
 /** The fields of an event row, as `--map COLUMN=FIELD` names them. */
 export const eventFields = ['id', 'customer', 'type', 'touchpoint', 'time', 'value'] as const;
@@ -63,28 +88,26 @@ const SYNONYMS: Record<EventField, readonly string[]> = {
 
 const headerKey = (s: string) => normalizeText(s).replace(/[_-]+/g, ' ').trim();
 
-export interface EventImportOptions {
+export interface EventImportOptions extends ReadSettings {
   file: string;
   workspaceId: string;
   /** A column's header → the field it holds, over the recognised header names. */
   maps: Map<string, EventField>;
-  encoding: ImportEncoding;
   dateFormat?: string | undefined;
   dryRun: boolean;
+  /** Store the readable rows and skip the rest (listed); by default one refused row stores nothing. */
+  skipInvalid: boolean;
   batchSize?: number;
-  onProgress?: (progress: { rowsRead: number; total: number }) => void;
+  onProgress?: (p: { phase: ImportPhase; rowsRead: number; total: number }) => void | Promise<void>;
 }
 
-export interface EventImportSummary {
+export interface EventImportSummary extends StoreResult {
   file: string;
-  encoding: Exclude<ImportEncoding, 'auto'>;
+  encoding: TextEncoding;
+  delimiter: Exclude<ImportDelimiter, 'auto'>;
+  decimal: DecimalMark;
   dryRun: boolean;
-  rowsRead: number;
-  imported: number;
-  alreadyImported: number;
-  skipped: number;
-  /** The first skipped rows (at most MAX_LISTED), in file order. */
-  skippedRows: SkippedRow[];
+  skipInvalid: boolean;
   dates: DateDecision;
   columns: { header: string; field: EventField }[];
   ignoredColumns: string[];
@@ -92,12 +115,17 @@ export interface EventImportSummary {
 
 interface Columns {
   index: Partial<Record<EventField, number>>;
+  headers: string[];
   columns: { header: string; field: EventField }[];
   ignored: string[];
 }
 
 /** Which column holds which field: `--map` first, then the recognised header names. */
-function resolveColumns(header: string[], maps: Map<string, EventField>): Columns {
+function resolveColumns(
+  header: string[],
+  maps: Map<string, EventField>,
+  source: ResolvedSource,
+): Columns {
   const index: Partial<Record<EventField, number>> = {};
   const byHeader = new Map(header.map((h, i) => [headerKey(h), i]));
   for (const [column, field] of maps) {
@@ -118,11 +146,14 @@ function resolveColumns(header: string[], maps: Map<string, EventField>): Column
     throw new ImportError(
       `No column for ${missing.join(', ')}. Name the columns ${REQUIRED.join(', ')} (or e.g. ${missing
         .map((f) => SYNONYMS[f][1] ?? f)
-        .join(', ')}), or say which column is which with --map COLUMN=FIELD.`,
+        .join(
+          ', ',
+        )}), or say which column is which with --map COLUMN=FIELD. (The file was ${describeReading(source)}, which gave the columns: ${header.slice(0, 12).join(', ')}. If it is not, choose the encoding or the delimiter.)`,
     );
   const used = new Set(Object.values(index));
   return {
     index,
+    headers: header.map((h) => h.trim()),
     columns: eventFields
       .filter((f) => index[f] !== undefined)
       .map((f) => ({ header: header[index[f]!]!, field: f })),
@@ -131,141 +162,78 @@ function resolveColumns(header: string[], maps: Map<string, EventField>): Column
 }
 
 /**
- * Imports customer events from a CSV file (one event a row). Reads the file twice, streaming
- * both times: first the header, the encoding, the row count and the order of day and month;
- * then rows in batches through the event intake (the same validation and idempotency as the
- * API). Rows that cannot be read are skipped and listed by line; `dryRun` writes nothing.
+ * Imports customer events from a CSV file (one event a row), all or nothing, as the response
+ * import does (checkThenStore): the first pass settles how to read the file, the header, the
+ * row count and the order of day and month; then every row is checked through the event
+ * intake (the same validation and idempotency as the API) in transactions that roll back; and
+ * only when every row is good (or `skipInvalid`) are they stored in batches. `dryRun` stops
+ * after the check.
  */
 export async function importEvents(
-  deps: { store: Store; events: EventService },
+  deps: { store: Store; events: EventService; clock?: Clock },
   options: EventImportOptions,
 ): Promise<EventImportSummary> {
   const workspace = await deps.store.workspaces.findById(options.workspaceId);
   if (!workspace) throw new ImportError(`No workspace ${options.workspaceId}.`);
-  const scan = await scanEventFile(options);
-  const parseDate = dateParser(options, scan.decision, workspace.timeZone);
-  const touchpointOf = touchpointResolver(await deps.store.journeys.touchpointNames(workspace.id));
-  const events = options.dryRun
-    ? new EventService({ store: rollingBack(deps.store), clock: systemClock })
-    : deps.events;
-  const summary: EventImportSummary = {
-    file: options.file,
-    encoding: scan.encoding,
-    dryRun: options.dryRun,
-    rowsRead: 0,
-    imported: 0,
-    alreadyImported: 0,
-    skipped: 0,
-    skippedRows: [],
-    dates: scan.decision,
-    columns: scan.columns.columns,
-    ignoredColumns: scan.columns.ignored,
-  };
-  const skip = (line: number, reason: string) => {
-    summary.skipped++;
-    if (summary.skippedRows.length < MAX_LISTED) summary.skippedRows.push({ line, reason });
-  };
-  const batchSize = options.batchSize ?? 1000;
-  let batch: { input: RecordEventInput; line: number }[] = [];
-  const flush = async () => {
-    const pending = batch;
-    batch = [];
-    await submitRows(
-      pending,
-      {
-        submit: (inputs) => events.recordBatch({ workspace }, inputs),
-        refusals: ['VALIDATION_FAILED', 'EVENT_ID_TAKEN'],
-        issuePath: /^body\.events\.(\d+)\.(.*)$/,
-      },
-      summary,
-      skip,
-    );
-    options.onProgress?.({ rowsRead: summary.rowsRead, total: scan.rows });
-  };
-  let header = true;
-  for await (const records of readCsv(options.file, scan.encoding)) {
-    for (const record of records) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      summary.rowsRead++;
-      const built = buildEvent(record, scan.columns, workspace, parseDate, touchpointOf);
-      if ('reason' in built) skip(record.line, built.reason);
-      else batch.push({ input: built, line: record.line });
-      if (batch.length >= batchSize) await flush();
-    }
-  }
-  if (batch.length) await flush();
-  summary.skippedRows.sort((a, b) => a.line - b.line);
-  return summary;
-}
-
-/** The first pass: the header, the encoding (auto falls back to cp1252), rows and date order. */
-async function scanEventFile(options: EventImportOptions) {
-  const tryScan = async (encoding: Exclude<ImportEncoding, 'auto'>) => {
+  const { source, scanned } = await scanSource(options.file, options, async (records, source) => {
     let columns: Columns | undefined;
     const scanner = new DateOrderScanner();
     let rows = 0;
-    for await (const records of readCsv(options.file, encoding)) {
-      for (const record of records) {
-        if (!columns) {
-          columns = resolveColumns(record.fields, options.maps);
-          continue;
-        }
-        rows++;
-        scanner.observe(record.fields[columns.index.time!] ?? '', record.line);
+    for await (const record of records) {
+      if (!columns) {
+        columns = resolveColumns(record.fields, options.maps, source);
+        continue;
       }
+      rows++;
+      scanner.observe(record.fields[columns.index.time!] ?? '', record.line);
     }
     if (!columns) throw new ImportError('The file is empty.');
-    return { columns, rows, scanner, encoding };
+    return { columns, rows, scanner };
+  });
+  const reading = dateReading(options.dateFormat, scanned.scanner, workspace.timeZone);
+  if ('error' in reading) throw new ImportError(reading.error);
+  const touchpointOf = touchpointResolver(await deps.store.journeys.touchpointNames(workspace.id));
+  const { columns } = scanned;
+  const intake = (events: EventService) => ({
+    submit: (inputs: RecordEventInput[]) => events.recordBatch({ workspace }, inputs),
+    refusals: ['VALIDATION_FAILED', 'EVENT_ID_TAKEN'],
+    issuePath: /^body\.events\.(\d+)\.(.*)$/,
+  });
+  const stored = await checkThenStore(
+    {
+      source,
+      headerRows: 1,
+      headers: columns.headers,
+      total: scanned.rows,
+      build: (record) =>
+        buildEvent(record, columns, workspace, reading.parse, touchpointOf, source.decimal),
+      columnOf: (field) => {
+        const f = FIELD_OF_PATH[field.split('.')[0]!];
+        const i = f === undefined ? undefined : columns.index[f];
+        return i === undefined ? undefined : columns.headers[i];
+      },
+      intakes: {
+        storing: intake(deps.events),
+        checking: intake(
+          new EventService({ store: rollingBack(deps.store), clock: deps.clock ?? systemClock }),
+        ),
+      },
+      batchSize: options.batchSize ?? 1000,
+    },
+    { dryRun: options.dryRun, skipInvalid: options.skipInvalid, onProgress: options.onProgress },
+  );
+  return {
+    file: options.file,
+    encoding: source.encoding,
+    delimiter: delimiterNames[source.delimiter],
+    decimal: source.decimal,
+    dryRun: options.dryRun,
+    skipInvalid: options.skipInvalid,
+    ...stored,
+    dates: reading.decision,
+    columns: columns.columns,
+    ignoredColumns: columns.ignored,
   };
-  let scanned;
-  try {
-    scanned = await tryScan(options.encoding === 'auto' ? 'utf8' : options.encoding);
-  } catch (e) {
-    if (!(e instanceof InvalidUtf8Error)) throw e;
-    if (options.encoding !== 'auto')
-      throw new ImportError('The file is not valid UTF-8: try --encoding cp1252 or latin1.');
-    scanned = await tryScan('cp1252');
-  }
-  let decision: DateDecision;
-  if (options.dateFormat) {
-    decision = {
-      order: null,
-      source: 'option',
-      explanation: `dates read as --date-format "${options.dateFormat}"`,
-    };
-  } else {
-    const d = scanned.scanner.decide();
-    if ('error' in d) throw new ImportError(d.error);
-    decision = d;
-  }
-  return { ...scanned, decision };
-}
-
-type DateParser = (value: string) => { ok: true; instant: number } | { ok: false; reason: string };
-
-function dateParser(
-  options: EventImportOptions,
-  decision: DateDecision,
-  timeZone: string,
-): DateParser {
-  if (options.dateFormat) {
-    const compiled = compileDateFormat(options.dateFormat);
-    if ('error' in compiled) throw new ImportError(compiled.error);
-    return (value) => compiled(value, timeZone);
-  }
-  return (value) => parseAutoDate(value, decision.order, timeZone);
-}
-
-/** `59,90`, `1 234.50`, `-3`: a number as Finnish, Swedish or English files write it. */
-function parseNumber(cell: string): number | null | { reason: string } {
-  const compact = cell.replace(/[\s\u00a0\u202f]/g, '');
-  if (!compact) return null;
-  const normalized = compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.');
-  const n = /^[-+]?\d*\.?\d+(?:e[-+]?\d+)?$/i.test(normalized) ? Number(normalized) : NaN;
-  return Number.isFinite(n) ? n : { reason: `value: "${cell}" is not a number` };
 }
 
 const FIELD_OF_PATH: Record<string, EventField> = {
@@ -277,7 +245,6 @@ const FIELD_OF_PATH: Record<string, EventField> = {
   value: 'value',
 };
 
-/** One row as an intake input (checked by the API's own schema), or why it cannot be one. */
 /**
  * A touchpoint cell as a touchpoint id: a file may name a touchpoint by its id or by its name
  * in the journey model (case and surrounding spaces aside), as people export it from their own
@@ -297,32 +264,37 @@ function touchpointResolver(names: ReadonlyMap<string, string>) {
     return {
       reason:
         ids.length > 1
-          ? `touchpoint: ${ids.length} touchpoints are called "${cell}"; give its id`
-          : `touchpoint: no touchpoint "${cell}" in this workspace (give its name or id)`,
+          ? `${ids.length} touchpoints are called "${cell}"; give its id`
+          : `no touchpoint "${cell}" in this workspace (give its name or id)`,
     };
   };
 }
 
+/** One row as an intake input (checked by the API's own schema), or what keeps it from being one. */
 function buildEvent(
   record: CsvRecord,
   columns: Columns,
   workspace: WorkspaceRecord,
   parseDate: DateParser,
   touchpointOf: ReturnType<typeof touchpointResolver>,
-): RecordEventInput | { reason: string } {
+  decimal: DecimalMark,
+): BuiltRow<RecordEventInput> {
   const { fields } = record;
   const cell = (f: EventField) => {
     const i = columns.index[f];
     return i === undefined ? '' : (fields[i] ?? '').trim();
   };
+  const header = (f: EventField) => columns.headers[columns.index[f]!];
+  const problems: { column?: string | undefined; reason: string }[] = [];
   const time = cell('time');
-  if (!time) return { reason: 'time: empty' };
-  const parsed = parseDate(time);
-  if (!parsed.ok) return { reason: `time: ${parsed.reason}` };
-  const value = parseNumber(cell('value'));
-  if (value !== null && typeof value === 'object') return value;
+  const parsed = time ? parseDate(time) : ({ ok: false, reason: 'empty' } as const);
+  if (!parsed.ok) problems.push({ column: header('time'), reason: parsed.reason });
+  const value = parseDecimal(cell('value'), decimal);
+  if (value && !value.ok) problems.push({ column: header('value'), reason: value.reason });
   const touchpoint = touchpointOf(cell('touchpoint'));
-  if ('reason' in touchpoint) return touchpoint;
+  if ('reason' in touchpoint)
+    problems.push({ column: header('touchpoint'), reason: touchpoint.reason });
+  if (!parsed.ok || 'reason' in touchpoint || (value && !value.ok)) return { problems };
   // The file's own id is the event's id when it is one (so the API and a file agree); any
   // other source id, or none, becomes a stable id made from it or from the row.
   const sourceId = cell('id');
@@ -338,13 +310,16 @@ function buildEvent(
     type: cell('type'),
     touchpointId: touchpoint.id,
     occurredAt: parsed.instant,
-    value,
+    value: value?.value ?? null,
   });
   if (!result.success)
     return {
-      reason: result.error.issues
-        .map((i) => `${FIELD_OF_PATH[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`)
-        .join('; '),
+      problems: result.error.issues.map((i) => {
+        const field = FIELD_OF_PATH[String(i.path[0])];
+        return field && columns.index[field] !== undefined
+          ? { column: header(field), reason: i.message }
+          : { reason: `${String(i.path[0])}: ${i.message}` };
+      }),
     };
-  return result.data;
+  return { input: result.data };
 }

@@ -1,42 +1,62 @@
-import { answerValueSchema, type AnswerValue } from '@polku/contracts';
+import {
+  answerValueSchema,
+  languages,
+  type AnswerValue,
+  type ImportDelimiter,
+  type Language,
+} from '@polku/contracts';
 import {
   ResponseService,
   systemClock,
+  type Clock,
   type IntakeInput,
   type Store,
   type SurveyRecord,
   type WorkspaceRecord,
 } from '@polku/core';
 import type { SurveyDefinition } from '@polku/contracts';
-import { readCsv, type CsvRecord } from './csv-reader.js';
-import { compileDateFormat, DateOrderScanner, parseAutoDate, type DateDecision } from './dates.js';
-import { InvalidUtf8Error, type ImportEncoding } from './encoding.js';
+import type { CsvRecord } from './csv-reader.js';
+import { DateOrderScanner, dateReading, parseDefaultDate, type DateDecision } from './dates.js';
+import type { TextEncoding } from './encoding.js';
 import { importedResponseId } from './ids.js';
+import { ImportError } from './import-error.js';
 import {
   detectLayout,
   LayoutError,
   resolveLayout,
+  type ColumnChoices,
+  type ColumnTarget,
   type FileLayout,
   type ImportFormat,
   type Layout,
 } from './layouts.js';
-import { addPart, parseCell } from './values.js';
-import { submitRows } from './submit-rows.js';
+import type { DecimalMark } from './numbers.js';
+import {
+  checkThenStore,
+  rollingBack,
+  type BuiltRow,
+  type ImportPhase,
+  type StoreResult,
+} from './run-import.js';
+import { delimiterNames, describeReading, scanSource, type ReadSettings } from './source.js';
+import { labelKey } from './value-maps.js';
+import { addPart, readCell } from './values.js';
 
-export interface ImportOptions {
+export interface ImportOptions extends ReadSettings, ColumnChoices {
   file: string;
   workspaceId: string;
   surveyId: string;
   format: ImportFormat;
-  /** Header (name or question text) → question key, or `<key>_<part>`. */
-  maps: Map<string, string>;
-  encoding: ImportEncoding;
   /** Cells that mean "not answered", besides the empty cell, NA and N/A. */
   missing: string[];
   dateFormat?: string | undefined;
+  /** The date of every response the file does not date (`--date`). */
+  date?: string | undefined;
   dryRun: boolean;
+  /** Store the readable rows and skip the rest (listed); by default one refused row stores nothing. */
+  skipInvalid: boolean;
   batchSize?: number;
-  onProgress?: (progress: { rowsRead: number; total: number }) => void;
+  onProgress?: (p: { phase: ImportPhase; rowsRead: number; total: number }) => void | Promise<void>;
   /** Each response row as read, before the intake validates it (the web app's preview). */
   onRow?: (row: ReadRow) => void;
 }
@@ -44,44 +64,47 @@ export interface ImportOptions {
 /** One response row of the file: the intake input it became, or why it could not become one. */
 export type ReadRow = { line: number } & ({ input: IntakeInput } | { reason: string });
 
-export interface SkippedRow {
-  line: number;
-  reason: string;
+/** A column's labels that a value map turned into answers, or that could not be read. */
+export interface ColumnLabels {
+  header: string;
+  question: string;
+  labels: string[];
+  /** More distinct labels than are listed. */
+  more: boolean;
 }
 
-export interface ImportSummary {
+export interface ImportSummary extends StoreResult {
   file: string;
   format: Layout;
-  encoding: Exclude<ImportEncoding, 'auto'>;
+  encoding: TextEncoding;
+  delimiter: Exclude<ImportDelimiter, 'auto'>;
+  decimal: DecimalMark;
   dryRun: boolean;
-  rowsRead: number;
-  imported: number;
-  alreadyImported: number;
-  skipped: number;
-  /** The first skipped rows (at most MAX_LISTED), in file order. */
-  skippedRows: SkippedRow[];
+  skipInvalid: boolean;
   dates: DateDecision;
+  /** The column the dates were read from, if any. */
+  dateColumn: string | null;
+  headers: string[];
   columns: { header: string; question: string }[];
   ignoredColumns: string[];
   unmappedQuestions: string[];
+  valueLabels: ColumnLabels[];
 }
 
-/** Why an import stopped before storing anything (a bad file, survey or option). */
-export class ImportError extends Error {}
-
-export const MAX_LISTED = 50;
 const DEFAULT_MISSING = ['', 'NA', 'N/A', 'n/a', '#N/A'];
 const UNFINISHED = new Set(['0', 'false', 'no', 'partial']);
+const MAX_LABELS = 30;
 
 /**
- * Imports a survey export into a published survey. Reads the file twice, streaming both times:
- * first for the header, the encoding, the row count and the order of day and month; then to
- * store responses in batches through the response intake (the same validation and
- * idempotency as every other path). Rows that fail validation are skipped and reported by
- * line; `dryRun` validates every row inside transactions that are rolled back.
+ * Imports a survey export into a published survey, all or nothing (checkThenStore). Reads the
+ * file three times, streaming each time: first for how to read it (encoding, delimiter), the
+ * header, the row count and the order of day and month; then to check every row through the
+ * response intake in transactions that roll back; then, when every row is good (or
+ * `skipInvalid`), to store them in batches (the same validation and idempotency as every other
+ * path). `dryRun` stops after the check.
  */
 export async function importResponses(
-  deps: { store: Store; responses: ResponseService },
+  deps: { store: Store; responses: ResponseService; clock?: Clock },
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const workspace = await deps.store.workspaces.findById(options.workspaceId);
@@ -90,24 +113,104 @@ export async function importResponses(
   if (!survey) throw new ImportError(`No survey ${options.surveyId} in this workspace.`);
   const definition = await publishedDefinition(deps.store, survey);
 
-  const scan = await scanFile(options, definition);
-  const { layout, encoding } = scan;
-  const parseDate = dateParser(options, scan.decision, workspace.timeZone);
-  const responses = options.dryRun
-    ? new ResponseService({ store: rollingBack(deps.store), clock: systemClock })
-    : deps.responses;
+  const { source, scanned } = await scanSource(options.file, options, (records, source) =>
+    scanResponses(records, options, definition, source),
+  );
+  const { layout } = scanned;
+  const dateHeader = layout.dateColumn >= 0 ? (layout.headers[layout.dateColumn] ?? null) : null;
+  if (dateHeader === null && options.date === undefined)
+    throw new ImportError(
+      `The file has no date column (${describeReading(source)}; columns: ${layout.headers.join(', ')}). Say which column holds the dates (--date-column), or give the date of every response (--date YYYY-MM-DD): without dates, trends would be meaningless.`,
+      'IMPORT_NO_DATES',
+      { headers: layout.headers },
+    );
+  const reading = dateReading(options.dateFormat, scanned.scanner, workspace.timeZone);
+  if ('error' in reading) throw new ImportError(reading.error);
+  let defaultDate: number | undefined;
+  if (options.date !== undefined) {
+    const parsed = parseDefaultDate(options.date, workspace.timeZone);
+    if (!parsed.ok) throw new ImportError(parsed.reason);
+    defaultDate = parsed.instant;
+  }
+  const dates: DateDecision =
+    dateHeader === null
+      ? {
+          order: null,
+          source: 'no dates',
+          explanation: `no date column: every response dated ${options.date} (--date)`,
+        }
+      : reading.decision;
+  checkValueMaps(layout, options.decimal);
 
-  const summary: ImportSummary = {
+  const labels = new Map<ColumnTarget, Set<string>>();
+  const build = rowBuilder({
+    layout,
+    definition,
+    survey,
+    workspace,
+    decimal: options.decimal,
+    missing: new Set([...DEFAULT_MISSING, ...options.missing]),
+    parseDate: reading.parse,
+    defaultDate,
+    noteLabel: (target, cell) => {
+      const seen = labels.get(target) ?? new Set<string>();
+      if (seen.size <= MAX_LABELS) seen.add(cell.trim());
+      labels.set(target, seen);
+    },
+  });
+  const intake = (responses: ResponseService) => ({
+    submit: (inputs: IntakeInput[]) => responses.submitBatch({ workspace }, inputs),
+    refusals: ['VALIDATION_FAILED'],
+    issuePath: /^body\.responses\.(\d+)\.(.*)$/,
+  });
+  const stored = await checkThenStore(
+    {
+      source,
+      headerRows: layout.headerRows,
+      headers: layout.headers,
+      total: scanned.rows,
+      build,
+      columnOf: (field) => columnOf(layout, field),
+      intakes: {
+        storing: intake(deps.responses),
+        checking: intake(
+          new ResponseService({
+            store: rollingBack(deps.store),
+            clock: deps.clock ?? systemClock,
+          }),
+        ),
+      },
+      batchSize: options.batchSize ?? 500,
+    },
+    {
+      dryRun: options.dryRun,
+      skipInvalid: options.skipInvalid,
+      onProgress: options.onProgress,
+      onBuilt: (line, built) =>
+        options.onRow?.(
+          'input' in built
+            ? { line, input: built.input }
+            : {
+                line,
+                reason: built.problems
+                  .map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason))
+                  .join('; '),
+              },
+        ),
+    },
+  );
+  return {
     file: options.file,
     format: layout.layout,
-    encoding,
+    encoding: source.encoding,
+    delimiter: delimiterNames[source.delimiter],
+    decimal: source.decimal,
     dryRun: options.dryRun,
-    rowsRead: 0,
-    imported: 0,
-    alreadyImported: 0,
-    skipped: 0,
-    skippedRows: [],
-    dates: scan.decision,
+    skipInvalid: options.skipInvalid,
+    ...stored,
+    dates,
+    dateColumn: dateHeader,
+    headers: layout.headers,
     columns: [
       ...layout.targets.map((t) => ({
         header: t.header,
@@ -118,57 +221,20 @@ export async function importResponses(
     ],
     ignoredColumns: layout.ignored,
     unmappedQuestions: layout.unmappedQuestions,
+    valueLabels: [...labels].map(([t, seen]) => ({
+      header: t.header,
+      question: t.part ? `${t.question.key}_${t.part}` : t.question.key,
+      labels: [...seen].slice(0, MAX_LABELS),
+      more: seen.size > MAX_LABELS,
+    })),
   };
-  const skip = (line: number, reason: string) => {
-    summary.skipped++;
-    if (summary.skippedRows.length < MAX_LISTED) summary.skippedRows.push({ line, reason });
-  };
-  const missing = new Set([...DEFAULT_MISSING, ...options.missing]);
-  const batchSize = options.batchSize ?? 500;
-  let batch: { input: IntakeInput; line: number }[] = [];
-
-  const flush = async () => {
-    const pending = batch;
-    batch = [];
-    await submitRows(
-      pending,
-      {
-        submit: (inputs) => responses.submitBatch({ workspace }, inputs),
-        refusals: ['VALIDATION_FAILED'],
-        issuePath: /^body\.responses\.(\d+)\.(.*)$/,
-      },
-      summary,
-      skip,
-    );
-    options.onProgress?.({ rowsRead: summary.rowsRead, total: scan.rows });
-  };
-
-  let headerLeft = layout.headerRows;
-  for await (const records of readCsv(options.file, encoding)) {
-    for (const record of records) {
-      if (headerLeft > 0) {
-        headerLeft--;
-        continue;
-      }
-      summary.rowsRead++;
-      const built = buildInput(record, layout, definition, survey, workspace, missing, parseDate);
-      options.onRow?.(
-        'reason' in built ? { line: record.line, ...built } : { line: record.line, input: built },
-      );
-      if ('reason' in built) skip(record.line, built.reason);
-      else batch.push({ input: built, line: record.line });
-      if (batch.length >= batchSize) await flush();
-    }
-  }
-  if (batch.length) await flush();
-  summary.skippedRows.sort((a, b) => a.line - b.line);
-  return summary;
 }
 
 async function publishedDefinition(store: Store, survey: SurveyRecord): Promise<SurveyDefinition> {
   if (survey.status !== 'published' || survey.publishedVersion === null)
     throw new ImportError(
       `The survey "${survey.name}" is not open for responses: publish it first (polku surveys publish).`,
+      'SURVEY_NOT_OPEN',
     );
   const version = await store.surveys.findVersion(
     survey.workspaceId,
@@ -179,174 +245,187 @@ async function publishedDefinition(store: Store, survey: SurveyRecord): Promise<
   return version.definition;
 }
 
-/** The first pass: header rows, encoding (auto falls back to cp1252), row count and date order. */
-async function scanFile(
+/** The first pass: header rows, row count and the dates' order of day and month. */
+async function scanResponses(
+  records: AsyncIterable<CsvRecord>,
   options: ImportOptions,
   definition: SurveyDefinition,
-): Promise<{
-  layout: FileLayout;
-  encoding: Exclude<ImportEncoding, 'auto'>;
-  rows: number;
-  decision: DateDecision;
-}> {
-  const tryScan = async (encoding: Exclude<ImportEncoding, 'auto'>) => {
-    const head: CsvRecord[] = [];
-    let layout: FileLayout | undefined;
-    const scanner = new DateOrderScanner();
-    let rows = 0;
-    const observe = (record: CsvRecord) => {
-      rows++;
-      if (layout!.dateColumn >= 0)
-        scanner.observe(record.fields[layout!.dateColumn] ?? '', record.line);
-    };
-    const resolve = () => {
-      const fields = head.map((r) => r.fields);
-      const kind = options.format === 'auto' ? detectLayout(fields[0] ?? []) : options.format;
-      layout = resolveLayout(kind, fields, definition, options.maps);
-      // The records kept to look at the header may be responses already.
-      head.slice(layout.headerRows).forEach(observe);
-      return layout;
-    };
-    for await (const records of readCsv(options.file, encoding)) {
-      for (const record of records) {
-        if (layout) observe(record);
-        else {
-          head.push(record);
-          if (head.length === 3) layout = resolve();
-        }
-      }
-    }
-    if (!layout) {
-      if (head.length === 0) throw new ImportError('The file is empty.');
-      layout = resolve();
-    }
-    return { layout, rows, scanner, encoding };
+  source: Parameters<typeof describeReading>[0],
+): Promise<{ layout: FileLayout; rows: number; scanner: DateOrderScanner }> {
+  const head: CsvRecord[] = [];
+  let layout: FileLayout | undefined;
+  const scanner = new DateOrderScanner();
+  let rows = 0;
+  const observe = (record: CsvRecord) => {
+    rows++;
+    if (layout!.dateColumn >= 0)
+      scanner.observe(record.fields[layout!.dateColumn] ?? '', record.line);
   };
-  let scanned;
-  try {
+  const resolve = () => {
+    const fields = head.map((r) => r.fields);
+    const kind = options.format === 'auto' ? detectLayout(fields[0] ?? []) : options.format;
     try {
-      scanned = await tryScan(options.encoding === 'auto' ? 'utf8' : options.encoding);
+      layout = resolveLayout(kind, fields, definition, options);
     } catch (e) {
-      if (!(e instanceof InvalidUtf8Error)) throw e;
-      if (options.encoding !== 'auto')
-        throw new ImportError('The file is not valid UTF-8: try --encoding cp1252 or latin1.');
-      scanned = await tryScan('cp1252');
+      if (!(e instanceof LayoutError)) throw e;
+      const columns = (fields[0] ?? []).slice(0, 12).join(', ');
+      throw new ImportError(
+        `${e.message} (The file was ${describeReading(source)}, which gave the columns: ${columns}${(fields[0]?.length ?? 0) > 12 ? ', …' : ''}. If it is not, choose the encoding or the delimiter.)`,
+      );
     }
-  } catch (e) {
-    if (e instanceof LayoutError) throw new ImportError(e.message);
-    throw e;
-  }
-  let decision: DateDecision;
-  if (options.dateFormat) {
-    decision = {
-      order: null,
-      source: 'option',
-      explanation: `dates read as --date-format "${options.dateFormat}"`,
-    };
-  } else {
-    const d = scanned.scanner.decide();
-    if ('error' in d) throw new ImportError(d.error);
-    decision = d;
-  }
-  return { layout: scanned.layout, encoding: scanned.encoding, rows: scanned.rows, decision };
-}
-
-type DateParser = (value: string) => { ok: true; instant: number } | { ok: false; reason: string };
-
-function dateParser(options: ImportOptions, decision: DateDecision, timeZone: string): DateParser {
-  if (options.dateFormat) {
-    const compiled = compileDateFormat(options.dateFormat);
-    if ('error' in compiled) throw new ImportError(compiled.error);
-    return (value) => compiled(value, timeZone);
-  }
-  return (value) => parseAutoDate(value, decision.order, timeZone);
-}
-
-/** One row as an intake input, or why it cannot be one. */
-function buildInput(
-  record: CsvRecord,
-  layout: FileLayout,
-  definition: SurveyDefinition,
-  survey: SurveyRecord,
-  workspace: WorkspaceRecord,
-  missing: Set<string>,
-  parseDate: DateParser,
-): IntakeInput | { reason: string } {
-  const { fields } = record;
-  const cell = (column: number) => (column >= 0 ? (fields[column] ?? '').trim() : '');
-  const answers: Record<string, unknown> = {};
-  for (const t of layout.targets) {
-    const raw = fields[t.column] ?? '';
-    if (missing.has(raw.trim())) continue;
-    const key = t.question.key;
-    if (t.part === null) answers[key] = parseCell(t.question, raw);
-    else if (t.question.type === 'multiple' && /^(0|false)$/i.test(raw.trim())) continue;
-    else answers[key] = addPart(t.question, answers[key], t.part, raw);
-  }
-  for (const [key, value] of Object.entries(answers)) {
-    if (typeof value === 'object' && !answerValueSchema.safeParse(value).success)
-      return { reason: `${key}: cannot read ${JSON.stringify(value)} as an answer` };
-  }
-
-  const attributes: Record<string, string> = {};
-  for (const a of layout.attributes) {
-    const value = cell(a.column);
-    if (!value || missing.has(value)) continue;
-    if (value.length > 200)
-      return { reason: `${a.header}: an attribute value is at most 200 characters` };
-    attributes[a.key] = value;
-  }
-
-  let submittedAt: number | undefined;
-  const dateCell = cell(layout.dateColumn);
-  if (dateCell) {
-    const parsed = parseDate(dateCell);
-    if (!parsed.ok) return { reason: `date: ${parsed.reason}` };
-    submittedAt = parsed.instant;
-  }
-  const sourceId = cell(layout.idColumn);
-  const languageCell = cell(layout.languageColumn).slice(0, 2).toLowerCase();
-  const language = definition.languages.find((l) => l === languageCell);
-  const finished = cell(layout.finishedColumn).toLowerCase();
-  const status = cell(layout.statusColumn).toLowerCase();
-  return {
-    id: importedResponseId(
-      workspace.id,
-      survey.id,
-      sourceId ? { sourceId } : { fields },
-      submittedAt,
-    ),
-    surveyId: survey.id,
-    submittedAt,
-    language,
-    partial: UNFINISHED.has(finished) || status === 'partial',
-    answers: answers as Record<string, AnswerValue>,
-    ...(Object.keys(attributes).length > 0 && { attributes }),
-    source: 'import',
+    // The records kept to look at the header may be responses already.
+    head.slice(layout.headerRows).forEach(observe);
+    return layout;
   };
-}
-
-/** A store whose transactions always roll back: the dry run's intake validates and writes nothing. */
-export function rollingBack(store: Store): Store {
-  class Rollback extends Error {
-    constructor(readonly value: unknown) {
-      super('dry run: rolled back');
+  for await (const record of records) {
+    if (layout) observe(record);
+    else {
+      head.push(record);
+      if (head.length === 3) layout = resolve();
     }
   }
-  return {
-    ...store,
-    async transaction<T>(
-      fn: (tx: Parameters<Parameters<Store['transaction']>[0]>[0]) => Promise<T>,
-    ) {
-      try {
-        await store.transaction(async (tx) => {
-          throw new Rollback(await fn(tx));
-        });
-      } catch (e) {
-        if (e instanceof Rollback) return e.value as T;
-        throw e;
+  if (!layout) {
+    if (head.length === 0) throw new ImportError('The file is empty.');
+    layout = resolve();
+  }
+  return { layout, rows, scanner };
+}
+
+/** Every value a value map gives must be one its column's question reads: checked before any row. */
+function checkValueMaps(layout: FileLayout, decimal: DecimalMark): void {
+  for (const t of layout.targets) {
+    if (!t.values) continue;
+    for (const label of t.values.labels) {
+      const value = t.values.byLabel.get(labelKey(label))!;
+      if (value === '') continue;
+      const read =
+        t.part === null
+          ? readCell(t.question, value, decimal)
+          : addPart(t.question, undefined, t.part, value, decimal);
+      if (read && !read.ok)
+        throw new ImportError(
+          `--values ${t.header}: "${label}" = "${value}" is no answer to ${t.question.key}: ${read.reason}`,
+        );
+    }
+  }
+}
+
+/** The header(s) a refused field of the intake is read from. */
+function columnOf(layout: FileLayout, field: string): string | undefined {
+  const answer = /^answers\.([^.]+)/.exec(field);
+  if (answer) {
+    const headers = layout.targets.filter((t) => t.question.key === answer[1]).map((t) => t.header);
+    return headers.length ? headers.join(' / ') : undefined;
+  }
+  const column = field.startsWith('submittedAt')
+    ? layout.dateColumn
+    : field.startsWith('language')
+      ? layout.languageColumn
+      : -1;
+  return column >= 0 ? layout.headers[column] : undefined;
+}
+
+/** A language cell (`FI`, `sv`, `EN-GB`, `en_US`) as a language Polku knows, or why not. */
+function readLanguage(cell: string): { language: Language | undefined } | { reason: string } {
+  if (!cell) return { language: undefined };
+  const code = cell.split(/[-_]/)[0]!.toLowerCase();
+  const language = languages.find((l) => l === code);
+  return language
+    ? { language }
+    : { reason: `"${cell}" is not a language Polku offers (${languages.join(', ')})` };
+}
+
+/** Turns a record into an intake input, or the problems of its cells. */
+function rowBuilder(ctx: {
+  layout: FileLayout;
+  definition: SurveyDefinition;
+  survey: SurveyRecord;
+  workspace: WorkspaceRecord;
+  decimal: DecimalMark;
+  missing: Set<string>;
+  parseDate: (value: string) => { ok: true; instant: number } | { ok: false; reason: string };
+  defaultDate: number | undefined;
+  noteLabel: (target: ColumnTarget, cell: string) => void;
+}): (record: CsvRecord) => BuiltRow<IntakeInput> {
+  const { layout, survey, workspace, missing } = ctx;
+  return (record) => {
+    const { fields } = record;
+    const cell = (column: number) => (column >= 0 ? (fields[column] ?? '').trim() : '');
+    const problems: { column?: string; reason: string }[] = [];
+    const answers: Record<string, unknown> = {};
+    for (const t of layout.targets) {
+      const raw = fields[t.column] ?? '';
+      const mapped = t.values?.byLabel.get(labelKey(raw));
+      const text = mapped ?? raw;
+      if (missing.has(text.trim())) continue;
+      const key = t.question.key;
+      const read =
+        t.part === null
+          ? readCell(t.question, text, ctx.decimal)
+          : addPart(t.question, answers[key], t.part, text, ctx.decimal);
+      if (mapped !== undefined || (read && !read.ok)) ctx.noteLabel(t, raw);
+      if (!read) continue;
+      if (!read.ok) {
+        const known =
+          t.values && mapped === undefined
+            ? `; the column's value map knows ${t.values.labels.map((l) => `"${l}"`).join(', ')}`
+            : '';
+        problems.push({ column: t.header, reason: read.reason + known });
+        continue;
       }
-      throw new Error('unreachable: the dry-run transaction committed');
-    },
+      answers[key] = read.value;
+    }
+    for (const [key, value] of Object.entries(answers)) {
+      if (typeof value === 'object' && !answerValueSchema.safeParse(value).success)
+        problems.push({ reason: `${key}: cannot read ${JSON.stringify(value)} as an answer` });
+    }
+
+    const attributes: Record<string, string> = {};
+    for (const a of layout.attributes) {
+      const value = cell(a.column);
+      if (!value || missing.has(value)) continue;
+      if (value.length > 200)
+        problems.push({ column: a.header, reason: 'an attribute value is at most 200 characters' });
+      attributes[a.key] = value;
+    }
+
+    let submittedAt = ctx.defaultDate;
+    const dateCell = cell(layout.dateColumn);
+    const dateHeader = layout.headers[layout.dateColumn];
+    if (dateCell) {
+      const parsed = ctx.parseDate(dateCell);
+      if (parsed.ok) submittedAt = parsed.instant;
+      else problems.push({ column: dateHeader, reason: parsed.reason });
+    } else if (submittedAt === undefined) {
+      problems.push({
+        column: dateHeader,
+        reason: 'no date: every response needs one (give --date for rows without one)',
+      });
+    }
+    const language = readLanguage(cell(layout.languageColumn));
+    if ('reason' in language)
+      problems.push({ column: layout.headers[layout.languageColumn], reason: language.reason });
+    if (problems.length) return { problems };
+
+    const sourceId = cell(layout.idColumn);
+    const finished = cell(layout.finishedColumn).toLowerCase();
+    const status = cell(layout.statusColumn).toLowerCase();
+    return {
+      input: {
+        id: importedResponseId(
+          workspace.id,
+          survey.id,
+          sourceId ? { sourceId } : { fields },
+          submittedAt,
+        ),
+        surveyId: survey.id,
+        submittedAt,
+        language: 'language' in language ? language.language : undefined,
+        partial: UNFINISHED.has(finished) || status === 'partial',
+        answers: answers as Record<string, AnswerValue>,
+        ...(Object.keys(attributes).length > 0 && { attributes }),
+        source: 'import',
+      },
+    };
   };
 }

@@ -1,4 +1,5 @@
 import type { Question, SurveyDefinition } from '@polku/contracts';
+import type { ValueMap, ValueMaps } from './value-maps.js';
 import { normalizeText, partsOf } from './values.js';
 
 export const importFormats = ['auto', 'csv', 'qualtrics', 'google-forms', 'surveymonkey'] as const;
@@ -11,6 +12,8 @@ export interface ColumnTarget {
   header: string;
   question: Question;
   part: string | null;
+  /** The column's value map (`--values`): labels read as other cell texts. */
+  values?: ValueMap | undefined;
 }
 
 /** What the header rows say about the file. */
@@ -18,6 +21,8 @@ export interface FileLayout {
   layout: Layout;
   /** How many records before the first response. */
   headerRows: number;
+  /** Each column's header (its name, else its question text), by index. */
+  headers: string[];
   idColumn: number;
   dateColumn: number;
   languageColumn: number;
@@ -36,6 +41,8 @@ export interface FileLayout {
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
 const GOOGLE_TIMESTAMP = ['timestamp', 'aikaleima', 'tidstämpel', 'tidsstämpel'];
+/** Date columns of a generic CSV besides submitted_at, timestamp, recorded_at and date. */
+const CSV_DATE_NAMES = ['aikaleima', 'päivämäärä', 'vastattu', 'datum', 'tidpunkt'];
 
 /** Metadata columns per layout, by normalised header: known, read where said, never a question. */
 const METADATA: Record<Layout, string[]> = {
@@ -58,6 +65,7 @@ const METADATA: Record<Layout, string[]> = {
     'locationlongitude',
     'distributionchannel',
     'userlanguage',
+    'q_language',
     'responseset',
     'name',
     'emailaddress',
@@ -91,6 +99,7 @@ const METADATA: Record<Layout, string[]> = {
     'timestamp',
     'recorded_at',
     'date',
+    ...CSV_DATE_NAMES,
     'day',
     'survey',
     'version',
@@ -118,6 +127,14 @@ export function detectLayout(firstRow: string[]): Layout {
 /** Thrown when the header rows cannot be mapped onto the survey (the import stops before reading responses). */
 export class LayoutError extends Error {}
 
+/** What the user said about the columns: `--map`, `--values`, `--date-column`. */
+export interface ColumnChoices {
+  /** Header (name or question text) → question key, `<key>_<part>`, `@attribute`, or '' to ignore. */
+  maps: Map<string, string>;
+  values: ValueMaps;
+  dateColumn?: string | undefined;
+}
+
 /**
  * Reads the header rows: which columns are metadata, and which question each other column
  * answers: an explicit `--map`, else a header equal to a question key (or `<key>_<part>`),
@@ -127,7 +144,7 @@ export function resolveLayout(
   layout: Layout,
   head: string[][],
   definition: SurveyDefinition,
-  maps: Map<string, string>,
+  { maps, values, dateColumn: dateColumnName }: ColumnChoices,
 ): FileLayout {
   const names = head[0] ?? [];
   let headerRows = 1;
@@ -147,6 +164,12 @@ export function resolveLayout(
   const normalizedNames = names.map(normalizeText);
   const find = (...candidates: string[]) =>
     normalizedNames.findIndex((n) => candidates.includes(n));
+  const headers = names.map((n, c) => n.trim() || (texts[c] ?? '').trim());
+  /** A column a user named: by its name, its question text, or its name in any case. */
+  const named = (column: string) => {
+    const c = names.findIndex((n, i) => n === column || texts[i] === column);
+    return c >= 0 ? c : normalizedNames.indexOf(normalizeText(column));
+  };
 
   const byKey = new Map(definition.questions.map((q) => [q.key, q]));
   const byText = new Map<string, Question>();
@@ -223,6 +246,16 @@ export function resolveLayout(
   for (const key of maps.keys())
     if (!usedMaps.has(key))
       throw new LayoutError(`--map ${key}=…: the file has no column "${key}"`);
+  for (const [column, map] of values) {
+    const c = named(column);
+    const answering = targets.filter((t) => t.column === c);
+    if (c < 0) throw new LayoutError(`--values ${column}=…: the file has no column "${column}"`);
+    if (!answering.length)
+      throw new LayoutError(
+        `--values ${column}=…: the column "${column}" answers no question (map it with --map ${column}=QUESTION_KEY)`,
+      );
+    for (const t of answering) t.values = map;
+  }
   const whole = new Map<string, string>();
   for (const t of targets) {
     if (t.part !== null) continue;
@@ -241,9 +274,22 @@ export function resolveLayout(
 
   const isQualtrics = layout === 'qualtrics';
   const isMonkey = layout === 'surveymonkey';
+  let chosenDate: number | undefined;
+  if (dateColumnName !== undefined) {
+    chosenDate = named(dateColumnName);
+    if (chosenDate < 0)
+      throw new LayoutError(`--date-column ${dateColumnName}: the file has no such column`);
+    if (targets.some((t) => t.column === chosenDate))
+      throw new LayoutError(
+        `--date-column ${dateColumnName}: the column answers a question; leave it out with --map "${dateColumnName}="`,
+      );
+    const header = headers[chosenDate];
+    ignored.splice(0, ignored.length, ...ignored.filter((h) => h !== header));
+  }
   return {
     layout,
     headerRows,
+    headers,
     idColumn: isQualtrics
       ? find('responseid')
       : isMonkey
@@ -251,16 +297,31 @@ export function resolveLayout(
         : layout === 'csv'
           ? find('id', 'response_id', 'responseid', 'respondent_id')
           : -1,
-    dateColumn: isQualtrics
-      ? find('recordeddate') >= 0
-        ? find('recordeddate')
-        : find('enddate')
-      : isMonkey
-        ? find('end date')
-        : layout === 'google-forms'
-          ? 0
-          : find('submitted_at', 'submittedat', 'timestamp', 'recorded_at', 'date'),
-    languageColumn: isQualtrics ? find('userlanguage') : layout === 'csv' ? find('language') : -1,
+    dateColumn:
+      chosenDate ??
+      (isQualtrics
+        ? find('recordeddate') >= 0
+          ? find('recordeddate')
+          : find('enddate')
+        : isMonkey
+          ? find('end date')
+          : layout === 'google-forms'
+            ? 0
+            : find(
+                'submitted_at',
+                'submittedat',
+                'timestamp',
+                'recorded_at',
+                'date',
+                ...CSV_DATE_NAMES,
+              )),
+    languageColumn: isQualtrics
+      ? find('userlanguage') >= 0
+        ? find('userlanguage')
+        : find('q_language')
+      : layout === 'csv'
+        ? find('language')
+        : -1,
     finishedColumn: isQualtrics ? find('finished') : layout === 'csv' ? find('finished') : -1,
     statusColumn: layout === 'csv' ? find('status') : -1,
     targets,
