@@ -31,6 +31,39 @@ describe('the polku command line', () => {
     expect(err.join()).toContain('unknown role(s) cook');
   });
 
+  it("prints a command's own help with --help (or help COMMAND), and starts nothing", async () => {
+    const helpOf = async (...args: string[]) => {
+      out = [];
+      expect(await main(args, env), args.join(' ')).toBe(0);
+      return out.join('\n');
+    };
+    expect(await helpOf('import', 'responses', '--help')).toMatch(
+      /^Usage: polku import responses FILE --workspace W --survey S[\s\S]*--values 'COLUMN=LABEL=VALUE[\s\S]*--date-column NAME[\s\S]*--skip-invalid/,
+    );
+    expect(await helpOf('import', 'events', '-h')).toMatch(/^Usage: polku import events FILE/);
+    const imports = await helpOf('import', '--help');
+    expect(imports).toContain('import responses FILE');
+    expect(imports).toContain('import events FILE');
+    expect(await helpOf('help', 'import', 'responses')).toMatch(/^Usage: polku import responses/);
+    const commands: [string[], RegExp][] = [
+      [['serve', '--help'], /serve \[--roles web,worker,scheduler\]/],
+      [['migrate', '--help'], /migrate +apply database migrations/],
+      [['create-admin', '--help'], /create-admin --email E/],
+      [['demo', '--help'], /demo +create the demo workspace/],
+      [['surveys', 'create', '--help'], /surveys create --workspace W --template NAME/],
+      [['export', '--help'], /export responses --workspace W/],
+      [['export', 'responses', '--help'], /export responses --workspace W/],
+      [['metrics', '--help'], /metrics --workspace W --survey S --question KEY/],
+    ];
+    for (const [args, usage] of commands) {
+      const help = await helpOf(...args);
+      expect(help, args.join(' ')).toMatch(/^Usage: polku/);
+      expect(help, args.join(' ')).toMatch(usage);
+      expect(help, args.join(' ')).not.toContain('Commands:');
+    }
+    expect(err).toEqual([]);
+  });
+
   it('applies migrations once', async () => {
     expect(await main(['migrate'], env)).toBe(0);
     expect(out.pop()).toMatch(/^Applied: 0001-foundation/);

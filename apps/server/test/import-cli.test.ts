@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -144,6 +144,50 @@ for (const dialect of testDialects()) {
       const skipped = out.pop()!;
       expect(skipped).toMatch(/imported: +2/);
       expect(skipped).toMatch(/refused: +1 \(skipped: --skip-invalid\)/);
+    });
+
+    it('reads labels through --values or --values-file, leaves a column out with --map "COLUMN=", and takes --delimiter and --date', async () => {
+      expect(
+        await main(['surveys', 'create', '--workspace', workspaceId, '--template', 'nps'], env),
+      ).toBe(0);
+      const { surveyId } = JSON.parse(out.pop()!) as { surveyId: string };
+      await main(['surveys', 'publish', '--workspace', workspaceId, '--survey', surveyId], env);
+      const file = join(dir, 'labels.csv');
+      writeFileSync(file, 'Arvio;reason;Muistiinpano\nLoistava;hyvä;x\nKamala;huono;y\n');
+      const base = ['import', 'responses', file, '--workspace', workspaceId, '--survey', surveyId];
+      const args = [...base, '--map', 'Arvio=nps', '--date', '2026-05-01', '--json'];
+
+      expect(await main([...args, '--delimiter', ';'], env)).toBe(1);
+      const unmapped = JSON.parse(out.pop()!) as { refused: number; delimiter: string };
+      expect(unmapped).toMatchObject({ refused: 2, delimiter: 'semicolon' });
+
+      // "COLUMN=" leaves out a column that would otherwise answer its question.
+      const values = ['--values', 'Arvio=Loistava=10,Kamala=0'];
+      expect(await main([...args, ...values, '--map', 'reason=', '--dry-run'], env)).toBe(0);
+      expect(JSON.parse(out.pop()!)).toMatchObject({
+        outcome: 'imported',
+        imported: 2,
+        ignoredColumns: ['reason', 'Muistiinpano'],
+        unmappedQuestions: ['reason'],
+        valueLabels: [{ header: 'Arvio', labels: ['Loistava', 'Kamala'] }],
+      });
+
+      const mapping = join(dir, 'arvio.json');
+      writeFileSync(mapping, JSON.stringify({ Arvio: { Loistava: 10, Kamala: 0 } }));
+      expect(await main([...args, '--values-file', mapping], env)).toBe(0);
+      expect(JSON.parse(out.pop()!)).toMatchObject({ imported: 2, dates: { source: 'no dates' } });
+
+      for (const bad of [
+        ['--values', 'Arvio'],
+        ['--values', 'Arvio=Loistava'],
+        ['--values-file', join(dir, 'no-such.json')],
+        ['--delimiter', 'pipe'],
+        ['--decimal', 'dot'],
+      ]) {
+        err = [];
+        expect(await main([...args, ...bad], env), bad.join(' ')).toBe(2);
+        expect(err.join(), bad.join(' ')).toContain('Usage: polku import responses');
+      }
     });
 
     it('exits 2 with the usage on bad arguments', async () => {

@@ -281,6 +281,74 @@ for (const dialect of testDialects()) {
       expect((await stored()).some((e) => e.customerRef === 'Åsa Öberg')).toBe(true);
     });
 
+    it('reads the files Finnish users export: semicolons and decimal commas, UTF-16 tab-separated text; --date-column names the time', async () => {
+      const excel = file(
+        'excel.csv',
+        ['Asiakas;Tapahtuma;Milloin;Summa', 'F-Åsa;ostos;25.06.2025 10.00;"1 234,50"', ''].join(
+          '\r\n',
+        ),
+        'latin1',
+      );
+      const semicolons = await run(excel, '--date-column', 'Milloin', '--json');
+      expect(semicolons.summary).toMatchObject({
+        outcome: 'imported',
+        encoding: 'cp1252',
+        delimiter: 'semicolon',
+        imported: 1,
+        columns: [
+          { header: 'Asiakas', field: 'customer' },
+          { header: 'Tapahtuma', field: 'type' },
+          { header: 'Milloin', field: 'time' },
+          { header: 'Summa', field: 'value' },
+        ],
+      });
+      const unicode = Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          'customer\ttype\ttime\tvalue\r\nF-2\tvisit\t2025-06-25 11:00\t9,5\r\n',
+          'utf16le',
+        ),
+      ]);
+      const path = join(dir, 'unicode.txt');
+      writeFileSync(path, unicode);
+      const tabs = await run(path, '--json');
+      expect(tabs.summary).toMatchObject({ encoding: 'utf16le', delimiter: 'tab', imported: 1 });
+      const values = (await stored()).filter((e) => e.customerRef.startsWith('F-'));
+      expect(values.map((e) => [e.customerRef, e.value])).toEqual([
+        ['F-Åsa', 1234.5],
+        ['F-2', 9.5],
+      ]);
+      // With the decimal mark a point, "9,5" is not read as nine and a half.
+      const strict = await run(path, '--decimal', 'point', '--dry-run', '--json');
+      expect(strict.summary?.refusedRows).toEqual([
+        { line: 2, column: 'value', reason: '"9,5" has a comma where the decimal mark is a point' },
+      ]);
+    });
+
+    it('refuses a NUL byte in a cell, and a quote that never closes, storing nothing', async () => {
+      const before = await stored();
+      const nul = await run(
+        file(
+          'nul.csv',
+          'customer,type,time\nG-1,vis\0it,2025-06-26 10:00\nG-2,visit,2025-06-26 11:00\n',
+        ),
+        '--json',
+      );
+      expect(nul).toMatchObject({
+        code: 1,
+        summary: {
+          outcome: 'refused',
+          refusedRows: [
+            { line: 2, column: 'type', reason: 'holds a NUL byte (0x00), which is not text' },
+          ],
+        },
+      });
+      const open = await run(file('open.csv', 'customer,type,time\nG-3,"visit,2025-06-26 10:00\n'));
+      expect(open.code).toBe(1);
+      expect(err.join('\n')).toMatch(/quoted field that begins on line 2 is never closed/);
+      expect(await stored()).toEqual(before);
+    });
+
     it('stops before storing anything when a needed column is missing, or --map is wrong', async () => {
       const before = await stored();
       const noTime = await run(file('notime.csv', 'customer,type\nE-1,visit\n'));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
+import { refuseInserts } from './support/triggers.js';
 
 /** The error of an error answer. */
 const errorOf = (res: { json<T>(): T }) => res.json<ErrorBody>().error;
@@ -191,6 +192,98 @@ for (const dialect of testDialects()) {
       });
     });
 
+    it('reads value maps sent as JSON and lists the labels they met, for the app to edit', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const csv =
+        'date;nps;reason\n2026-05-01;Loistava;a\n2026-05-01;Kamala;b\n2026-05-01;Outo;c\n';
+      const values = encodeURIComponent(JSON.stringify({ nps: { Loistava: 10, Kamala: '0' } }));
+      const res = await post(surveyId, csv, `dryRun=1&values=${values}`);
+      expect(res.statusCode).toBe(200);
+      const preview = res.json<ResponseImportResult>();
+      expect(preview).toMatchObject({
+        delimiter: 'semicolon',
+        valueLabels: [
+          { header: 'nps', question: 'nps', labels: ['Loistava', 'Kamala', 'Outo'], more: false },
+        ],
+        summary: { outcome: 'refused', refused: 1, refusedRows: [{ line: 4, column: 'nps' }] },
+      });
+      expect(preview.sample.map((r) => r.answers?.nps ?? r.problem)).toEqual([
+        10,
+        0,
+        expect.stringMatching(
+          /^nps: "Outo" is not a number .*value map knows "Loistava", "Kamala"/,
+        ),
+      ]);
+      const twice = encodeURIComponent(JSON.stringify({ nps: { Meh: 1, MEH: 2 } }));
+      const bad = await post(surveyId, csv, `dryRun=1&values=${twice}`);
+      expect(bad.statusCode).toBe(400);
+      expect(errorOf(bad)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ path: 'querystring.values' }],
+      });
+      const notJson = await post(surveyId, csv, 'dryRun=1&values=%7Bnope');
+      expect(notJson.statusCode).toBe(400);
+    });
+
+    it('answers IMPORT_NO_DATES with the columns to choose from, and reads the date column or the date given', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const csv = 'nps,Vastattu pvm\n9,1.4.2026\n';
+      const res = await post(surveyId, csv, 'dryRun=1');
+      expect(res.statusCode).toBe(400);
+      expect(errorOf(res)).toMatchObject({
+        code: 'IMPORT_NO_DATES',
+        details: { headers: ['nps', 'Vastattu pvm'] },
+      });
+      const byColumn = await post(surveyId, csv, 'dryRun=1&dateColumn=Vastattu%20pvm');
+      expect(byColumn.json<ResponseImportResult>()).toMatchObject({
+        dateColumn: 'Vastattu pvm',
+        headers: ['nps', 'Vastattu pvm'],
+        sample: [{ submittedAt: Date.UTC(2026, 2, 31, 21) }], // 1 April, 00:00 in Helsinki
+      });
+      const byDate = await post(surveyId, 'nps\n9\n', 'date=2026-05-01');
+      expect(byDate.statusCode).toBe(200);
+      expect(byDate.json<ResponseImportResult>()).toMatchObject({
+        dateColumn: null,
+        dates: { source: 'no dates' },
+        summary: { imported: 1 },
+      });
+    });
+
+    it('answers 503 IMPORT_INTERRUPTED, saying what was stored, when the database fails part-way; never a 500', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const allow = await refuseInserts(
+        t.runtime.database,
+        'polku_test_http_quota',
+        'responses',
+        `NEW.survey_id = '${surveyId}' AND (SELECT count(*) FROM responses WHERE survey_id = NEW.survey_id) >= 500`,
+        'quota of 500 responses reached',
+      );
+      const rows = Array.from({ length: 600 }, (_, i) => `r${i},2026-05-01,${i % 11}`);
+      const csv = `id,date,nps\n${rows.join('\n')}\n`;
+      try {
+        const res = await post(surveyId, csv);
+        expect(res.statusCode).toBe(503);
+        expect(errorOf(res)).toMatchObject({
+          code: 'IMPORT_INTERRUPTED',
+          details: { imported: 500, alreadyImported: 0, beforeLine: 502 },
+        });
+        expect(errorOf(res).message).not.toMatch(/quota/); // the database's words stay in the log
+        const stored = await t.runtime.database.db
+          .selectFrom('responses')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('surveyId', '=', surveyId)
+          .executeTakeFirstOrThrow();
+        expect(Number(stored.n)).toBe(500);
+      } finally {
+        await allow();
+      }
+      const again = await post(surveyId, csv);
+      expect(again.json<ResponseImportResult>().summary).toMatchObject({
+        imported: 100,
+        alreadyImported: 500,
+      });
+    });
+
     it('refuses bad options, other media types and surveys that are not published', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       const bad = await post(surveyId, 'nps\n9\n', 'format=excel&map=nokey');
@@ -200,6 +293,9 @@ for (const dialect of testDialects()) {
         'querystring.format',
         'querystring.map.0',
       ]);
+      const stray = await post(surveyId, 'nps\n9\n', 'dryRun=1&skipBad=1');
+      expect(stray.statusCode).toBe(400);
+      expect(errorOf(stray).code).toBe('VALIDATION_FAILED');
       const json = await post(surveyId, JSON.stringify({ nps: 9 }), '', {
         contentType: 'application/json',
       });
