@@ -11,7 +11,7 @@ import {
   startPolku,
 } from './harness.js';
 
-/** A small export: a score column named otherwise than the question, and one score out of range. */
+/** A small export: a score column named otherwise than the question, a score out of range, and a score written as a word. */
 const exportFile = join(mkdtempSync(join(tmpdir(), 'polku-e2e-import-')), 'toimitukset.csv');
 writeFileSync(
   exportFile,
@@ -20,9 +20,14 @@ writeFileSync(
     'T-1,5,Nopea toimitus,2026-05-04 10:00',
     'T-2,2,Paketti myöhässä,2026-05-05 12:30',
     'T-3,9,Liian suuri arvo,2026-05-06 08:00',
+    'T-4,Erinomainen,Kukat ajallaan,2026-05-07 09:00',
     '',
   ].join('\n'),
 );
+
+/** An export without a date column the import knows by name: its dates are in "Vastauspäivä". */
+const undatedFile = join(mkdtempSync(join(tmpdir(), 'polku-e2e-import-')), 'paivat.csv');
+writeFileSync(undatedFile, 'csat,reason,Vastauspäivä\n5,Hyvä palvelu,4.5.2026\n');
 
 describe('importing responses in the web app', () => {
   let browser: Browser;
@@ -48,7 +53,7 @@ describe('importing responses in the web app', () => {
   const section = () => page.getByRole('region', { name: 'Tuo vastauksia' });
   const status = () => section().getByRole('status');
 
-  it('previews a file: detected settings, the mapping, the first rows and a skipped line', async () => {
+  it('previews a file: detected settings, the mapping, the first rows, and the rows it cannot import', async () => {
     await page.getByRole('link', { name: 'Kyselyt' }).click();
     await page.getByRole('link', { name: 'Toimituksen onnistuminen (CSAT)' }).click();
     await page
@@ -61,6 +66,8 @@ describe('importing responses in the web app', () => {
     await preview.waitFor();
     expect(await preview.textContent()).toContain('Muoto: CSV');
     expect(await preview.textContent()).toContain('Merkistö: UTF-8');
+    expect(await preview.textContent()).toContain('Sarake-erotin: Pilkku (,)');
+    expect(await preview.textContent()).toContain('Päivämäärät sarakkeesta submitted_at');
     expect(await preview.textContent()).toContain('vuosi-kuukausi-päivä');
     const score = preview.getByRole('combobox', { name: 'Kysymys sarakkeelle arvosana' });
     const reason = preview.getByRole('combobox', { name: 'Kysymys sarakkeelle reason' });
@@ -68,35 +75,74 @@ describe('importing responses in the web app', () => {
     expect(await reason.inputValue()).toBe('reason');
     expect(await preview.textContent()).toContain('Kysymykset ilman saraketta: csat');
 
-    // Choosing the question for the column previews again with the mapping.
+    // Choosing the question for the column previews again with the mapping: two rows cannot
+    // be imported as they are, so the import would store nothing.
     await score.selectOption('csat');
-    await preview.getByText('Rivi 4: csat: must be from 1 to 5, got 9').waitFor();
+    await preview.getByText('Rivi 4, sarake arvosana: "9" is not on the scale 1–5').waitFor();
+    await preview.getByText(/Rivi 5, sarake arvosana: "Erinomainen" is not a number/).waitFor();
     expect(await score.inputValue()).toBe('csat');
     const summary = preview.getByRole('table').last();
-    expect(await summary.getByRole('row', { name: /Tuotaisiin/ }).textContent()).toContain('2');
-    expect(await summary.getByRole('row', { name: /Ohitettu/ }).textContent()).toContain('1');
+    expect(await summary.getByRole('row', { name: /Tuotaisiin/ }).textContent()).toContain('0');
+    expect(await summary.getByRole('row', { name: /Ei voida tuoda/ }).textContent()).toContain('2');
+    expect(await preview.textContent()).toContain('Tuonti ei tallentaisi mitään');
+    expect(await section().getByRole('button', { name: 'Tuo vastaukset' }).isDisabled()).toBe(true);
     expect(await preview.getByRole('row', { name: /Nopea toimitus/ }).textContent()).toContain(
       'csat: 5',
     );
-    expect(await preview.getByRole('row', { name: /Liian suuri arvo/ }).textContent()).toContain(
-      'Ei voida lukea: csat: must be from 1 to 5, got 9',
-    );
   });
 
-  it('has no accessibility violations in the import section', async () => {
+  it('reads a word as a score through the value map editor, and previews the rows as they will be stored', async () => {
+    const preview = section().getByRole('region', { name: 'Tuonnin esikatselu' });
+    await preview.getByRole('button', { name: 'Tulkitse tekstit (2)' }).click();
+    const editor = preview.getByRole('form', { name: 'Tekstien arvot sarakkeessa arvosana' });
+    await editor.getByRole('textbox', { name: 'Arvo tekstille Erinomainen' }).fill('5');
+    await editor.getByRole('button', { name: 'Käytä ja esikatsele' }).click();
+    await preview
+      .getByRole('row', { name: /Kukat ajallaan/ })
+      .getByText(/csat: 5/)
+      .waitFor();
+    expect(await preview.textContent()).not.toContain('"Erinomainen" is not a number');
+    const summary = preview.getByRole('table').last();
+    expect(await summary.getByRole('row', { name: /Ei voida tuoda/ }).textContent()).toContain('1');
+  });
+
+  it('has no accessibility violations in the import section, the value map editor open', async () => {
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page, 'section[aria-label="Tuo vastauksia"]')).toEqual([]);
   });
 
-  it('imports the rows, and importing the same file again adds nothing', async () => {
+  it('imports the readable rows when told to skip the others, and importing the same file again adds nothing', async () => {
+    await section().getByRole('checkbox', { name: 'Tuo luettavat rivit ja ohita muut' }).check();
+    await section().getByRole('button', { name: 'Esikatsele' }).click();
+    const preview = section().getByRole('region', { name: 'Tuonnin esikatselu' });
+    const summary = preview.getByRole('table').last();
+    await summary
+      .getByRole('row', { name: /Tuotaisiin/ })
+      .getByText('3')
+      .waitFor();
+    expect(await preview.textContent()).toContain('Ohitetut rivit');
     await section().getByRole('button', { name: 'Tuo vastaukset' }).click();
     await status()
-      .getByText('Tuonti valmis: 2 uutta vastausta, 0 tuotu jo aiemmin, 1 ohitettu.')
+      .getByText('Tuonti valmis: 3 uutta vastausta, 0 tuotu jo aiemmin, 1 ohitettu.')
       .waitFor();
     await section().getByRole('button', { name: 'Tuo vastaukset' }).click();
     await status()
-      .getByText('Tuonti valmis: 0 uutta vastausta, 2 tuotu jo aiemmin, 1 ohitettu.')
+      .getByText('Tuonti valmis: 0 uutta vastausta, 3 tuotu jo aiemmin, 1 ohitettu.')
       .waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('asks for the date column of a file without one it recognises, and previews with the column chosen', async () => {
+    await section().locator('input[type="file"]').setInputFiles(undatedFile);
+    await section().getByRole('button', { name: 'Esikatsele' }).click();
+    const alert = section().getByRole('alert');
+    await alert.getByText(/Tiedostosta ei löytynyt päivämääriä/).waitFor();
+    await alert.getByRole('combobox', { name: 'Päivämääräsarake' }).selectOption('Vastauspäivä');
+    const preview = section().getByRole('region', { name: 'Tuonnin esikatselu' });
+    await preview.getByText('Päivämäärät sarakkeesta Vastauspäivä').waitFor();
+    expect(await preview.getByRole('row', { name: /Hyvä palvelu/ }).textContent()).toContain(
+      'csat: 5',
+    );
     expect(errors).toEqual([]);
   });
 });

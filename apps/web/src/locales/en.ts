@@ -68,6 +68,9 @@ export const en: Messages = {
     INVITATION_INVALID: 'The invitation has expired, was revoked or was already used.',
     INVITATION_EMAIL_MISMATCH: 'The invitation was sent to another email address.',
     RESET_TOKEN_INVALID: 'The reset link has expired or was already used.',
+    IMPORT_NO_DATES: 'The file has no dates. Choose a date column or give a date.',
+    IMPORT_ROWS_REFUSED: 'Some rows cannot be imported as they are, so nothing was stored.',
+    IMPORT_INTERRUPTED: 'The import stopped part-way. Import the same file again to add the rest.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     PERIOD_TOO_LONG:
       'The period is too long for this bucket. Choose a longer bucket or a shorter period.',

@@ -70,6 +70,10 @@ export const fi = {
     INVITATION_INVALID: 'Kutsu on vanhentunut, peruttu tai jo käytetty.',
     INVITATION_EMAIL_MISMATCH: 'Kutsu lähetettiin toiseen sähköpostiosoitteeseen.',
     RESET_TOKEN_INVALID: 'Palautuslinkki on vanhentunut tai jo käytetty.',
+    IMPORT_NO_DATES:
+      'Tiedostossa ei ole päivämääriä. Valitse päivämääräsarake tai anna päivämäärä.',
+    IMPORT_ROWS_REFUSED: 'Joitakin rivejä ei voi tuoda sellaisenaan, joten mitään ei tallennettu.',
+    IMPORT_INTERRUPTED: 'Tuonti keskeytyi. Tuo sama tiedosto uudelleen, niin loput lisätään.',
     PAYLOAD_TOO_LARGE: 'Lähetetty tieto on liian suuri.',
     PERIOD_TOO_LONG:
       'Aikaväli on liian pitkä tälle jaksolle. Valitse pidempi jakso tai lyhyempi aikaväli.',

@@ -69,6 +69,9 @@ export const sv: Messages = {
     INVITATION_INVALID: 'Inbjudan har gått ut, återkallats eller redan använts.',
     INVITATION_EMAIL_MISMATCH: 'Inbjudan skickades till en annan e-postadress.',
     RESET_TOKEN_INVALID: 'Återställningslänken har gått ut eller redan använts.',
+    IMPORT_NO_DATES: 'Filen har inga datum. Välj en datumkolumn eller ange ett datum.',
+    IMPORT_ROWS_REFUSED: 'Några rader kan inte importeras som de är, så ingenting sparades.',
+    IMPORT_INTERRUPTED: 'Importen avbröts. Importera samma fil igen så läggs resten till.',
     PAYLOAD_TOO_LARGE: 'De skickade uppgifterna är för stora.',
     PERIOD_TOO_LONG:
       'Perioden är för lång för den här indelningen. Välj en grövre indelning eller en kortare period.',

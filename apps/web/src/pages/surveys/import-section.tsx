@@ -1,20 +1,8 @@
-import {
-  Alert,
-  Button,
-  Input,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Input, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import {
   ApiError,
-  responseImportEncodings,
-  responseImportFormats,
+  importInterruptionSchema,
+  importRefusalSchema,
   type ResponseImportResult,
   type Survey,
 } from '@polku/contracts';
@@ -23,24 +11,85 @@ import { useTranslation } from 'react-i18next';
 import { useImportResponsesMutation, type ImportSettings } from '../../api/imports';
 import { ErrorAlert } from '../../components/status';
 import { canDo, useCurrentMembership } from '../../lib/membership';
-import { DetectedSettings, ImportSummary, MappingTable, SampleRows } from './import-preview';
+import { COLUMN_CHOICES_CLEARED, ImportOptionsFields } from './import-options';
+import {
+  DateColumnSelect,
+  DetectedSettings,
+  ImportSummary,
+  MappingTable,
+  RefusedRows,
+  SampleRows,
+} from './import-preview';
 
 const initialSettings: ImportSettings = {
   format: 'auto',
   encoding: 'auto',
+  delimiter: 'auto',
+  decimal: 'auto',
   missing: '',
   dateFormat: '',
+  date: '',
+  dateColumn: '',
+  skipInvalid: false,
   map: {},
+  values: {},
 };
 
-/** An import that could not start says why in the server's words (a file problem); others by code. */
-function ImportError({ error }: { error: unknown }) {
+/**
+ * Why an import did not go through: a file problem in the server's words; no dates, with the
+ * columns to choose from; rows refused or an interruption with what was stored; others by code.
+ */
+function ImportError(props: {
+  error: unknown;
+  disabled: boolean;
+  onDateColumn: (column: string) => void;
+}) {
   const { t } = useTranslation();
-  if (error instanceof ApiError && error.code === 'BAD_REQUEST')
+  const { error } = props;
+  if (!(error instanceof ApiError)) return <ErrorAlert error={error} />;
+  const title = t('import.fileProblem');
+  if (error.code === 'BAD_REQUEST')
     return (
-      <Alert color="red" role="alert" variant="light" title={t('import.fileProblem')}>
+      <Alert color="red" role="alert" variant="light" title={title}>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {error.message}
+        </Text>
+      </Alert>
+    );
+  const details = error.details as { headers?: unknown } | undefined;
+  if (error.code === 'IMPORT_NO_DATES' && Array.isArray(details?.headers))
+    return (
+      <Alert color="red" role="alert" variant="light" title={title}>
+        <Stack gap="xs">
+          <Text size="sm">{t('import.noDates')}</Text>
+          <DateColumnSelect
+            headers={details.headers.filter((h): h is string => typeof h === 'string')}
+            value=""
+            disabled={props.disabled}
+            onChange={props.onDateColumn}
+          />
+        </Stack>
+      </Alert>
+    );
+  const refusal = importRefusalSchema.safeParse(error.details);
+  if (error.code === 'IMPORT_ROWS_REFUSED' && refusal.success)
+    return (
+      <Alert color="red" role="alert" variant="light" title={title}>
+        <Stack gap="xs">
+          <Text size="sm">{t('import.refusedError', { count: refusal.data.refused })}</Text>
+          <RefusedRows rows={refusal.data.refusedRows} refused={refusal.data.refused} />
+        </Stack>
+      </Alert>
+    );
+  const interruption = importInterruptionSchema.safeParse(error.details);
+  if (error.code === 'IMPORT_INTERRUPTED' && interruption.success)
+    return (
+      <Alert color="red" role="alert" variant="light" title={title}>
+        <Text size="sm">
+          {t('import.interrupted', {
+            line: interruption.data.beforeLine,
+            imported: interruption.data.imported,
+          })}
         </Text>
       </Alert>
     );
@@ -49,8 +98,9 @@ function ImportError({ error }: { error: unknown }) {
 
 /**
  * "Import responses" on the page of a published survey: choose a file and options, preview
- * what the import would read (nothing is stored), adjust which column answers which question,
- * then import. The same import as `polku import responses`.
+ * what the import would read and do (nothing is stored), adjust which column answers which
+ * question and what its labels stand for, then import, all or nothing (or the readable rows,
+ * when chosen). The same import as `polku import responses`.
  */
 export function ImportSection({ workspaceId, survey }: { workspaceId: string; survey: Survey }) {
   const { t } = useTranslation();
@@ -77,18 +127,19 @@ export function ImportSection({ workspaceId, survey }: { workspaceId: string; su
   const send = (chosen: File, chosenSettings: ImportSettings, dryRun: boolean) => {
     setError(null);
     setDone(null);
+    // The form shows what was asked, also when the answer is an error to fix.
+    setSettings(chosenSettings);
     run.mutate(
       { file: chosen, settings: chosenSettings, dryRun },
       {
         onSuccess: (result) => {
           setShown({ result, file: chosen, settings: chosenSettings });
-          setSettings(chosenSettings);
           if (!dryRun)
             setDone(
               t('import.done', {
                 imported: result.summary.imported,
                 already: result.summary.alreadyImported,
-                skipped: result.summary.skipped,
+                skipped: result.summary.refused,
               }),
             );
         },
@@ -100,12 +151,18 @@ export function ImportSection({ workspaceId, survey }: { workspaceId: string; su
     event.preventDefault();
     if (file) send(file, settings, true);
   };
-  const remap = (column: string, key: string) => {
-    if (shown)
-      send(shown.file, { ...shown.settings, map: { ...shown.settings.map, [column]: key } }, true);
+  /** Previews again what was shown, with one setting changed. */
+  const again = (next: Partial<ImportSettings>) => {
+    if (shown) send(shown.file, { ...shown.settings, ...next }, true);
+    else if (file) send(file, { ...settings, ...next }, true);
   };
+  const remap = (column: string, key: string) =>
+    shown && again({ map: { ...shown.settings.map, [column]: key } });
+  const revalue = (column: string, values: Record<string, string>) =>
+    shown && again({ values: { ...shown.settings.values, [column]: values } });
   const busy = run.isPending;
   const dryRunPending = busy && run.variables.dryRun;
+  const blocked = shown?.result.summary.outcome === 'refused';
 
   return (
     <Paper component="section" withBorder p="md" radius="md" aria-label={t('import.title')}>
@@ -125,54 +182,11 @@ export function ImportSection({ workspaceId, survey }: { workspaceId: string; su
                 style={{ display: 'block', maxWidth: '100%' }}
                 onChange={(e) => {
                   setFile(e.currentTarget.files?.[0] ?? null);
-                  change({ map: {} });
+                  change(COLUMN_CHOICES_CLEARED);
                 }}
               />
             </Input.Wrapper>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <NativeSelect
-                label={t('import.format')}
-                value={settings.format}
-                data={responseImportFormats.map((f) => ({
-                  value: f,
-                  label: t(`import.formats.${f}`),
-                }))}
-                onChange={(e) =>
-                  change({
-                    format:
-                      responseImportFormats.find((f) => f === e.currentTarget.value) ?? 'auto',
-                    map: {},
-                  })
-                }
-              />
-              <NativeSelect
-                label={t('import.encoding')}
-                value={settings.encoding}
-                data={responseImportEncodings.map((enc) => ({
-                  value: enc,
-                  label: t(`import.encodings.${enc}`),
-                }))}
-                onChange={(e) =>
-                  change({
-                    encoding:
-                      responseImportEncodings.find((enc) => enc === e.currentTarget.value) ??
-                      'auto',
-                  })
-                }
-              />
-              <TextInput
-                label={t('import.missing')}
-                description={t('import.missingHint')}
-                value={settings.missing}
-                onChange={(e) => change({ missing: e.currentTarget.value })}
-              />
-              <TextInput
-                label={t('import.dateFormat')}
-                description={t('import.dateFormatHint')}
-                value={settings.dateFormat}
-                onChange={(e) => change({ dateFormat: e.currentTarget.value })}
-              />
-            </SimpleGrid>
+            <ImportOptionsFields settings={settings} onChange={change} />
             <Group gap="xs">
               <Button
                 type="submit"
@@ -183,7 +197,7 @@ export function ImportSection({ workspaceId, survey }: { workspaceId: string; su
                 {t('import.preview')}
               </Button>
               <Button
-                disabled={!shown || busy}
+                disabled={!shown || busy || blocked}
                 loading={busy && !dryRunPending}
                 onClick={() => shown && send(shown.file, shown.settings, false)}
               >
@@ -199,11 +213,29 @@ export function ImportSection({ workspaceId, survey }: { workspaceId: string; su
             </Alert>
           )}
         </div>
-        {error !== null && <ImportError error={error} />}
+        {error !== null && (
+          <ImportError
+            error={error}
+            disabled={busy}
+            onDateColumn={(dateColumn) => again({ dateColumn })}
+          />
+        )}
         {shown && (
           <Stack gap="md" aria-label={t('import.previewTitle')} component="div" role="region">
-            <DetectedSettings result={shown.result} dateFormat={shown.settings.dateFormat} />
-            <MappingTable result={shown.result} disabled={busy} onChange={remap} />
+            <DetectedSettings
+              result={shown.result}
+              dateFormat={shown.settings.dateFormat}
+              dateColumn={shown.settings.dateColumn}
+              disabled={busy}
+              onDateColumn={(dateColumn) => again({ dateColumn })}
+            />
+            <MappingTable
+              result={shown.result}
+              values={shown.settings.values}
+              disabled={busy}
+              onChange={remap}
+              onValues={revalue}
+            />
             <SampleRows result={shown.result} />
             <ImportSummary result={shown.result} />
           </Stack>
