@@ -6,8 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, planResponseExport, writeResponsesCsv } from '../src/export/responses-csv.js';
 import { CsvParser } from '../src/import/csv-reader.js';
-import { importResponses } from '../src/import/import-responses.js';
-import { fixture, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
+import { fixture, importFile, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
@@ -37,32 +36,16 @@ for (const dialect of testDialects()) {
     let surveyId: string;
     const url = (query = '') =>
       `/api/v1/workspaces/${owner.workspaceId}/responses/export${query ? `?${query}` : ''}`;
-    const importFile = (file: string, survey: string) =>
-      importResponses(
-        { store: t.runtime.store, responses: t.runtime.services.responses },
-        {
-          file,
-          workspaceId: owner.workspaceId,
-          surveyId: survey,
-          format: 'auto',
-          maps: new Map(),
-          values: new Map(),
-          encoding: 'auto',
-          delimiter: 'auto',
-          decimal: 'auto',
-          missing: ['-'],
-          dryRun: false,
-          // generic.csv has two rows the import refuses (no score, 11 on a 0–10 scale).
-          skipInvalid: true,
-        },
-      );
+    // generic.csv has two rows the import refuses (no score, 11 on a 0–10 scale): skip them.
+    const importInto = (file: string, survey: string) =>
+      importFile(t.runtime, owner.workspaceId, file, survey, { missing: ['-'], skipInvalid: true });
 
     beforeAll(async () => {
       t = await startTestApp(dialect);
       owner = await createAccount(t);
       ctx = await ownerOf(t.runtime, owner.workspaceId, owner.userId);
       surveyId = await publishedSurvey(t.runtime, ctx, 'feedback');
-      await importFile(fixture('generic.csv'), surveyId);
+      await importInto(fixture('generic.csv'), surveyId);
     });
     afterAll(() => t.close());
 
@@ -105,7 +88,7 @@ for (const dialect of testDialects()) {
       const file = join(mkdtempSync(join(tmpdir(), 'polku-export-')), 'export.csv');
       writeFileSync(file, res.rawPayload);
       const copy = await publishedSurvey(t.runtime, ctx, 'feedback');
-      const summary = await importFile(file, copy);
+      const summary = await importInto(file, copy);
       expect(summary).toMatchObject({ format: 'csv', imported: 4, refused: 0 });
       const answers = async (id: string) =>
         (await t.runtime.services.responses.list(ctx, { surveyId: id, limit: 50 })).items

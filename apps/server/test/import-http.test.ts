@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
-import { refuseInserts } from './support/triggers.js';
+import { refuseResponsesPast } from './support/triggers.js';
 
 /** The error of an error answer. */
 const errorOf = (res: { json<T>(): T }) => res.json<ErrorBody>().error;
@@ -251,12 +251,11 @@ for (const dialect of testDialects()) {
 
     it('answers 503 IMPORT_INTERRUPTED, saying what was stored, when the database fails part-way; never a 500', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
-      const allow = await refuseInserts(
+      const allow = await refuseResponsesPast(
         t.runtime.database,
         'polku_test_http_quota',
-        'responses',
-        `NEW.survey_id = '${surveyId}' AND (SELECT count(*) FROM responses WHERE survey_id = NEW.survey_id) >= 500`,
-        'quota of 500 responses reached',
+        surveyId,
+        500,
       );
       const rows = Array.from({ length: 600 }, (_, i) => `r${i},2026-05-01,${i % 11}`);
       const csv = `id,date,nps\n${rows.join('\n')}\n`;

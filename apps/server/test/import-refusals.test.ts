@@ -5,11 +5,11 @@ import type { ResponseView } from '@polku/contracts';
 import type { WorkspaceContext } from '@polku/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../src/import/import-error.js';
-import { importResponses, type ImportOptions } from '../src/import/import-responses.js';
-import { ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
+import type { ImportOptions } from '../src/import/import-responses.js';
+import { importFile, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
-import { refuseInserts } from './support/triggers.js';
+import { refuseInserts, refuseResponsesPast } from './support/triggers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'polku-import-refusals-'));
 let written = 0;
@@ -33,24 +33,7 @@ for (const dialect of testDialects()) {
     afterAll(() => t.close());
 
     const run = (file: string, surveyId: string, options: Partial<ImportOptions> = {}) =>
-      importResponses(
-        { store: t.runtime.store, responses: t.runtime.services.responses },
-        {
-          file,
-          workspaceId: ctx.workspace.id,
-          surveyId,
-          format: 'auto',
-          maps: new Map(),
-          values: new Map(),
-          encoding: 'auto',
-          delimiter: 'auto',
-          decimal: 'auto',
-          missing: [],
-          dryRun: false,
-          skipInvalid: false,
-          ...options,
-        },
-      );
+      importFile(t.runtime, ctx.workspace.id, file, surveyId, options);
     const responsesOf = async (surveyId: string): Promise<ResponseView[]> =>
       (await t.runtime.services.responses.list(ctx, { surveyId, limit: 500 })).items;
 
@@ -212,13 +195,7 @@ for (const dialect of testDialects()) {
     it('when the database fails part-way through a long file, says before which line every row is stored, and a second run adds the rest', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       // A quota of 8 responses: the checking pass never has more than a batch (4) at once.
-      const allow = await refuseInserts(
-        t.runtime.database,
-        'polku_test_quota',
-        'responses',
-        `NEW.survey_id = '${surveyId}' AND (SELECT count(*) FROM responses WHERE survey_id = NEW.survey_id) >= 8`,
-        'quota of 8 responses reached',
-      );
+      const allow = await refuseResponsesPast(t.runtime.database, 'polku_test_quota', surveyId, 8);
       const rows = Array.from({ length: 10 }, (_, i) => `r${i},2026-05-01,${i},row ${i}`);
       const file = tempFile(`id,date,nps,reason\n${rows.join('\n')}\n`);
       try {
@@ -243,12 +220,11 @@ for (const dialect of testDialects()) {
 
     it('stores a file of up to one batch in one transaction: a database failure in it stores nothing', async () => {
       const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
-      const allow = await refuseInserts(
+      const allow = await refuseResponsesPast(
         t.runtime.database,
         'polku_test_small_quota',
-        'responses',
-        `NEW.survey_id = '${surveyId}' AND (SELECT count(*) FROM responses WHERE survey_id = NEW.survey_id) >= 3`,
-        'quota of 3 responses reached',
+        surveyId,
+        3,
       );
       try {
         const rows = Array.from({ length: 5 }, (_, i) => `2026-05-01,${i},row ${i}`);

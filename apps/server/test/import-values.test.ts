@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { ResponseView } from '@polku/contracts';
 import type { WorkspaceContext } from '@polku/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importResponses, type ImportOptions } from '../src/import/import-responses.js';
+import type { ImportOptions } from '../src/import/import-responses.js';
 import { addToValueMaps, parseValuesArgument, type ValueMaps } from '../src/import/value-maps.js';
-import { ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
+import { importFile, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
@@ -43,24 +43,7 @@ for (const dialect of testDialects()) {
     afterAll(() => t.close());
 
     const run = (file: string, surveyId: string, options: Partial<ImportOptions> = {}) =>
-      importResponses(
-        { store: t.runtime.store, responses: t.runtime.services.responses },
-        {
-          file,
-          workspaceId: ctx.workspace.id,
-          surveyId,
-          format: 'auto',
-          maps: new Map(),
-          values: new Map(),
-          encoding: 'auto',
-          delimiter: 'auto',
-          decimal: 'auto',
-          missing: [],
-          dryRun: false,
-          skipInvalid: false,
-          ...options,
-        },
-      );
+      importFile(t.runtime, ctx.workspace.id, file, surveyId, options);
     const byReason = async (surveyId: string): Promise<Map<unknown, ResponseView>> =>
       new Map(
         (await t.runtime.services.responses.list(ctx, { surveyId, limit: 100 })).items.map((r) => [

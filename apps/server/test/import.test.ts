@@ -5,8 +5,8 @@ import type { ResponseView } from '@polku/contracts';
 import type { WorkspaceContext } from '@polku/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../src/import/import-error.js';
-import { importResponses, type ImportOptions } from '../src/import/import-responses.js';
-import { fixture, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
+import type { ImportOptions } from '../src/import/import-responses.js';
+import { fixture, importFile, ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
@@ -31,24 +31,7 @@ for (const dialect of testDialects()) {
     afterAll(() => t.close());
 
     const run = (file: string, surveyId: string, options: Partial<ImportOptions> = {}) =>
-      importResponses(
-        { store: t.runtime.store, responses: t.runtime.services.responses },
-        {
-          file,
-          workspaceId: ctx.workspace.id,
-          surveyId,
-          format: 'auto',
-          maps: new Map(),
-          values: new Map(),
-          encoding: 'auto',
-          delimiter: 'auto',
-          decimal: 'auto',
-          missing: [],
-          dryRun: false,
-          skipInvalid: false,
-          ...options,
-        },
-      );
+      importFile(t.runtime, ctx.workspace.id, file, surveyId, options);
     const responsesOf = async (surveyId: string): Promise<ResponseView[]> =>
       (await t.runtime.services.responses.list(ctx, { surveyId, limit: 200 })).items;
     const byReason = (items: ResponseView[]) =>

@@ -21,7 +21,7 @@ import {
   checkThenStore,
   rollingBack,
   type BuiltRow,
-  type ImportPhase,
+  type StoreOptions,
   type StoreResult,
 } from './run-import.js';
 import {
@@ -88,17 +88,12 @@ const SYNONYMS: Record<EventField, readonly string[]> = {
 
 const headerKey = (s: string) => normalizeText(s).replace(/[_-]+/g, ' ').trim();
 
-export interface EventImportOptions extends ReadSettings {
+export interface EventImportOptions extends ReadSettings, StoreOptions {
   file: string;
   workspaceId: string;
   /** A column's header → the field it holds, over the recognised header names. */
   maps: Map<string, EventField>;
   dateFormat?: string | undefined;
-  dryRun: boolean;
-  /** Store the readable rows and skip the rest (listed); by default one refused row stores nothing. */
-  skipInvalid: boolean;
-  batchSize?: number;
-  onProgress?: (p: { phase: ImportPhase; rowsRead: number; total: number }) => void | Promise<void>;
 }
 
 export interface EventImportSummary extends StoreResult {

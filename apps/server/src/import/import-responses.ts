@@ -35,14 +35,14 @@ import {
   checkThenStore,
   rollingBack,
   type BuiltRow,
-  type ImportPhase,
+  type StoreOptions,
   type StoreResult,
 } from './run-import.js';
 import { delimiterNames, describeReading, scanSource, type ReadSettings } from './source.js';
 import { labelKey } from './value-maps.js';
 import { addPart, readCell } from './values.js';
 
-export interface ImportOptions extends ReadSettings, ColumnChoices {
+export interface ImportOptions extends ReadSettings, ColumnChoices, StoreOptions {
   file: string;
   workspaceId: string;
   surveyId: string;
@@ -52,11 +52,6 @@ export interface ImportOptions extends ReadSettings, ColumnChoices {
   dateFormat?: string | undefined;
   /** The date of every response the file does not date (`--date`). */
   date?: string | undefined;
-  dryRun: boolean;
-  /** Store the readable rows and skip the rest (listed); by default one refused row stores nothing. */
-  skipInvalid: boolean;
-  batchSize?: number;
-  onProgress?: (p: { phase: ImportPhase; rowsRead: number; total: number }) => void | Promise<void>;
   /** Each response row as read, before the intake validates it (the web app's preview). */
   onRow?: (row: ReadRow) => void;
 }

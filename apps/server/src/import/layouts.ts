@@ -41,8 +41,19 @@ export interface FileLayout {
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
 const GOOGLE_TIMESTAMP = ['timestamp', 'aikaleima', 'tidstämpel', 'tidsstämpel'];
-/** Date columns of a generic CSV besides submitted_at, timestamp, recorded_at and date. */
-const CSV_DATE_NAMES = ['aikaleima', 'päivämäärä', 'vastattu', 'datum', 'tidpunkt'];
+/** The date columns of a generic CSV, by normalised header, the first found read. */
+const CSV_DATE_NAMES = [
+  'submitted_at',
+  'submittedat',
+  'timestamp',
+  'recorded_at',
+  'date',
+  'aikaleima',
+  'päivämäärä',
+  'vastattu',
+  'datum',
+  'tidpunkt',
+];
 
 /** Metadata columns per layout, by normalised header: known, read where said, never a question. */
 const METADATA: Record<Layout, string[]> = {
@@ -94,11 +105,6 @@ const METADATA: Record<Layout, string[]> = {
     'response_id',
     'responseid',
     'respondent_id',
-    'submitted_at',
-    'submittedat',
-    'timestamp',
-    'recorded_at',
-    'date',
     ...CSV_DATE_NAMES,
     'day',
     'survey',
@@ -307,14 +313,7 @@ export function resolveLayout(
           ? find('end date')
           : layout === 'google-forms'
             ? 0
-            : find(
-                'submitted_at',
-                'submittedat',
-                'timestamp',
-                'recorded_at',
-                'date',
-                ...CSV_DATE_NAMES,
-              )),
+            : find(...CSV_DATE_NAMES)),
     languageColumn: isQualtrics
       ? find('userlanguage') >= 0
         ? find('userlanguage')

@@ -57,11 +57,18 @@ export interface ImportPlan<I> {
   batchSize: number;
 }
 
-export interface RunOptions<I> {
+/** What both imports are told about storing: whether, what to do with refused rows, progress. */
+export interface StoreOptions {
   dryRun: boolean;
-  /** Store the readable rows and skip the refused ones (they are listed all the same). */
+  /** Store the readable rows and skip the refused ones (they are listed all the same); by
+   * default one refused row stores nothing. */
   skipInvalid: boolean;
+  /** Rows per transaction. */
+  batchSize?: number;
   onProgress?: (p: { phase: ImportPhase; rowsRead: number; total: number }) => void | Promise<void>;
+}
+
+export interface RunOptions<I> extends Omit<StoreOptions, 'batchSize'> {
   /** Each row as built, in the checking pass (the web app's preview of the first rows). */
   onBuilt?: (line: number, built: BuiltRow<I>) => void;
 }

@@ -36,3 +36,19 @@ export async function refuseInserts(
     await sql.raw(`DROP FUNCTION ${name}()`).execute(db);
   };
 }
+
+/** A quota on one survey's responses: the database refuses every one past `count`. */
+export function refuseResponsesPast(
+  database: DatabaseHandle,
+  name: string,
+  surveyId: string,
+  count: number,
+): Promise<() => Promise<void>> {
+  return refuseInserts(
+    database,
+    name,
+    'responses',
+    `NEW.survey_id = '${surveyId}' AND (SELECT count(*) FROM responses WHERE survey_id = NEW.survey_id) >= ${count}`,
+    `quota of ${count} responses reached`,
+  );
+}
