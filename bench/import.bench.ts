@@ -143,7 +143,11 @@ try {
   }, 100);
   const t0 = performance.now();
   const summary = await importResponses(
-    { store: target.runtime.store, responses: target.runtime.services.responses },
+    {
+      store: target.runtime.store,
+      responses: target.runtime.services.responses,
+      clock: target.runtime.clock,
+    },
     {
       file: csv,
       workspaceId: target.workspaceId,

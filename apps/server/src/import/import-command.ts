@@ -209,7 +209,7 @@ async function importEventsCommand(config: AppConfig, rest: string[]): Promise<n
       v.json,
       (onProgress) =>
         importEvents(
-          { store: runtime.store, events: runtime.services.events },
+          { store: runtime.store, events: runtime.services.events, clock: runtime.clock },
           { ...options, onProgress },
         ),
       formatEventSummary,
@@ -287,7 +287,7 @@ export async function importCommand(config: AppConfig, args: string[]): Promise<
       v.json,
       (onProgress) =>
         importResponses(
-          { store: runtime.store, responses: runtime.services.responses },
+          { store: runtime.store, responses: runtime.services.responses, clock: runtime.clock },
           { ...options, onProgress },
         ),
       formatSummary,

@@ -41,7 +41,7 @@ const FILE_TYPES = ['text/csv', 'application/octet-stream'];
  */
 export async function registerImportEndpoints(
   app: FastifyInstance,
-  deps: Pick<AppDeps, 'services' | 'store' | 'config'>,
+  deps: Pick<AppDeps, 'services' | 'store' | 'config' | 'clock'>,
 ): Promise<void> {
   await app.register((scope, _options, done) => {
     // Hand the body over unread: the handler streams it to disk once access is granted.
@@ -69,7 +69,7 @@ export async function registerImportEndpoints(
 }
 
 async function handleImport(
-  deps: Pick<AppDeps, 'services' | 'store'>,
+  deps: Pick<AppDeps, 'services' | 'store' | 'clock'>,
   request: FastifyRequest<{ Params: { workspaceId: string; surveyId: string } }>,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
@@ -113,7 +113,7 @@ async function handleImport(
     }
     const sample: ResponseImportResult['sample'] = [];
     const summary = await importResponses(
-      { store: deps.store, responses: deps.services.responses },
+      { store: deps.store, responses: deps.services.responses, clock: deps.clock },
       {
         file,
         workspaceId: ctx.workspace.id,

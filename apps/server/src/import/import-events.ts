@@ -4,13 +4,7 @@ import {
   type ImportDelimiter,
   type RecordEventInput,
 } from '@polku/contracts';
-import {
-  EventService,
-  systemClock,
-  type Clock,
-  type Store,
-  type WorkspaceRecord,
-} from '@polku/core';
+import { EventService, type Clock, type Store, type WorkspaceRecord } from '@polku/core';
 import type { CsvRecord } from './csv-reader.js';
 import { DateOrderScanner, dateReading, type DateDecision, type DateParser } from './dates.js';
 import type { TextEncoding } from './encoding.js';
@@ -165,7 +159,7 @@ function resolveColumns(
  * after the check.
  */
 export async function importEvents(
-  deps: { store: Store; events: EventService; clock?: Clock },
+  deps: { store: Store; events: EventService; clock: Clock },
   options: EventImportOptions,
 ): Promise<EventImportSummary> {
   const workspace = await deps.store.workspaces.findById(options.workspaceId);
@@ -209,9 +203,7 @@ export async function importEvents(
       },
       intakes: {
         storing: intake(deps.events),
-        checking: intake(
-          new EventService({ store: rollingBack(deps.store), clock: deps.clock ?? systemClock }),
-        ),
+        checking: intake(new EventService({ store: rollingBack(deps.store), clock: deps.clock })),
       },
       batchSize: options.batchSize ?? 1000,
     },

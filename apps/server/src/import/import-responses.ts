@@ -7,7 +7,6 @@ import {
 } from '@polku/contracts';
 import {
   ResponseService,
-  systemClock,
   type Clock,
   type IntakeInput,
   type Store,
@@ -99,7 +98,7 @@ const MAX_LABELS = 30;
  * path). `dryRun` stops after the check.
  */
 export async function importResponses(
-  deps: { store: Store; responses: ResponseService; clock?: Clock },
+  deps: { store: Store; responses: ResponseService; clock: Clock },
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const workspace = await deps.store.workspaces.findById(options.workspaceId);
@@ -171,7 +170,7 @@ export async function importResponses(
         checking: intake(
           new ResponseService({
             store: rollingBack(deps.store),
-            clock: deps.clock ?? systemClock,
+            clock: deps.clock,
           }),
         ),
       },
