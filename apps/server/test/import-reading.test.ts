@@ -75,19 +75,19 @@ describe('encodings', () => {
 
 describe('reading numbers exactly', () => {
   it('reads a decimal comma or point, and spaces between thousands, as Finnish, Swedish and English files write them', () => {
-    expect(parseDecimal('59,90', 'auto')).toEqual({ ok: true, value: 59.9 });
-    expect(parseDecimal('1.5', 'auto')).toEqual({ ok: true, value: 1.5 });
-    expect(parseDecimal('1 234,50', 'auto')).toEqual({ ok: true, value: 1234.5 });
-    expect(parseDecimal('1\u00a0234', 'comma')).toEqual({ ok: true, value: 1234 });
-    expect(parseDecimal('\u22123', 'auto')).toEqual({ ok: true, value: -3 });
-    expect(parseDecimal(' +7 ', 'point')).toEqual({ ok: true, value: 7 });
+    expect(parseDecimal('59,90', 'auto')).toEqual({ ok: true, value: 59.9, decimals: 2 });
+    expect(parseDecimal('1.5', 'auto')).toEqual({ ok: true, value: 1.5, decimals: 1 });
+    expect(parseDecimal('1 234,50', 'auto')).toEqual({ ok: true, value: 1234.5, decimals: 2 });
+    expect(parseDecimal('1\u00a0234', 'comma')).toEqual({ ok: true, value: 1234, decimals: 0 });
+    expect(parseDecimal('\u22123', 'auto')).toEqual({ ok: true, value: -3, decimals: 0 });
+    expect(parseDecimal(' +7 ', 'point')).toEqual({ ok: true, value: 7, decimals: 0 });
     expect(parseDecimal('', 'auto')).toBeNull();
   });
 
   it('never guesses a thousands separator, and keeps to the decimal mark it is told', () => {
     expect(parseDecimal('1,234.50', 'auto')).toMatchObject({ ok: false });
     expect(parseDecimal('1.234,50', 'auto')).toMatchObject({ ok: false });
-    expect(parseDecimal('1,234', 'auto')).toEqual({ ok: true, value: 1.234 });
+    expect(parseDecimal('1,234', 'auto')).toEqual({ ok: true, value: 1.234, decimals: 3 });
     expect(parseDecimal('9.5', 'comma')).toEqual({
       ok: false,
       reason: '"9.5" has a point where the decimal mark is a comma',
@@ -108,7 +108,7 @@ describe('reading numbers exactly', () => {
       ['0 = Not at all likely', 0],
       ['5 Erittäin tyytyväinen', 5],
     ] as const)
-      expect(read(cell), cell).toEqual({ ok: true, value });
+      expect(read(cell), cell).toEqual({ ok: true, value, decimals: 0 });
     expect(read('8.9')).toEqual({
       ok: false,
       reason: '"8.9" is not a whole number (the scale is 0–10)',

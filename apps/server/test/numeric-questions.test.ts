@@ -424,22 +424,32 @@ for (const dialect of testDialects()) {
         '2026-01-29 12:00,-1,5,1',
         '',
       ].join('\n');
-      const res = await owner.browser.request({
-        method: 'POST',
-        url: `${base}/surveys/${survey.id}/imports`,
-        payload: file,
-        headers: { 'content-type': 'text/csv' },
+      const post = (query: string) =>
+        owner.browser.request({
+          method: 'POST',
+          url: `${base}/surveys/${survey.id}/imports${query}`,
+          payload: file,
+          headers: { 'content-type': 'text/csv' },
+        });
+      const refusedRows = [
+        { line: 5, column: 'spend', reason: '"12,345" has more than 2 decimals' },
+        { line: 6, column: 'minutes', reason: '"1,000" is not a whole number' },
+        { line: 7, column: 'spend', reason: 'must be from 0 to 10000000, got -1' },
+      ];
+      // All or nothing: three rows cannot be stored as written, so none is, unless told to skip.
+      const refused = await post('');
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(errorOf(refused)).toMatchObject({
+        code: 'IMPORT_ROWS_REFUSED',
+        details: { refused: 3, refusedRows },
       });
+      const res = await post('?skipInvalid=1');
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json<ResponseImportResult>().summary).toMatchObject({
         rowsRead: 6,
         imported: 3,
-        skipped: 3,
-        skippedRows: [
-          { line: 5, reason: 'spend: must be a number from 0 to 10000000 with at most 2 decimals' },
-          { line: 6, reason: 'minutes: must be a whole number from -30 to 240' },
-          { line: 7, reason: 'spend: must be from 0 to 10000000, got -1' },
-        ],
+        refused: 3,
+        refusedRows,
       });
       const imported = (await stored())
         .filter((r) => r.source === 'import')
