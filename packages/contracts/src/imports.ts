@@ -70,7 +70,11 @@ export const responseImportQuerySchema = z.strictObject({
     .optional()
     .transform((v) => v || undefined),
   /** The header of the column that holds the dates, when it is not found by its name. */
-  dateColumn: z.string().max(1000).optional(),
+  dateColumn: z
+    .string()
+    .max(1000)
+    .optional()
+    .transform((v) => v || undefined),
   /** `YYYY-MM-DD`: the date of every response the file does not date. */
   date: z
     .string()
