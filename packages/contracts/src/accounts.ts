@@ -40,14 +40,14 @@ export const sessionInfoSchema = z
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
-export const loginBodySchema = z.object({
+export const loginBodySchema = z.strictObject({
   email: emailSchema,
   password: z.string().min(1).max(256),
 });
 
 export const setupStatusSchema = z.object({ needed: z.boolean() });
 
-export const setupBodySchema = z.object({
+export const setupBodySchema = z.strictObject({
   name: nameSchema,
   email: emailSchema,
   password: passwordSchema,
@@ -57,13 +57,13 @@ export const setupBodySchema = z.object({
 });
 export type SetupBody = z.input<typeof setupBodySchema>;
 
-export const updateMeBodySchema = z.object({
+export const updateMeBodySchema = z.strictObject({
   name: nameSchema.optional(),
   language: languageSchema.optional(),
 });
 
-export const passwordResetRequestBodySchema = z.object({ email: emailSchema });
-export const passwordResetConfirmBodySchema = z.object({
+export const passwordResetRequestBodySchema = z.strictObject({ email: emailSchema });
+export const passwordResetConfirmBodySchema = z.strictObject({
   token: z.string().min(16).max(200),
   password: passwordSchema,
 });
@@ -77,7 +77,7 @@ export const invitationPreviewSchema = z.object({
   expiresAt: instantSchema,
 });
 
-export const acceptInvitationBodySchema = z.object({
+export const acceptInvitationBodySchema = z.strictObject({
   /** Needed only when the invited email has no account yet. */
   name: nameSchema.optional(),
   password: passwordSchema.optional(),

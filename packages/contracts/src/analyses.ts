@@ -25,7 +25,7 @@ const intervalSchema = z.tuple([z.number(), z.number()]).readonly().nullable();
 export const MAX_KEY_DRIVERS = 10;
 
 export const keyDriverQuerySchema = z
-  .object({
+  .strictObject({
     ...scope,
     /** An nps, csat, ces or rating question (the expectation question's outcome item also works). */
     outcome: questionKeySchema,
@@ -60,19 +60,19 @@ export type KeyDriverResult = z.infer<typeof keyDriverResultSchema>;
 
 export const ipaCrosshairSchema = z.union([
   z.enum(['mean', 'median']),
-  z.object({ importance: z.number(), performance: z.number() }),
+  z.strictObject({ importance: z.number(), performance: z.number() }),
 ]);
 
 export const ipaQuerySchema = z
-  .object({
+  .strictObject({
     ...scope,
     /** 2–20 numeric questions (nps, csat, ces, rating, or expectation: its outcome item). */
     attributes: z.array(questionKeySchema).min(2).max(20),
     importance: z.discriminatedUnion('kind', [
       /** Importance = Pearson r of the attribute with an overall outcome question. */
-      z.object({ kind: z.literal('derived'), outcome: questionKeySchema }),
+      z.strictObject({ kind: z.literal('derived'), outcome: questionKeySchema }),
       /** Importance = mean answer to a paired "how important is…" question per attribute. */
-      z.object({
+      z.strictObject({
         kind: z.literal('stated'),
         questions: z.record(questionKeySchema, questionKeySchema),
       }),
@@ -117,7 +117,9 @@ export const ipaResultSchema = z.object({
 });
 export type IpaResult = z.infer<typeof ipaResultSchema>;
 
-export const expectationGapQuerySchema = z.object(scope).refine(fromBeforeTo, fromBeforeToIssue);
+export const expectationGapQuerySchema = z
+  .strictObject(scope)
+  .refine(fromBeforeTo, fromBeforeToIssue);
 export type ExpectationGapQuery = z.input<typeof expectationGapQuerySchema>;
 
 export const expectationGapResultSchema = z.object({
@@ -140,7 +142,7 @@ export type ExpectationGapResult = z.infer<typeof expectationGapResultSchema>;
 
 export const kanoRules = ['mode', 'aom-vs-irq'] as const;
 export const kanoQuerySchema = z
-  .object({ ...scope, rule: z.enum(kanoRules).default('mode') })
+  .strictObject({ ...scope, rule: z.enum(kanoRules).default('mode') })
   .refine(fromBeforeTo, fromBeforeToIssue);
 export type KanoQuery = z.input<typeof kanoQuerySchema>;
 
@@ -166,7 +168,7 @@ export const kanoResultSchema = z.object({
 export type KanoResult = z.infer<typeof kanoResultSchema>;
 
 export const emotionQuerySchema = z
-  .object({ ...scope, question: questionKeySchema })
+  .strictObject({ ...scope, question: questionKeySchema })
   .refine(fromBeforeTo, fromBeforeToIssue);
 export type EmotionQuery = z.input<typeof emotionQuerySchema>;
 
@@ -194,7 +196,7 @@ export const emotionResultSchema = z.object({
 export type EmotionResult = z.infer<typeof emotionResultSchema>;
 
 export const responseRateQuerySchema = z
-  .object({
+  .strictObject({
     /** One survey, or every survey with invitations (narrowed by `filters.surveyIds`). */
     surveyId: idSchema.optional(),
     /** Bucket by the local month the invitation was sent in, or one bucket. */
@@ -242,12 +244,12 @@ export const incidentCategorySchema = z
   .meta({ id: 'IncidentCategory' });
 export type IncidentCategory = z.infer<typeof incidentCategorySchema>;
 
-export const createIncidentCategoryBodySchema = z.object({
+export const createIncidentCategoryBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(500).nullable().optional(),
 });
 export const updateIncidentCategoryBodySchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1).max(100).optional(),
     description: z.string().trim().max(500).nullable().optional(),
   })
@@ -257,7 +259,7 @@ export const updateIncidentCategoryBodySchema = z
 
 export const incidentValences = ['positive', 'negative'] as const;
 
-export const listIncidentAnswersQuerySchema = z.object({
+export const listIncidentAnswersQuerySchema = z.strictObject({
   surveyId: idSchema,
   question: questionKeySchema,
   /** `uncoded`: only answers without a category; `coded`: only with one. */
@@ -291,13 +293,13 @@ export const incidentAnswerPageSchema = z.object({
   nextOffset: z.number().int().nullable(),
 });
 
-export const codeIncidentBodySchema = z.object({
+export const codeIncidentBodySchema = z.strictObject({
   /** The category to code the answer into; null removes its coding. */
   categoryId: idSchema.nullable(),
 });
 
 export const incidentAnalysisQuerySchema = z
-  .object({ ...scope, question: questionKeySchema })
+  .strictObject({ ...scope, question: questionKeySchema })
   .refine(fromBeforeTo, fromBeforeToIssue);
 export type IncidentAnalysisQuery = z.input<typeof incidentAnalysisQuerySchema>;
 

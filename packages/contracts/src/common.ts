@@ -121,7 +121,7 @@ export const calendarDaySchema = z.iso.date().refine((d) => d >= EARLIEST_DAY &&
 });
 
 /** Cursor pagination: `before` is the id of the last row seen. */
-export const pageQuerySchema = z.object({
+export const pageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: idSchema.optional(),
 });

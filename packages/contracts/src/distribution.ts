@@ -32,9 +32,9 @@ export type SurveyInvitation = z.infer<typeof surveyInvitationSchema>;
 
 export const MAX_RECIPIENTS = 5000;
 
-export const createSurveyInvitationsBodySchema = z.object({
+export const createSurveyInvitationsBodySchema = z.strictObject({
   recipients: z
-    .array(z.object({ email: emailSchema, language: languageSchema.optional() }))
+    .array(z.strictObject({ email: emailSchema, language: languageSchema.optional() }))
     .min(1)
     .max(MAX_RECIPIENTS),
   /** When to send (epoch ms); now when left out. */

@@ -21,7 +21,7 @@ export const eventTypeSchema = z
   .regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}_.-]*$/u, 'letters, digits, _ . and -; no spaces');
 
 /** One customer event as sent by an integration or read from an import row. */
-export const recordEventBodySchema = z.object({
+export const recordEventBodySchema = z.strictObject({
   /**
    * The client's id for this event (any id up to 64 characters): a retry with the same id
    * stores nothing new. Without one the server makes an id, and a retry stores the event twice.
@@ -40,7 +40,7 @@ export type RecordEventBody = z.input<typeof recordEventBodySchema>;
 export type RecordEventInput = z.output<typeof recordEventBodySchema>;
 
 export const MAX_EVENT_BATCH = 1000;
-export const recordEventBatchBodySchema = z.object({
+export const recordEventBatchBodySchema = z.strictObject({
   events: z.array(recordEventBodySchema).min(1).max(MAX_EVENT_BATCH),
 });
 
@@ -72,7 +72,7 @@ export const customerEventSchema = z
 export type CustomerEvent = z.infer<typeof customerEventSchema>;
 
 export const listEventsQuerySchema = z
-  .object({
+  .strictObject({
     customerRef: customerRefSchema.optional(),
     type: eventTypeSchema.optional(),
     from: metricDaySchema.optional(),
@@ -91,7 +91,7 @@ export type ListEventsQuery = z.input<typeof listEventsQuerySchema>;
 export const DEFAULT_FLOW_STEPS = 6;
 
 export const observedFlowQuerySchema = z
-  .object({
+  .strictObject({
     /** Local days, inclusive, in the workspace's time zone. Everything when left out. */
     from: metricDaySchema.optional(),
     to: metricDaySchema.optional(),
@@ -103,7 +103,7 @@ export const observedFlowQuerySchema = z
      * Only customers whose latest NPS answer in the period falls in the band (promoters 9–10,
      * passives 7–8, detractors 0–6): on the NPS questions of `surveyId`, or of every survey.
      */
-    outcome: z.object({ band: z.enum(scoreBands), surveyId: idSchema.optional() }).optional(),
+    outcome: z.strictObject({ band: z.enum(scoreBands), surveyId: idSchema.optional() }).optional(),
     /**
      * The designed journey's order: touchpoint id → stage index (0 first). With it each
      * transition is classified (forward, skips stages, back, within a stage, repeat).

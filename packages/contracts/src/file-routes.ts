@@ -35,7 +35,7 @@ export const fileRoutes = {
     summary: "The link's QR code as PNG",
     permission: 'surveys.read',
     params: linkParams,
-    query: z.object({ size: z.coerce.number().int().min(128).max(2048).default(512) }),
+    query: z.strictObject({ size: z.coerce.number().int().min(128).max(2048).default(512) }),
     contentType: 'image/png',
   }),
   linkSheet: defineFileRoute({
@@ -44,7 +44,10 @@ export const fileRoutes = {
     summary: 'A printable A4 or A5 sheet with the QR code, in the survey language',
     permission: 'surveys.read',
     params: linkParams,
-    query: z.object({ size: z.enum(['a4', 'a5']).default('a4'), lang: languageSchema.optional() }),
+    query: z.strictObject({
+      size: z.enum(['a4', 'a5']).default('a4'),
+      lang: languageSchema.optional(),
+    }),
     contentType: 'text/html; charset=utf-8',
   }),
   exportResponses: defineFileRoute({
@@ -53,7 +56,7 @@ export const fileRoutes = {
     summary: 'Responses as CSV or XLSX, streamed (one column per question key)',
     permission: 'responses.read',
     params: z.object({ workspaceId: idSchema }),
-    query: z.object({
+    query: z.strictObject({
       format: z.enum(['csv', 'xlsx']).default('csv'),
       surveyId: idSchema.optional(),
       from: calendarDaySchema.optional(),
@@ -68,7 +71,7 @@ export const fileRoutes = {
     permission: 'surveys.read',
     params: z.object({ workspaceId: idSchema, journeyId: idSchema }),
     /** The language of the map's headings; the workspace's default language when left out. */
-    query: z.object({ lang: languageSchema.optional() }),
+    query: z.strictObject({ lang: languageSchema.optional() }),
     contentType: 'image/png',
   }),
   journeyExportPdf: defineFileRoute({
@@ -77,7 +80,7 @@ export const fileRoutes = {
     summary: 'The journey map as an A3 landscape PDF, rendered by the server (Chromium)',
     permission: 'surveys.read',
     params: z.object({ workspaceId: idSchema, journeyId: idSchema }),
-    query: z.object({ lang: languageSchema.optional() }),
+    query: z.strictObject({ lang: languageSchema.optional() }),
     contentType: 'application/pdf',
   }),
 } as const satisfies Record<string, FileRouteDef>;

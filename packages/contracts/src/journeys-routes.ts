@@ -69,7 +69,7 @@ export function journeysRoutes() {
       tag,
       access: read,
       params: workspaceParams,
-      query: z.object({ language: languageSchema.optional() }),
+      query: z.strictObject({ language: languageSchema.optional() }),
       status: 200,
       response: z.object({ items: z.array(journeyTemplateInfoSchema) }),
     }),

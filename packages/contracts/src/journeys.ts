@@ -80,7 +80,7 @@ export const personaSchema = z
   .meta({ id: 'Persona' });
 export type Persona = z.infer<typeof personaSchema>;
 
-export const createPersonaBodySchema = z.object({
+export const createPersonaBodySchema = z.strictObject({
   name,
   description: longText.default(''),
   goals: personaFields.goals.default([]),
@@ -89,7 +89,7 @@ export const createPersonaBodySchema = z.object({
 export type CreatePersonaBody = z.input<typeof createPersonaBodySchema>;
 
 export const updatePersonaBodySchema = z
-  .object(personaFields)
+  .strictObject(personaFields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'change at least one field');
 export type UpdatePersonaBody = z.input<typeof updatePersonaBodySchema>;
@@ -118,7 +118,7 @@ export const journeySummarySchema = journeySchema
   .meta({ id: 'JourneySummary' });
 export type JourneySummary = z.infer<typeof journeySummarySchema>;
 
-export const createJourneyBodySchema = z.object({
+export const createJourneyBodySchema = z.strictObject({
   name,
   description: longText.default(''),
   status: journeyStatusSchema.default('draft'),
@@ -127,7 +127,7 @@ export const createJourneyBodySchema = z.object({
 export type CreateJourneyBody = z.input<typeof createJourneyBodySchema>;
 
 export const updateJourneyBodySchema = z
-  .object({
+  .strictObject({
     name,
     description: longText,
     status: journeyStatusSchema,
@@ -138,7 +138,7 @@ export const updateJourneyBodySchema = z
   .refine((b) => Object.keys(b).length > 0, 'change at least one field');
 export type UpdateJourneyBody = z.input<typeof updateJourneyBodySchema>;
 
-export const createJourneyFromTemplateBodySchema = z.object({
+export const createJourneyFromTemplateBodySchema = z.strictObject({
   template: journeyTemplateSchema,
   /** The language of the journey's texts; the workspace's default language when left out. */
   language: languageSchema.optional(),
@@ -182,7 +182,7 @@ export const stageSchema = z
   .meta({ id: 'JourneyStage' });
 export type JourneyStage = z.infer<typeof stageSchema>;
 
-export const createStageBodySchema = z.object({
+export const createStageBodySchema = z.strictObject({
   name,
   description: longText.default(''),
   /** 0-based place; at the end when left out (or past the end). */
@@ -191,13 +191,13 @@ export const createStageBodySchema = z.object({
 export type CreateStageBody = z.input<typeof createStageBodySchema>;
 
 export const updateStageBodySchema = z
-  .object({ name, description: longText })
+  .strictObject({ name, description: longText })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'change at least one field');
 export type UpdateStageBody = z.input<typeof updateStageBodySchema>;
 
 /** Every stage id of the journey exactly once, in the new order. */
-export const reorderStagesBodySchema = z.object({
+export const reorderStagesBodySchema = z.strictObject({
   stageIds: z.array(idSchema).min(1).max(100),
 });
 export type ReorderStagesBody = z.input<typeof reorderStagesBodySchema>;
@@ -205,7 +205,7 @@ export type ReorderStagesBody = z.input<typeof reorderStagesBodySchema>;
 const laneItems = z.array(laneItem).max(30);
 /** The lanes given replace their items; lanes left out stay as they are. */
 export const updateLanesBodySchema = z
-  .object({
+  .strictObject({
     customerActions: laneItems,
     frontstage: laneItems,
     backstage: laneItems,
@@ -287,7 +287,7 @@ const partnerRule = <T extends { ownerType?: string; partnerName?: string | null
 };
 
 export const createTouchpointBodySchema = z
-  .object({
+  .strictObject({
     stageId: idSchema,
     /** 0-based place within the stage; at the end when left out. */
     position: int32Schema.min(0).optional(),
@@ -308,13 +308,13 @@ export type CreateTouchpointBody = z.input<typeof createTouchpointBodySchema>;
 /** Changes a touchpoint's fields (move it with `moveTouchpoint`). Setting an owner type other
  * than partner clears the partner name. */
 export const updateTouchpointBodySchema = z
-  .object(touchpointFields)
+  .strictObject(touchpointFields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'change at least one field')
   .superRefine(partnerRule);
 export type UpdateTouchpointBody = z.input<typeof updateTouchpointBodySchema>;
 
-export const moveTouchpointBodySchema = z.object({
+export const moveTouchpointBodySchema = z.strictObject({
   /** A stage of the same journey. */
   stageId: idSchema,
   /** 0-based place within that stage after the move; past the end means last. */
@@ -324,7 +324,7 @@ export type MoveTouchpointBody = z.input<typeof moveTouchpointBodySchema>;
 
 // ---------------------------------------------------------------- markers
 
-export const createMarkerBodySchema = z.object({
+export const createMarkerBodySchema = z.strictObject({
   kind: markerKindSchema,
   note: z.string().trim().min(1).max(2000),
   responseId: idSchema.nullable().default(null),
@@ -333,7 +333,7 @@ export const createMarkerBodySchema = z.object({
 export type CreateMarkerBody = z.input<typeof createMarkerBodySchema>;
 
 export const updateMarkerBodySchema = z
-  .object({
+  .strictObject({
     kind: markerKindSchema,
     note: z.string().trim().min(1).max(2000),
     responseId: idSchema.nullable(),
@@ -374,7 +374,7 @@ export type JourneyMap = z.infer<typeof journeyMapSchema>;
 // ---------------------------------------------------------------- live metrics
 
 export const journeyMetricsBodySchema = z
-  .object({
+  .strictObject({
     /** The metric, as in the metric query (kind, and surveyId/question(s) where needed). */
     metric: metricSpecSchema,
     from: metricDaySchema,

@@ -12,7 +12,7 @@ export type MetricBucket = z.infer<typeof metricBucketSchema>;
 export const metricDaySchema = calendarDaySchema;
 
 export const questionMetricQuerySchema = z
-  .object({
+  .strictObject({
     surveyId: idSchema,
     question: questionKeySchema,
     by: metricBucketSchema.default('all'),
@@ -94,7 +94,7 @@ export type QuestionMetric = z.infer<typeof questionMetricSchema>;
  * Which answers a figure counts. Every condition narrows (AND); the values inside one condition
  * widen (OR). Later issues add conditions (segments) without changing the existing ones.
  */
-export const metricFiltersSchema = z.object({
+export const metricFiltersSchema = z.strictObject({
   surveyIds: z.array(idSchema).min(1).max(100).optional(),
   /** `null` stands for answers given at no touchpoint. */
   touchpointIds: z.array(idSchema.nullable()).min(1).max(200).optional(),
@@ -102,7 +102,7 @@ export const metricFiltersSchema = z.object({
   languages: z.array(languageSchema).min(1).optional(),
   attributes: z
     .array(
-      z.object({
+      z.strictObject({
         key: attributeKeySchema,
         values: z.array(attributeValueSchema).min(1).max(100),
       }),
@@ -120,7 +120,7 @@ export const breakdownDimensions = [
   'attribute',
 ] as const;
 export const breakdownSchema = z
-  .object({
+  .strictObject({
     by: z.enum(breakdownDimensions),
     /** The attribute's key when `by` is `attribute`. */
     key: attributeKeySchema.optional(),
@@ -170,7 +170,7 @@ export const isOneQuestionMetric = (kind: MetricKind): boolean =>
   kind === 'rating' || kind === 'numeric' || kind === 'goal';
 
 export const metricSpecSchema = z
-  .object({
+  .strictObject({
     kind: metricKindSchema,
     surveyId: idSchema.optional(),
     question: questionKeySchema.optional(),
@@ -197,7 +197,7 @@ export const metricSpecSchema = z
 export type MetricSpec = z.infer<typeof metricSpecSchema>;
 
 export const metricQuerySchema = z
-  .object({
+  .strictObject({
     metric: metricSpecSchema,
     by: metricBucketSchema.default('month'),
     from: metricDaySchema.optional(),

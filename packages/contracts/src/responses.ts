@@ -19,12 +19,15 @@ export const answerValueSchema = z.union([
   z.number(),
   z.string(),
   z.array(z.string()),
-  z.object({ expectation: z.number(), outcome: z.number() }),
-  z.object({ functional: kanoAnswerSchema, dysfunctional: kanoAnswerSchema }),
+  z.strictObject({ expectation: z.number(), outcome: z.number() }),
+  z.strictObject({ functional: kanoAnswerSchema, dysfunctional: kanoAnswerSchema }),
   z.array(
-    z.object({ emotion: emotionKeySchema, intensity: z.number().int().min(1).max(5).optional() }),
+    z.strictObject({
+      emotion: emotionKeySchema,
+      intensity: z.number().int().min(1).max(5).optional(),
+    }),
   ),
-  z.object({
+  z.strictObject({
     what: z.string(),
     when: z.string().optional(),
     why: z.string().optional(),
@@ -49,7 +52,7 @@ export const responseSources = ['page', 'widget', 'api', 'import', 'email'] as c
 export const responseStatuses = ['partial', 'complete'] as const;
 
 /** A response sent by an integration (or the widget). The id makes a retry safe. */
-export const submitResponseBodySchema = z.object({
+export const submitResponseBodySchema = z.strictObject({
   /** The client's id for this response (UUID or any id up to 64 chars); a retry with the same id stores nothing new. */
   id: idSchema.optional(),
   surveyId: idSchema,
@@ -70,7 +73,7 @@ export const submitResponseBodySchema = z.object({
 export type SubmitResponseBody = z.input<typeof submitResponseBodySchema>;
 
 export const MAX_BATCH = 1000;
-export const submitBatchBodySchema = z.object({
+export const submitBatchBodySchema = z.strictObject({
   responses: z.array(submitResponseBodySchema).min(1).max(MAX_BATCH),
 });
 
@@ -106,7 +109,7 @@ export type ResponseView = z.infer<typeof responseSchema>;
 
 export const scoreBands = ['promoter', 'passive', 'detractor'] as const;
 
-export const listResponsesQuerySchema = z.object({
+export const listResponsesQuerySchema = z.strictObject({
   surveyId: idSchema.optional(),
   from: calendarDaySchema.optional(),
   to: calendarDaySchema.optional(),

@@ -35,14 +35,14 @@ export const kanoAnswerSchema = z.enum(kanoAnswers);
 export const goalAnswers = ['yes', 'partly', 'no'] as const;
 
 /** Show a question only when an earlier answer meets the condition (skip and branch logic). */
-export const conditionSchema = z.object({
+export const conditionSchema = z.strictObject({
   key: questionKeySchema,
   op: z.enum(['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'answered', 'not_answered']),
   value: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).optional(),
 });
 export type Condition = z.infer<typeof conditionSchema>;
 
-const optionSchema = z.object({ key: questionKeySchema, label: localizedTextSchema });
+const optionSchema = z.strictObject({ key: questionKeySchema, label: localizedTextSchema });
 
 /**
  * The largest magnitude of a numeric answer, and of a numeric question's min and max. With at
@@ -93,9 +93,9 @@ const base = {
 };
 
 export const questionSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('nps') }),
-  z.object({ ...base, type: z.literal('csat') }),
-  z.object({ ...base, type: z.literal('ces') }),
+  z.strictObject({ ...base, type: z.literal('nps') }),
+  z.strictObject({ ...base, type: z.literal('csat') }),
+  z.strictObject({ ...base, type: z.literal('ces') }),
   z.strictObject({
     ...base,
     type: z.literal('rating'),
@@ -131,7 +131,7 @@ export const questionSchema = z.discriminatedUnion('type', [
           });
       }
     }),
-  z.object({
+  z.strictObject({
     ...base,
     type: z.literal('emotion'),
     emotions: z
@@ -141,28 +141,32 @@ export const questionSchema = z.discriminatedUnion('type', [
     /** Ask how strongly (1–5) each picked feeling was felt. */
     intensity: z.boolean().default(true),
   }),
-  z.object({
+  z.strictObject({
     ...base,
     type: z.literal('expectation'),
     /** Both scales run 1..points: what was expected, and what was got. */
     points: z.number().int().min(3).max(10).default(7),
   }),
-  z.object({ ...base, type: z.literal('goal') }),
-  z.object({ ...base, type: z.literal('single'), options: z.array(optionSchema).min(2).max(50) }),
-  z.object({
+  z.strictObject({ ...base, type: z.literal('goal') }),
+  z.strictObject({
+    ...base,
+    type: z.literal('single'),
+    options: z.array(optionSchema).min(2).max(50),
+  }),
+  z.strictObject({
     ...base,
     type: z.literal('multiple'),
     options: z.array(optionSchema).min(2).max(50),
     maxChoices: z.number().int().min(1).optional(),
   }),
-  z.object({
+  z.strictObject({
     ...base,
     type: z.literal('text'),
     maxLength: z.number().int().min(1).max(10_000).default(2000),
     multiline: z.boolean().default(true),
   }),
-  z.object({ ...base, type: z.literal('kano'), feature: localizedTextSchema }),
-  z.object({
+  z.strictObject({ ...base, type: z.literal('kano'), feature: localizedTextSchema }),
+  z.strictObject({
     ...base,
     type: z.literal('incident'),
     /** Journey stages the respondent can place the incident in. */
@@ -174,19 +178,19 @@ export type QuestionInput = z.input<typeof questionSchema>;
 export type QuestionType = Question['type'];
 export const questionTypes = questionSchema.options.map((o) => o.shape.type.value);
 
-export const thankYouRuleSchema = z.object({
+export const thankYouRuleSchema = z.strictObject({
   when: z.array(conditionSchema).min(1),
   message: localizedTextSchema,
 });
 
 export const surveyDefinitionSchema = z
-  .object({
+  .strictObject({
     languages: z.array(languageSchema).min(1),
     defaultLanguage: languageSchema,
     title: localizedTextSchema,
     intro: localizedTextSchema.optional(),
     questions: z.array(questionSchema).max(200),
-    thankYou: z.object({
+    thankYou: z.strictObject({
       message: localizedTextSchema,
       rules: z.array(thankYouRuleSchema).max(20).default([]),
     }),
@@ -259,7 +263,7 @@ export const surveyTemplates = [
 export const surveyTemplateSchema = z.enum(surveyTemplates);
 export type SurveyTemplate = z.infer<typeof surveyTemplateSchema>;
 
-export const createSurveyBodySchema = z.object({
+export const createSurveyBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   purpose: z.enum(surveyPurposes).default('transactional'),
   touchpointId: idSchema.nullable().default(null),
@@ -274,7 +278,7 @@ export const createSurveyBodySchema = z.object({
   defaultLanguage: languageSchema.default('fi'),
 });
 
-export const updateSurveyBodySchema = z.object({
+export const updateSurveyBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   purpose: z.enum(surveyPurposes).optional(),
   touchpointId: idSchema.nullable().optional(),
@@ -303,7 +307,7 @@ export const surveyLinkSchema = z
   .meta({ id: 'SurveyLink' });
 export type SurveyLink = z.infer<typeof surveyLinkSchema>;
 
-export const createLinkBodySchema = z.object({
+export const createLinkBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   channel: z.enum(linkChannels).default('web'),
   touchpointId: idSchema.nullable().default(null),
@@ -311,7 +315,7 @@ export const createLinkBodySchema = z.object({
 
 /** Rename a link or place it at another touchpoint (responses already given keep theirs). */
 export const updateLinkBodySchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1).max(200),
     touchpointId: idSchema.nullable(),
   })

@@ -9,9 +9,9 @@ import { pageSchema } from './workspaces.js';
  * A metric spec naming a survey narrows further (docs/metrics.md, "Targets").
  */
 export const targetScopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('workspace') }),
-  z.object({ kind: z.literal('survey'), id: idSchema }),
-  z.object({ kind: z.literal('touchpoint'), id: idSchema }),
+  z.strictObject({ kind: z.literal('workspace') }),
+  z.strictObject({ kind: z.literal('survey'), id: idSchema }),
+  z.strictObject({ kind: z.literal('touchpoint'), id: idSchema }),
 ]);
 export type TargetScope = z.infer<typeof targetScopeSchema>;
 
@@ -24,9 +24,9 @@ export const recurringPeriods = ['month', 'quarter', 'year'] as const;
  */
 export const targetPeriodSchema = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('fixed'), from: metricDaySchema, to: metricDaySchema })
+    .strictObject({ kind: z.literal('fixed'), from: metricDaySchema, to: metricDaySchema })
     .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['from'] }),
-  z.object({ kind: z.literal('recurring'), every: z.enum(recurringPeriods) }),
+  z.strictObject({ kind: z.literal('recurring'), every: z.enum(recurringPeriods) }),
 ]);
 export type TargetPeriod = z.infer<typeof targetPeriodSchema>;
 
@@ -50,7 +50,7 @@ const targetFields = {
   notifyAdmins: z.boolean(),
 };
 
-export const createTargetBodySchema = z.object({
+export const createTargetBodySchema = z.strictObject({
   ...targetFields,
   alertOnMiss: targetFields.alertOnMiss.default(true),
   alertOnDrop: targetFields.alertOnDrop.default(true),
@@ -59,7 +59,7 @@ export const createTargetBodySchema = z.object({
 export type CreateTargetBody = z.input<typeof createTargetBodySchema>;
 
 export const updateTargetBodySchema = z
-  .object(targetFields)
+  .strictObject(targetFields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'change at least one field');
 export type UpdateTargetBody = z.input<typeof updateTargetBodySchema>;
@@ -185,13 +185,13 @@ export const webhookSchema = z
   .meta({ id: 'Webhook' });
 export type Webhook = z.infer<typeof webhookSchema>;
 
-export const createWebhookBodySchema = z.object({
+export const createWebhookBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   url: webhookUrlSchema,
   enabled: z.boolean().default(true),
 });
 export const updateWebhookBodySchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1).max(120),
     url: webhookUrlSchema,
     enabled: z.boolean(),

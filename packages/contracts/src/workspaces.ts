@@ -29,7 +29,7 @@ const languagesSchema = z
   .min(1)
   .refine((l) => new Set(l).size === l.length, 'each language once');
 
-export const createWorkspaceBodySchema = z.object({
+export const createWorkspaceBodySchema = z.strictObject({
   name: nameSchema,
   timeZone: timeZoneSchema.default('Europe/Helsinki'),
   languages: languagesSchema.default(['fi', 'sv', 'en']),
@@ -37,7 +37,7 @@ export const createWorkspaceBodySchema = z.object({
 });
 
 export const updateWorkspaceBodySchema = z
-  .object({
+  .strictObject({
     name: nameSchema.optional(),
     timeZone: timeZoneSchema.optional(),
     languages: languagesSchema.optional(),
@@ -57,7 +57,7 @@ export const memberSchema = z
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof memberSchema>;
 
-export const changeRoleBodySchema = z.object({ role: roleSchema });
+export const changeRoleBodySchema = z.strictObject({ role: roleSchema });
 
 export const invitationSchema = z
   .object({
@@ -72,7 +72,7 @@ export const invitationSchema = z
   .meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof invitationSchema>;
 
-export const createInvitationBodySchema = z.object({
+export const createInvitationBodySchema = z.strictObject({
   email: emailSchema,
   role: roleSchema,
   /** The language of the invitation email; the workspace default when left out. */
@@ -94,7 +94,7 @@ export const apiKeySchema = z
   .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
-export const createApiKeyBodySchema = z.object({
+export const createApiKeyBodySchema = z.strictObject({
   name: nameSchema,
   scopes: z.array(apiKeyScopeSchema).min(1),
 });

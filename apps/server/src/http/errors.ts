@@ -27,6 +27,33 @@ export function sendError(
   return reply.status(errorCatalog[code].status).send(errorBody(code, message, details));
 }
 
+/**
+ * The field issues of one validation issue (zod's, as Fastify or `safeParse` reports it): an
+ * `unrecognized_keys` issue becomes one issue per unknown field at that field's own path, so a
+ * client reads exactly which field to drop; any other issue stays one issue at its path.
+ * @example fieldIssuesOf(['body', 'metric'], { code: 'unrecognized_keys', message: '…', keys: ['table'] })
+ * // [{ path: 'body.metric.table', message: 'unknown field "table": this request does not take it' }]
+ */
+export function fieldIssuesOf(
+  path: readonly (string | number | symbol | undefined)[],
+  issue: { code: string; message: string; keys?: unknown },
+): FieldIssue[] {
+  const at = (extra: readonly unknown[]) =>
+    [...path, ...extra]
+      .filter((segment) => segment !== undefined && segment !== '')
+      .map(String)
+      .join('.');
+  const unknown =
+    issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)
+      ? issue.keys.filter((k): k is string => typeof k === 'string')
+      : [];
+  if (unknown.length === 0) return [{ path: at([]), message: issue.message }];
+  return unknown.map((key) => ({
+    path: at([key]),
+    message: `unknown field "${key}": this request does not take it`,
+  }));
+}
+
 /** Fastify's own error codes that are the client's fault, mapped to the catalog. */
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -49,12 +76,13 @@ export function handleError(
   if (error instanceof DomainError)
     return sendError(reply, error.code, error.message, error.details);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details: FieldIssue[] = error.validation.map((v) => ({
-      path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)]
-        .filter(Boolean)
-        .join('.'),
-      message: v.message ?? 'invalid',
-    }));
+    const details = error.validation.flatMap((v) =>
+      fieldIssuesOf([error.validationContext, ...v.instancePath.split('/')], {
+        code: v.keyword,
+        message: v.message ?? 'invalid',
+        keys: (v.params as { keys?: unknown } | undefined)?.keys,
+      }),
+    );
     return sendError(reply, 'VALIDATION_FAILED', undefined, details);
   }
   if (isResponseSerializationError(error)) {

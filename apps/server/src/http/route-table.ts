@@ -17,6 +17,7 @@ import {
   type WorkspaceContext,
 } from '@polku/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Services } from '../services.js';
 import { authenticate } from './authentication.js';
 import { addressKey, FailureWindow, tooManyFailures } from './failure-limit.js';
@@ -43,6 +44,12 @@ export type RouteHandler<N extends RouteName> = (
 export type RouteHandlers = { [N in RouteName]: RouteHandler<N> };
 
 const DEFAULT_PUBLIC_LIMIT = { max: 300, windowMs: 60_000 };
+
+/**
+ * The query of a route that takes none: a parameter sent anyway is refused like an unknown body
+ * field (400 naming it), so a client that believes it filters or pages learns that it does not.
+ */
+const noQueryParameters = z.strictObject({});
 
 /**
  * Registers every route of the contracts' route table: schemas (validation and OpenAPI),
@@ -75,7 +82,7 @@ export function registerRouteTable(
         summary: route.summary,
         tags: [route.tag],
         ...('params' in route && { params: route.params }),
-        ...('query' in route && { querystring: route.query }),
+        querystring: 'query' in route ? route.query : noQueryParameters,
         ...('body' in route && { body: route.body }),
         ...(route.access.kind !== 'public' && { security: [{ session: [] }, { apiKey: [] }] }),
         response: {

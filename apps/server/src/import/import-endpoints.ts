@@ -15,7 +15,7 @@ import { DomainError, resolveWorkspaceAccess, type WorkspaceContext } from '@pol
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { authenticate } from '../http/authentication.js';
-import { sendError } from '../http/errors.js';
+import { fieldIssuesOf, sendError } from '../http/errors.js';
 import { ImportError } from './import-error.js';
 import { importResponses, type ReadRow } from './import-responses.js';
 import { addToValueMaps, ValueMapError, type ValueMaps } from './value-maps.js';
@@ -83,10 +83,9 @@ async function handleImport(
   );
   const parsed = responseImportQuerySchema.safeParse(request.query);
   if (!parsed.success) {
-    const details: FieldIssue[] = parsed.error.issues.map((i) => ({
-      path: ['querystring', ...i.path].join('.'),
-      message: i.message,
-    }));
+    const details: FieldIssue[] = parsed.error.issues.flatMap((i) =>
+      fieldIssuesOf(['querystring', ...i.path], i),
+    );
     return sendError(reply, 'VALIDATION_FAILED', undefined, details);
   }
   const query = parsed.data;

@@ -36,7 +36,7 @@ export const widgetSurveySchema = z
   })
   .meta({ id: 'WidgetSurvey' });
 
-export const widgetSubmitBodySchema = z.object({
+export const widgetSubmitBodySchema = z.strictObject({
   /** Made by the widget (crypto.randomUUID) and kept across retries: a retry stores nothing new. */
   id: idSchema,
   /** The version the widget showed; the latest published one when left out. */
@@ -50,7 +50,7 @@ export const widgetSubmitBodySchema = z.object({
 export const widgetTokenParamsSchema = z.object({ token: z.string().min(1).max(64) });
 
 /** An identified prompt: the site says who the visitor is, so the contact limit can apply. */
-export const widgetPromptBodySchema = z.object({ respondent: emailSchema });
+export const widgetPromptBodySchema = z.strictObject({ respondent: emailSchema });
 
 export const widgetPromptResultSchema = z.object({
   /** Whether to open the survey for this person now (recorded as asked when true). */
