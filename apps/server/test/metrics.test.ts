@@ -291,6 +291,23 @@ for (const base of testDialects()) {
         expect(text).toMatch(/2026-Q2\s+1\s+0\s+1\s+0\s+0\.0/);
         expect(text).toMatch(/adjusted-Wald/);
       });
+
+      it('gives and names the Wald interval with --interval wald, and refuses an unknown method', async () => {
+        // January: 2 promoters, 1 passive, 1 detractor: NPS 25, σ² = 3/4 − 1/16, SE = 100·√(σ²/4).
+        const json = JSON.parse(
+          await run(['--to', '2026-01-31', '--interval', 'wald', '--json']),
+        ) as { nps: number; ci95: [number, number]; method: string };
+        expect(json.method).toBe('wald');
+        const half = 1.959964 * 100 * Math.sqrt((0.75 - 0.0625) / 4);
+        expect(json.ci95[0]).toBeCloseTo(25 - half, 4);
+        expect(json.ci95[1]).toBeCloseTo(Math.min(100, 25 + half), 4);
+        expect(await run(['--to', '2026-01-31', '--interval', 'wald'])).toMatch(
+          /95% intervals: Wald\./,
+        );
+        await expect(run(['--interval', 'exact'])).rejects.toThrow(
+          '--interval must be one of adjusted-wald, wald',
+        );
+      });
     });
   });
 }

@@ -141,8 +141,19 @@ export const expectationGapResultSchema = z.object({
 export type ExpectationGapResult = z.infer<typeof expectationGapResultSchema>;
 
 export const kanoRules = ['mode', 'aom-vs-irq'] as const;
+/**
+ * The evaluation table that classifies each answer pair (docs/metrics.md): `standard` (Kano's,
+ * as printed by Berger et al. 1993) or `modified` (Pouliot's, in the same paper: the same
+ * answer to both questions is questionable except neutral/neutral).
+ */
+export const kanoTables = ['standard', 'modified'] as const;
+export type KanoTableName = (typeof kanoTables)[number];
 export const kanoQuerySchema = z
-  .strictObject({ ...scope, rule: z.enum(kanoRules).default('mode') })
+  .strictObject({
+    ...scope,
+    rule: z.enum(kanoRules).default('mode'),
+    table: z.enum(kanoTables).default('standard'),
+  })
   .refine(fromBeforeTo, fromBeforeToIssue);
 export type KanoQuery = z.input<typeof kanoQuerySchema>;
 
@@ -150,6 +161,8 @@ const kanoCategorySchema = z.enum(['A', 'O', 'M', 'I', 'R', 'Q']);
 export const kanoResultSchema = z.object({
   surveyId: idSchema,
   rule: z.enum(kanoRules),
+  /** The evaluation table the answer pairs were classified by. */
+  table: z.enum(kanoTables),
   features: z.array(
     z.object({
       question: z.string(),

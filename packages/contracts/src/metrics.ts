@@ -11,6 +11,15 @@ export type MetricBucket = z.infer<typeof metricBucketSchema>;
 /** A local calendar day in the workspace's time zone (1970-01-01 to 9999-12-31). */
 export const metricDaySchema = calendarDaySchema;
 
+/**
+ * How an NPS interval is computed (docs/metrics.md): `adjusted-wald` (the default: it adds ¾
+ * promoter, 1½ passive and ¾ detractor before the Wald formula) or plain `wald`
+ * (NPS ± 1.96·SE, the form most published NPS margins use).
+ */
+export const npsIntervalMethods = ['adjusted-wald', 'wald'] as const;
+export const npsIntervalMethodSchema = z.enum(npsIntervalMethods);
+export type NpsIntervalMethodName = z.infer<typeof npsIntervalMethodSchema>;
+
 export const questionMetricQuerySchema = z
   .strictObject({
     surveyId: idSchema,
@@ -18,6 +27,8 @@ export const questionMetricQuerySchema = z
     by: metricBucketSchema.default('all'),
     from: metricDaySchema.optional(),
     to: metricDaySchema.optional(),
+    /** NPS questions only: the interval method (adjusted-Wald when left out). */
+    interval: npsIntervalMethodSchema.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: 'from must not be after to',
@@ -169,12 +180,47 @@ export const isMultiItemMetric = (kind: MetricKind): kind is MultiItemMetric =>
 export const isOneQuestionMetric = (kind: MetricKind): boolean =>
   kind === 'rating' || kind === 'numeric' || kind === 'goal';
 
+/** How far three CSI weights' sum may be from 1 (weights copied to four decimals pass). */
+export const CSI_WEIGHT_SUM_TOLERANCE = 1e-6;
+
+/**
+ * Why three CSI weights are unusable, or null when they are fine: each must be a positive
+ * finite number and together they must sum to 1 (± {@link CSI_WEIGHT_SUM_TOLERANCE}). The one
+ * rule the API and the metric engine both apply.
+ * @example describeCsiWeightProblem([0.3885, 0.319, 0.2925]) // null
+ * @example describeCsiWeightProblem([0.5, 0.5, 0.5]) // 'the three weights must sum to 1; these sum to 1.5'
+ */
+export function describeCsiWeightProblem(weights: readonly number[]): string | null {
+  if (weights.length !== 3) return 'give exactly three weights, one per item';
+  if (!weights.every((w) => Number.isFinite(w) && w > 0))
+    return 'each weight must be a positive number';
+  const sum = weights[0]! + weights[1]! + weights[2]!;
+  if (Math.abs(sum - 1) > CSI_WEIGHT_SUM_TOLERANCE)
+    return `the three weights must sum to 1; these sum to ${Number(sum.toPrecision(12))}`;
+  return null;
+}
+
+const csiWeightSchema = z.number().positive('each weight must be a positive number');
+
+/** The CSI items' weights, in the items' order (overall satisfaction, expectation
+ * disconfirmation, comparison to ideal): ACSI-style, e.g. [0.3885, 0.3190, 0.2925]. */
+export const csiWeightsSchema = z
+  .tuple([csiWeightSchema, csiWeightSchema, csiWeightSchema])
+  .superRefine((weights, ctx) => {
+    const problem = describeCsiWeightProblem(weights);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const metricSpecSchema = z
   .strictObject({
     kind: metricKindSchema,
     surveyId: idSchema.optional(),
     question: questionKeySchema.optional(),
     questions: z.tuple([questionKeySchema, questionKeySchema, questionKeySchema]).optional(),
+    /** nps and enps: the interval method of every cell (adjusted-Wald when left out). */
+    interval: npsIntervalMethodSchema.optional(),
+    /** csi: the items' weights, three positive numbers summing to 1 (equal when left out). */
+    weights: csiWeightsSchema.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.question !== undefined && m.surveyId === undefined)
@@ -193,6 +239,14 @@ export const metricSpecSchema = z
         path: ['questions'],
         message: 'only cx_index and csi take questions',
       });
+    if (m.interval !== undefined && m.kind !== 'nps' && m.kind !== 'enps')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interval'],
+        message: `only nps and enps take an interval method; ${m.kind} has one method`,
+      });
+    if (m.weights !== undefined && m.kind !== 'csi')
+      ctx.addIssue({ code: 'custom', path: ['weights'], message: 'only csi takes weights' });
   });
 export type MetricSpec = z.infer<typeof metricSpecSchema>;
 
@@ -232,6 +286,10 @@ export const metricResultSchema = z.object({
     surveyId: idSchema.optional(),
     question: z.string().optional(),
     questions: z.array(z.string()).optional(),
+    /** nps and enps: the interval method used (the default named too). */
+    interval: npsIntervalMethodSchema.optional(),
+    /** csi: the weights used (the equal default named too). */
+    weights: z.tuple([z.number(), z.number(), z.number()]).optional(),
   }),
   /** What `score` is called: nps, enps, csat, ces, mean, goalReached, cxIndex, csi. */
   scoreName: z.string(),

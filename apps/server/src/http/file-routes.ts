@@ -4,6 +4,7 @@ import { resolveWorkspaceAccess, type WorkspaceContext } from '@polku/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { authenticate } from './authentication.js';
+import { noQueryParameters } from './route-table.js';
 
 export type FileRouteHandler = (c: {
   auth: WorkspaceContext;
@@ -31,7 +32,7 @@ export function registerFileRoutes(
         summary: route.summary,
         tags: ['files'],
         params: route.params,
-        ...('query' in route && { querystring: route.query }),
+        querystring: 'query' in route ? route.query : noQueryParameters,
         security: [{ session: [] }, { apiKey: [] }],
       },
       handler: async (request, reply) => {

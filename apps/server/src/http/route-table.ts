@@ -49,7 +49,7 @@ const DEFAULT_PUBLIC_LIMIT = { max: 300, windowMs: 60_000 };
  * The query of a route that takes none: a parameter sent anyway is refused like an unknown body
  * field (400 naming it), so a client that believes it filters or pages learns that it does not.
  */
-const noQueryParameters = z.strictObject({});
+export const noQueryParameters = z.strictObject({});
 
 /**
  * Registers every route of the contracts' route table: schemas (validation and OpenAPI),

@@ -10,12 +10,22 @@ import {
 import { createRuntime } from '../runtime.js';
 
 export const METRICS_USAGE = `  metrics --workspace W --survey S --question KEY [--by day|week|month|quarter|year]
-          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--interval adjusted-wald|wald] [--json]
                                                     print a question's metric (NPS, CSAT, CES…)
                                                     with n, counts and a 95% interval`;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const BUCKETS = ['all', 'day', 'week', 'month', 'quarter', 'year'] as const;
+const NPS_INTERVALS = ['adjusted-wald', 'wald'] as const;
+
+/** How each interval method is named in the table's footnote. */
+const METHOD_NAMES: Record<QuestionMetricBucket['method'], string> = {
+  'adjusted-wald': 'adjusted-Wald',
+  wald: 'Wald',
+  wilson: 'Wilson',
+  t: 'Student t',
+  'conservative-wald': 'conservative Wald',
+};
 
 /**
  * One bucket as printed by `--json`: n, the counts spread out, the score under its own name
@@ -67,12 +77,7 @@ export function formatQuestionMetric(result: QuestionMetricResult): string {
       .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
       .join('  ')
       .trimEnd();
-  const method =
-    result.buckets[0]?.method === 'adjusted-wald'
-      ? 'adjusted-Wald'
-      : result.buckets[0]?.method === 'wilson'
-        ? 'Wilson'
-        : 'Student t';
+  const method = METHOD_NAMES[result.buckets[0]?.method ?? 't'];
   return [
     `${result.questionKey} (${result.questionType}), by ${result.by}` +
       (result.from || result.to ? `, ${result.from ?? '…'} to ${result.to ?? '…'}` : ''),
@@ -93,6 +98,7 @@ export async function metricsCommand(config: AppConfig, args: string[]): Promise
       by: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      interval: { type: 'string' },
       json: { type: 'boolean' },
     },
     0,
@@ -101,6 +107,10 @@ export async function metricsCommand(config: AppConfig, args: string[]): Promise
   const surveyId = requiredString(v.survey, 'survey');
   const questionKey = requiredString(v.question, 'question');
   const by = oneOf(v.by, 'by', BUCKETS, 'all');
+  const interval =
+    v.interval === undefined
+      ? undefined
+      : oneOf(v.interval, 'interval', NPS_INTERVALS, 'adjusted-wald');
   for (const name of ['from', 'to'] as const)
     if (v[name] !== undefined && !DAY.test(v[name]))
       throw new ArgumentError(`--${name}: write YYYY-MM-DD`);
@@ -117,6 +127,7 @@ export async function metricsCommand(config: AppConfig, args: string[]): Promise
       by,
       from: v.from,
       to: v.to,
+      interval,
     });
     console.log(v.json ? JSON.stringify(questionMetricJson(result)) : formatQuestionMetric(result));
   } finally {

@@ -15,6 +15,7 @@ export function metricsHandlers({
         by: query.by,
         from: query.from,
         to: query.to,
+        interval: query.interval,
       }),
     queryMetric: ({ auth, body }) => metrics.query(auth, body),
   };

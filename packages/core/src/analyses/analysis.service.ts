@@ -16,7 +16,14 @@ import {
   computeExpectationGap,
   rankExpectationGaps,
 } from '../metrics/ipa.js';
-import { analyzeKano, KANO_ANSWERS, type KanoPairCount, type KanoRule } from '../metrics/kano.js';
+import {
+  analyzeKano,
+  DEFAULT_KANO_TABLE,
+  KANO_ANSWERS,
+  type KanoPairCount,
+  type KanoRule,
+  type KanoTable,
+} from '../metrics/kano.js';
 import type { SurveyRepository, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
 import { localDay } from '../shared/time.js';
@@ -315,9 +322,14 @@ export class AnalysisService {
     };
   }
 
-  /** Kano category counts, the assigned category by `rule`, Better and Worse per feature. */
-  async kano(ctx: Ctx, q: ScopeInput & { rule?: KanoRule | undefined }): Promise<KanoResult> {
+  /** Kano category counts by `table`, the assigned category by `rule`, Better and Worse per
+   * feature; the result names both. */
+  async kano(
+    ctx: Ctx,
+    q: ScopeInput & { rule?: KanoRule | undefined; table?: KanoTable | undefined },
+  ): Promise<KanoResult> {
     const rule = q.rule ?? 'mode';
+    const table = q.table ?? DEFAULT_KANO_TABLE;
     const definition = await loadCurrentDefinition(this.deps.surveys, ctx.workspace.id, q.surveyId);
     const keys = definition.questions.filter((x) => x.type === 'kano').map((x) => x.key);
     if (!keys.length) throw invalidQuestion('body.surveyId', 'The survey has no Kano questions.');
@@ -335,6 +347,7 @@ export class AnalysisService {
     return {
       surveyId: q.surveyId,
       rule,
+      table,
       features: keys.map((key) => {
         const pairs: KanoPairCount[] = rows
           .filter((r) => r.questionKey === key)
@@ -343,7 +356,7 @@ export class AnalysisService {
             dysfunctional: answer(r.second),
             count: r.count,
           }));
-        const k = analyzeKano(pairs, { rule });
+        const k = analyzeKano(pairs, { rule, table });
         return {
           question: key,
           n: k.n,

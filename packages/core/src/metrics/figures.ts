@@ -24,14 +24,16 @@ import {
   type Interval,
   type Scale,
 } from './histogram.js';
-import { computeNps } from './nps.js';
+import { computeNps, DEFAULT_NPS_INTERVAL_METHOD, type NpsIntervalMethod } from './nps.js';
 import {
   computeCes,
   computeCsat,
   computeCxIndexOpenForm,
   computeSingleItemCsi,
   computeThreeItemCsi,
+  EQUAL_CSI_WEIGHTS,
   type CsiItems,
+  type CsiWeights,
   type CxIndexItems,
 } from './satisfaction.js';
 
@@ -45,6 +47,12 @@ export type QuestionMetricKind = 'nps' | 'csat' | 'ces' | 'rating' | 'numeric' |
 export interface MetricScale {
   readonly min: number | null;
   readonly max: number | null;
+}
+
+/** Choices that change how a figure is computed, where its metric has them. */
+export interface FigureOptions {
+  /** NPS: the interval method, and the one its change test uses (adjusted-Wald by default). */
+  npsInterval?: NpsIntervalMethod;
 }
 
 /** The figure of one bucket. `counts` depend on the metric (see {@link computeQuestionMetric}). */
@@ -152,7 +160,8 @@ const percent = (i: Interval | null): Interval | null => (i ? [100 * i[0], 100 *
 /**
  * The figure of one bucket's histogram, with the one written definition of each metric
  * (docs/metrics.md):
- * - nps: counts promoters/passives/detractors, score NPS, adjusted-Wald interval;
+ * - nps: counts promoters/passives/detractors, score NPS, adjusted-Wald interval (Wald when
+ *   `options.npsInterval` asks for it);
  * - csat: counts satisfied (4–5)/neutral (3)/dissatisfied (1–2), score top-2-box %, Wilson;
  * - ces: counts easy (5–7)/neutral (4)/difficult (1–3), score the mean with a t interval,
  *   beside it % easy with a Wilson interval;
@@ -166,10 +175,13 @@ export function computeQuestionMetric(
   scale: MetricScale,
   bucket: string,
   histogram: Histogram,
+  options: FigureOptions = {},
 ): QuestionMetricBucket {
   switch (kind) {
     case 'nps': {
-      const r = computeNps(histogram);
+      const r = computeNps(histogram, {
+        method: options.npsInterval ?? DEFAULT_NPS_INTERVAL_METHOD,
+      });
       return {
         bucket,
         n: r.n,
@@ -272,7 +284,8 @@ export interface BucketChange {
 
 /**
  * The change between two buckets' histograms with the test that fits the metric: the NPS
- * difference over its standard error (Rocks 2016), the two-proportion z-test for CSAT and
+ * difference over its standard error (Rocks 2016; on the adjusted or raw counts as
+ * `options.npsInterval` says, like the interval), the two-proportion z-test for CSAT and
  * goal reached, Welch's t-test for means (CES, ratings, numeric questions). Null for the CX index (its three
  * items are answered by overlapping respondents, which marginal histograms cannot account
  * for) and when either bucket is empty.
@@ -282,12 +295,15 @@ export function computeBucketChange(
   previous: string,
   earlier: Histogram,
   later: Histogram,
+  options: FigureOptions = {},
 ): BucketChange | null {
   let result: ChangeResult | null;
   let test: BucketChange['test'];
   switch (kind) {
     case 'nps':
-      result = compareNps(earlier, later);
+      result = compareNps(earlier, later, {
+        method: options.npsInterval ?? DEFAULT_NPS_INTERVAL_METHOD,
+      });
       test = 'nps-z';
       break;
     case 'csat':
@@ -363,14 +379,18 @@ export function computeCxIndexBucket(bucket: string, items: CxIndexItems): Quest
 }
 
 /**
- * One bucket of the three-item CSI (docs/metrics.md) with equal weights: score from
- * {@link computeThreeItemCsi}; `counts` are the items' n; n is the smallest of them. The 95%
- * interval is conservative in the same way as the CX index's: the index is a weighted sum of
- * the item means, and the standard error of a sum is at most the sum of the weighted standard
- * errors s_i/√n_i, whatever the correlation of the items.
+ * One bucket of the three-item CSI (docs/metrics.md) with the given weights (equal when left
+ * out): score from {@link computeThreeItemCsi}; `counts` are the items' n; n is the smallest
+ * of them. The 95% interval is conservative in the same way as the CX index's: the index is a
+ * weighted sum of the item means, and the standard error of a sum is at most the sum of the
+ * weighted standard errors w_i·s_i/√n_i, whatever the correlation of the items.
  */
-export function computeCsiBucket(bucket: string, items: CsiItems): QuestionMetricBucket {
-  const r = computeThreeItemCsi(items);
+export function computeCsiBucket(
+  bucket: string,
+  items: CsiItems,
+  weights: CsiWeights = EQUAL_CSI_WEIGHTS,
+): QuestionMetricBucket {
+  const r = computeThreeItemCsi(items, weights);
   const histograms = [
     items.overallSatisfaction,
     items.expectationDisconfirmation,
@@ -381,7 +401,10 @@ export function computeCsiBucket(bucket: string, items: CsiItems): QuestionMetri
   if (r.csi !== null) {
     const summaries = histograms.map(summarizeHistogram);
     if (summaries.every((s) => s.variance !== null)) {
-      const se = summaries.reduce((sum, s) => sum + Math.sqrt(s.variance! / s.n) / 3, 0);
+      const se = summaries.reduce(
+        (sum, s, i) => sum + weights[i]! * Math.sqrt(s.variance! / s.n),
+        0,
+      );
       const half = (Z_95 * se * 100) / 9;
       ci95 = [Math.max(0, r.csi - half), Math.min(100, r.csi + half)];
     }

@@ -9,11 +9,14 @@ export type KanoAnswer = (typeof KANO_ANSWERS)[number];
  */
 export type KanoCategory = 'A' | 'O' | 'M' | 'I' | 'R' | 'Q';
 
+type EvaluationTable = readonly (readonly KanoCategory[])[];
+
 /**
- * Berger et al. (1993) evaluation table: rows = functional answer, columns = dysfunctional
- * answer, both in the order like, must-be, neutral, live-with, dislike.
+ * The standard evaluation table (Kano et al. 1984, as printed by Berger et al. 1993): rows =
+ * functional answer, columns = dysfunctional answer, both in the order like, must-be, neutral,
+ * live-with, dislike. Only like/like and dislike/dislike are questionable.
  */
-const BERGER_TABLE: readonly (readonly KanoCategory[])[] = [
+const STANDARD_TABLE: EvaluationTable = [
   ['Q', 'A', 'A', 'A', 'O'],
   ['R', 'I', 'I', 'I', 'M'],
   ['R', 'I', 'I', 'I', 'M'],
@@ -22,35 +25,48 @@ const BERGER_TABLE: readonly (readonly KanoCategory[])[] = [
 ];
 
 /**
- * `'berger'`: the table as published. `'strict-questionable'`: the known variant that also
- * codes identical must-be/must-be and live-with/live-with answers as Q.
+ * The modified table (Pouliot's, printed in Berger et al. 1993 beside the standard one and used
+ * in published Kano studies): the same answer to both questions is questionable, except
+ * neutral/neutral, so must-be/must-be ("I expect it" either way) and live-with/live-with are Q
+ * rather than I. Every other cell is the standard table's.
  */
-export type KanoTableVariant = 'berger' | 'strict-questionable';
+const MODIFIED_TABLE: EvaluationTable = [
+  ['Q', 'A', 'A', 'A', 'O'],
+  ['R', 'Q', 'I', 'I', 'M'],
+  ['R', 'I', 'I', 'I', 'M'],
+  ['R', 'I', 'I', 'Q', 'M'],
+  ['R', 'R', 'R', 'R', 'Q'],
+];
+
+/** Which evaluation table classifies the answer pairs: `standard` or `modified` (Pouliot's). */
+export type KanoTable = 'standard' | 'modified';
+
+export const DEFAULT_KANO_TABLE: KanoTable = 'standard';
+
+const TABLES: Record<KanoTable, EvaluationTable> = {
+  standard: STANDARD_TABLE,
+  modified: MODIFIED_TABLE,
+};
 
 /**
- * The Kano category of one respondent's answer pair, by the Berger et al. (1993) table.
+ * The Kano category of one respondent's answer pair by an evaluation table (the standard one
+ * unless `table` says `modified`).
  * Source: Berger et al. (1993), "Kano's methods for understanding customer-defined quality",
- * Center for Quality Management Journal 2(4).
+ * Center for Quality Management Journal 2(4), for both tables.
  * @example classifyKanoAnswers('like', 'dislike') // 'O'
+ * @example classifyKanoAnswers('must-be', 'must-be', 'modified') // 'Q' (standard: 'I')
  */
 export function classifyKanoAnswers(
   functional: KanoAnswer,
   dysfunctional: KanoAnswer,
-  variant: KanoTableVariant = 'berger',
+  table: KanoTable = DEFAULT_KANO_TABLE,
 ): KanoCategory {
   const row = KANO_ANSWERS.indexOf(functional);
   const column = KANO_ANSWERS.indexOf(dysfunctional);
   if (row < 0 || column < 0) {
     throw new MetricInputError(`Kano: unknown answer pair ${functional}/${dysfunctional}`);
   }
-  if (
-    variant === 'strict-questionable' &&
-    row === column &&
-    (functional === 'must-be' || functional === 'live-with')
-  ) {
-    return 'Q';
-  }
-  return BERGER_TABLE[row]![column]!;
+  return TABLES[table][row]![column]!;
 }
 
 /** One cell of the functional × dysfunctional cross-tab: SQL's `GROUP BY functional, dysfunctional`. */
@@ -69,14 +85,14 @@ export type KanoCounts = Readonly<Record<KanoCategory, number>>;
  */
 export function countKanoCategories(
   pairs: readonly KanoPairCount[],
-  variant: KanoTableVariant = 'berger',
+  table: KanoTable = DEFAULT_KANO_TABLE,
 ): KanoCounts {
   const counts: Record<KanoCategory, number> = { A: 0, O: 0, M: 0, I: 0, R: 0, Q: 0 };
   for (const pair of pairs) {
     if (!Number.isInteger(pair.count) || pair.count < 0) {
       throw new MetricInputError(`Kano: count ${pair.count} is not a non-negative integer`);
     }
-    counts[classifyKanoAnswers(pair.functional, pair.dysfunctional, variant)] += pair.count;
+    counts[classifyKanoAnswers(pair.functional, pair.dysfunctional, table)] += pair.count;
   }
   return counts;
 }
@@ -126,6 +142,8 @@ export interface KanoResult {
   readonly n: number;
   readonly category: KanoCategory | null;
   readonly rule: KanoRule;
+  /** The evaluation table the pairs were classified by. */
+  readonly table: KanoTable;
   /** (A + O)/(A + O + M + I), 0…1; null when the denominator is 0. */
   readonly better: number | null;
   /** −(O + M)/(A + O + M + I), −1…0; null when the denominator is 0. */
@@ -133,18 +151,20 @@ export interface KanoResult {
 }
 
 /**
- * Kano analysis of one feature: category counts, the assigned category by the chosen rule, and
- * the satisfaction coefficients Better = (A + O)/(A + O + M + I) and Worse = −(O + M)/(A + O +
- * M + I) (R and Q excluded). Source: Berger et al. (1993); Timko (1993) for the coefficients.
+ * Kano analysis of one feature: category counts by the chosen evaluation table (standard by
+ * default), the assigned category by the chosen rule, and the satisfaction coefficients
+ * Better = (A + O)/(A + O + M + I) and Worse = −(O + M)/(A + O + M + I) (R and Q excluded).
+ * Source: Berger et al. (1993); Timko (1993) for the coefficients.
  * @example analyzeKano([{ functional: 'like', dysfunctional: 'dislike', count: 2 }, { functional: 'neutral', dysfunctional: 'dislike', count: 2 }])
  * // counts O 2, M 2; category 'M'; better 0.5; worse −1
  */
 export function analyzeKano(
   pairs: readonly KanoPairCount[],
-  options: { readonly rule?: KanoRule; readonly variant?: KanoTableVariant } = {},
+  options: { readonly rule?: KanoRule; readonly table?: KanoTable } = {},
 ): KanoResult {
   const rule = options.rule ?? DEFAULT_KANO_RULE;
-  const counts = countKanoCategories(pairs, options.variant);
+  const table = options.table ?? DEFAULT_KANO_TABLE;
+  const counts = countKanoCategories(pairs, table);
   const n = TIE_ORDER.reduce((sum, c) => sum + counts[c], 0);
   const denominator = counts.A + counts.O + counts.M + counts.I;
   return {
@@ -152,6 +172,7 @@ export function analyzeKano(
     n,
     category: assignKanoCategory(counts, rule),
     rule,
+    table,
     better: denominator > 0 ? (counts.A + counts.O) / denominator : null,
     worse: denominator > 0 ? -(counts.O + counts.M) / denominator : null,
   };

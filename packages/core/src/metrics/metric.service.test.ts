@@ -69,6 +69,25 @@ describe('computeQuestionMetric', () => {
     expect(r.ci95).toHaveLength(2);
   });
 
+  it('gives the Wald NPS interval when asked: 291/476/395 has the published margin 4.39', () => {
+    // MeasuringU's example, published as "−9 ± 4.4": promoters 291, passives 476, detractors 395.
+    const histogram = new Map([
+      [10, 291],
+      [7, 476],
+      [0, 395],
+    ]);
+    const wald = computeQuestionMetric('nps', { min: 0, max: 10 }, 'all', histogram, {
+      npsInterval: 'wald',
+    });
+    expect(wald.method).toBe('wald');
+    expect(wald.score).toBeCloseTo(-8.95, 2);
+    expect((wald.ci95![1] - wald.ci95![0]) / 2).toBeCloseTo(4.388, 3);
+    expect((wald.ci95![0] + wald.ci95![1]) / 2).toBeCloseTo(wald.score!, 10); // centred on the NPS
+    const adjusted = computeQuestionMetric('nps', { min: 0, max: 10 }, 'all', histogram);
+    expect(adjusted.method).toBe('adjusted-wald');
+    expect(adjusted.ci95).not.toEqual(wald.ci95);
+  });
+
   it('gives CSAT top-2-box with Wilson, CES mean with t, rating mean and CSI, goal % yes', () => {
     const csat = computeQuestionMetric(
       'csat',
@@ -340,6 +359,13 @@ describe('computeBucketChange', () => {
     );
     expect(csat?.difference).toBeCloseTo(60 - 69.159, 2);
     expect(csat?.test).toBe('two-proportion-z');
+    // Wald tests the raw counts, adjusted-Wald the adjusted ones: the same data, other z.
+    const small = createHistogram([10, 10, 10, 3]);
+    const smaller = createHistogram([10, 3, 3, 3]);
+    const byWald = computeBucketChange('nps', 'p', small, smaller, { npsInterval: 'wald' });
+    const byAdjusted = computeBucketChange('nps', 'p', small, smaller);
+    expect(byWald?.difference).toBe(byAdjusted?.difference);
+    expect(byWald?.pValue).not.toBeCloseTo(byAdjusted!.pValue!, 3);
     expect(computeBucketChange('ces', 'p', new Map([[5, 3]]), new Map())).toBeNull();
     expect(computeBucketChange('cx_index', 'p', earlier, later)).toBeNull();
   });
@@ -404,5 +430,22 @@ describe('computeCsiBucket', () => {
     });
     expect(one.score).toBeCloseTo(((8 + 7 + 6 - 3) / 27) * 100, 10);
     expect(one.ci95).toBeNull(); // one answer per item: no variance, no interval
+  });
+
+  it('weighs the items ACSI-style (.3885/.3190/.2925) in the score and in the interval', () => {
+    const r = computeCsiBucket(
+      'all',
+      {
+        overallSatisfaction: createHistogram([9, 7]), // mean 8, s² 2, s/√n 1
+        expectationDisconfirmation: createHistogram([8, 6, 7]), // mean 7, s² 1, s/√n 1/√3
+        comparisonToIdeal: createHistogram([5, 7]), // mean 6, s² 2, s/√n 1
+      },
+      [0.3885, 0.319, 0.2925],
+    );
+    // By hand: (7·.3885 + 6·.3190 + 5·.2925)/9·100 = (2.7195 + 1.914 + 1.4625)/9·100 = 67.7333.
+    expect(r.score).toBeCloseTo(67.7333333, 6);
+    // SE bound .3885·1 + .3190/√3 + .2925·1 = 0.8651747; half-width 1.959964·0.865169·100/9.
+    expect(r.ci95![1] - r.score!).toBeCloseTo((1.959964 * 0.8651747 * 100) / 9, 4);
+    expect(r.score! - r.ci95![0]).toBeCloseTo((1.959964 * 0.8651747 * 100) / 9, 4);
   });
 });

@@ -35,11 +35,14 @@ import {
   computeQuestionMetric,
   metricScaleOf,
   type MetricScale,
+  type FigureOptions,
   type QuestionMetricBucket,
   type QuestionMetricKind,
   type QuestionMetricResult,
 } from './figures.js';
 import { CSAT_SCALE, CSI_ITEM_SCALE, type Histogram, type Scale } from './histogram.js';
+import { DEFAULT_NPS_INTERVAL_METHOD, type NpsIntervalMethod } from './nps.js';
+import { EQUAL_CSI_WEIGHTS, type CsiWeights } from './satisfaction.js';
 
 /** One question (or one item of it) whose answers a figure counts. */
 export interface CountedQuestion {
@@ -87,6 +90,8 @@ export interface QuestionMetricQuery {
   by?: MetricBucketBy | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** NPS questions only: the interval method (adjusted-Wald when left out). */
+  interval?: NpsIntervalMethod | undefined;
 }
 
 export interface MetricQueryOptions {
@@ -124,6 +129,13 @@ export class MetricService {
         `The question "${question.key}" is a ${question.type} question, which has no numeric metric; ` +
           'metrics exist for nps, csat, ces, rating, numeric and goal questions.',
       );
+    if (query.interval !== undefined && metric.kind !== 'nps') {
+      const message = `The question "${question.key}" is a ${question.type} question; only NPS questions take an interval method.`;
+      throw new DomainError('VALIDATION_FAILED', message, [
+        { path: 'querystring.interval', message },
+      ]);
+    }
+    const options: FigureOptions = { npsInterval: query.interval };
     const by = query.by ?? 'all';
     const { rows } = await this.deps.metrics.counts(ctx.workspace.id, {
       questions: [{ surveyId: query.surveyId, questionKey: question.key, item: '' }],
@@ -141,7 +153,7 @@ export class MetricService {
       by,
       from: query.from ?? null,
       to: query.to ?? null,
-      buckets: figuresOf(metric.kind, metric.scale, by, rows).buckets,
+      buckets: figuresOf(metric.kind, metric.scale, by, rows, undefined, options).buckets,
     };
   }
 
@@ -158,6 +170,8 @@ export class MetricService {
     checkPeriod(query.from, query.to, by);
     const filters = query.filters ?? {};
     const target = await this.resolve(ctx.workspace.id, query.metric, filters);
+    const figureOptions: FigureOptions = { npsInterval: query.metric.interval };
+    const weights = query.metric.weights ?? EQUAL_CSI_WEIGHTS;
     const { source, rows } = await this.deps.metrics.counts(ctx.workspace.id, {
       questions: target.questions,
       from: query.from,
@@ -198,10 +212,17 @@ export class MetricService {
           return {
             key,
             label: labelOf(key),
-            ...multiItemFiguresOf(target.kind, target.questions, by, rowsOfGroup, layout),
+            ...multiItemFiguresOf(target.kind, target.questions, by, rowsOfGroup, layout, weights),
             change: null,
           };
-        const figures = figuresOf(target.kind, target.scale, by, rowsOfGroup, layout);
+        const figures = figuresOf(
+          target.kind,
+          target.scale,
+          by,
+          rowsOfGroup,
+          layout,
+          figureOptions,
+        );
         const before = sumHistograms(histogramsByBucket(earlier.get(key) ?? []).values());
         return {
           key,
@@ -213,13 +234,24 @@ export class MetricService {
                 `${previousPeriod.from}/${previousPeriod.to}`,
                 before,
                 sumHistograms(histogramsByBucket(bucketsOf(by, rowsOfGroup)).values()),
+                figureOptions,
               )
             : null,
         };
       });
     const { kind, surveyId, question, questions } = query.metric;
     return {
-      metric: { kind, surveyId, question, questions },
+      // The choices that shape the figures are named, defaults included.
+      metric: {
+        kind,
+        surveyId,
+        question,
+        questions,
+        ...((kind === 'nps' || kind === 'enps') && {
+          interval: query.metric.interval ?? DEFAULT_NPS_INTERVAL_METHOD,
+        }),
+        ...(kind === 'csi' && { weights: [...weights] as [number, number, number] }),
+      },
       scoreName: target.scoreName,
       scale: target.scale,
       by,
@@ -463,6 +495,7 @@ function figuresOf(
   by: MetricBucketBy,
   rows: readonly CountRow[],
   layout?: readonly string[],
+  options: FigureOptions = {},
 ): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
   const histograms = histogramsByBucket(bucketsOf(by, rows));
   const names = layout
@@ -472,15 +505,24 @@ function figuresOf(
       : [...histograms.keys()];
   const buckets = names.map((bucket) => {
     const h = histograms.get(bucket) ?? new Map<number, number>();
-    const figure = computeQuestionMetric(kind, scale, bucket, h);
+    const figure = computeQuestionMetric(kind, scale, bucket, h, options);
     const previous = previousBucket(bucket, by);
     const earlier = previous === null ? undefined : histograms.get(previous);
     return {
       ...figure,
-      change: previous !== null && earlier ? computeBucketChange(kind, previous, earlier, h) : null,
+      change:
+        previous !== null && earlier
+          ? computeBucketChange(kind, previous, earlier, h, options)
+          : null,
     };
   });
-  const total = computeQuestionMetric(kind, scale, 'total', sumHistograms(histograms.values()));
+  const total = computeQuestionMetric(
+    kind,
+    scale,
+    'total',
+    sumHistograms(histograms.values()),
+    options,
+  );
   return { buckets, total };
 }
 
@@ -491,6 +533,7 @@ function multiItemFiguresOf(
   by: MetricBucketBy,
   rows: readonly CountRow[],
   layout: readonly string[],
+  weights: CsiWeights,
 ): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
   const perItem = questions.map((q) =>
     histogramsByBucket(
@@ -505,11 +548,15 @@ function multiItemFiguresOf(
     const [first, second, third] = perItem.map(pick) as [Histogram, Histogram, Histogram];
     return kind === 'cx_index'
       ? computeCxIndexBucket(bucket, { effectiveness: first, ease: second, emotion: third })
-      : computeCsiBucket(bucket, {
-          overallSatisfaction: first,
-          expectationDisconfirmation: second,
-          comparisonToIdeal: third,
-        });
+      : computeCsiBucket(
+          bucket,
+          {
+            overallSatisfaction: first,
+            expectationDisconfirmation: second,
+            comparisonToIdeal: third,
+          },
+          weights,
+        );
   };
   const buckets = bucketNames.map((bucket) => ({
     ...figureOf(bucket, (m) => m.get(bucket) ?? new Map()),

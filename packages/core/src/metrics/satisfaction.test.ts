@@ -125,6 +125,29 @@ describe('computeThreeItemCsi', () => {
     expect(() => computeThreeItemCsi(items, [1, 1, 1])).toThrow(MetricInputError);
   });
 
+  it('takes ACSI-style weights and refuses zero, negative or non-summing ones', () => {
+    const items = {
+      overallSatisfaction: createHistogram([8]),
+      expectationDisconfirmation: createHistogram([7]),
+      comparisonToIdeal: createHistogram([6]),
+    };
+    // By hand: (7·.3885 + 6·.3190 + 5·.2925)/9·100 = 6.096/9·100.
+    expect(computeThreeItemCsi(items, [0.3885, 0.319, 0.2925]).csi).toBeCloseTo(67.7333333, 6);
+    // Thirds written to seven decimals sum to 0.9999999: within the 1e-6 tolerance.
+    expect(computeThreeItemCsi(items, [0.3333333, 0.3333333, 0.3333333]).csi).toBeCloseTo(
+      ((8 + 7 + 6 - 3) / 27) * 100,
+      4,
+    );
+    expect(() => computeThreeItemCsi(items, [0.333332, 0.333333, 0.333333])).toThrow(
+      /these sum to 0\.999998/,
+    );
+    expect(() => computeThreeItemCsi(items, [0.33, 0.33, 0.33])).toThrow(
+      /sum to 1; these sum to 0\.99/,
+    );
+    expect(() => computeThreeItemCsi(items, [0.5, 0.5, 0])).toThrow(/positive/);
+    expect(() => computeThreeItemCsi(items, [1.2, -0.1, -0.1])).toThrow(/positive/);
+  });
+
   it('is null when an item has no answers', () => {
     const result = computeThreeItemCsi({
       overallSatisfaction: createHistogram([8]),

@@ -1,3 +1,4 @@
+import { describeCsiWeightProblem } from '@polku/contracts';
 import { computeStudentTQuantile } from './distributions.js';
 import {
   assertHistogramOnScale,
@@ -83,23 +84,29 @@ export interface CsiResult {
   readonly ns: readonly [number, number, number];
 }
 
+/** Weights of the three CSI items, in the items' order; positive and summing to 1. */
+export type CsiWeights = readonly [number, number, number];
+
+/** The unweighted index: ⅓ each. */
+export const EQUAL_CSI_WEIGHTS: CsiWeights = [1 / 3, 1 / 3, 1 / 3];
+
 /**
  * ACSI-style three-item index on 1–10 items (overall satisfaction, expectation
  * disconfirmation, comparison to ideal): `((x̄₁−1)W₁ + (x̄₂−1)W₂ + (x̄₃−1)W₃)/9·100` with
- * weights summing to 1. The default weights ⅓ each give the unweighted DIY form
+ * positive weights summing to 1. The default weights ⅓ each give the unweighted DIY form
  * `(S + E + P − 3)/27·100`. Each item's mean uses the answers to that item (its own n).
- * The official ACSI estimates weights by PLS; supply them if known. Source: Fornell et al.
- * (1996), Journal of Marketing 60(4); METHODS.md.
+ * The official ACSI estimates weights by PLS; supply them if known (e.g. 0.3885, 0.3190,
+ * 0.2925). Weights that are not positive or do not sum to 1 (`describeCsiWeightProblem`, the
+ * rule the API checks too) throw {@link MetricInputError}.
+ * Source: Fornell et al. (1996), Journal of Marketing 60(4); METHODS.md.
  * @example computeThreeItemCsi({ overallSatisfaction: h(8), expectationDisconfirmation: h(7), comparisonToIdeal: h(6) }).csi // 62.96
  */
 export function computeThreeItemCsi(
   items: CsiItems,
-  weights: readonly [number, number, number] = [1 / 3, 1 / 3, 1 / 3],
+  weights: CsiWeights = EQUAL_CSI_WEIGHTS,
 ): CsiResult {
-  const weightSum = weights[0] + weights[1] + weights[2];
-  if (weights.some((w) => !(w >= 0)) || Math.abs(weightSum - 1) > 1e-9) {
-    throw new MetricInputError('CSI: the three weights must be ≥ 0 and sum to 1');
-  }
+  const problem = describeCsiWeightProblem(weights);
+  if (problem) throw new MetricInputError(`CSI: ${problem}`);
   const histograms = [
     items.overallSatisfaction,
     items.expectationDisconfirmation,

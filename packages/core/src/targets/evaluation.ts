@@ -6,7 +6,7 @@ import type {
   TargetStatus,
 } from '@polku/contracts';
 import { compareMeans } from '../metrics/change.js';
-import { computeBucketChange } from '../metrics/figures.js';
+import { computeBucketChange, type FigureOptions } from '../metrics/figures.js';
 import { isSmallSample, type Histogram, type MeanSummary } from '../metrics/histogram.js';
 
 /** What the metric engine said about one period: the total of the one group. */
@@ -110,12 +110,13 @@ function histogramOf(kind: MetricKind, b: QuestionMetricBucket): Histogram | nul
  * uses for adjacent buckets ({@link computeBucketChange}: NPS difference over its standard
  * error, two-proportion z for CSAT and goal, Welch's t for ratings); CES by Welch's t from the
  * n, mean and variance of its buckets. Null when either period has no answers, and for the CX
- * index (no change test is defined for it).
+ * index (no change test is defined for it). An NPS target's test uses its interval method.
  */
 export function compareFigures(
   kind: MetricKind,
   earlier: PeriodFigure,
   later: PeriodFigure,
+  options: FigureOptions = {},
 ): PeriodChange | null {
   const a = earlier.bucket;
   const b = later.bucket;
@@ -137,7 +138,7 @@ export function compareFigures(
   const ha = histogramOf(kind, a);
   const hb = histogramOf(kind, b);
   if (!ha || !hb) return null;
-  const r = computeBucketChange(kind === 'enps' ? 'nps' : kind, a.bucket, ha, hb);
+  const r = computeBucketChange(kind === 'enps' ? 'nps' : kind, a.bucket, ha, hb, options);
   return (
     r && {
       difference: r.difference,

@@ -384,7 +384,9 @@ export class TargetService {
     const current = periodFigureOf(await this.query(workspace, target, period));
     const previous = periodFigureOf(await this.query(workspace, target, before));
     const judged = judgeTarget(current, target.target);
-    const change = compareFigures(target.metric.kind, previous, current);
+    const change = compareFigures(target.metric.kind, previous, current, {
+      npsInterval: target.metric.interval,
+    });
     return {
       current,
       previous,
