@@ -3,38 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertPrerequisites,
   axeViolations,
+  callApi,
   launchChromium,
   signIn,
   startPolku,
 } from './harness.js';
 
-/** Calls the API as the signed-in browser (session cookie and CSRF token). */
-async function callApi(page: Page, method: string, path: string, body?: object): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
-        csrfToken: string;
-      };
-      const res = await fetch(path, {
-        method,
-        headers: {
-          'x-csrf-token': session.csrfToken,
-          ...(body && { 'content-type': 'application/json' }),
-        },
-        ...(body && { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    { method, path, body },
-  );
-}
-
 const fi = (text: string) => ({ fi: text });
 
 /** Creates and publishes a Finnish survey with the given questions; returns its id. */
 async function publishSurvey(page: Page, base: string, name: string, questions: object[]) {
-  const survey = (await callApi(page, 'POST', `${base}/surveys`, { name })) as { id: string };
+  const survey = await callApi<{ id: string }>(page, 'POST', `${base}/surveys`, { name });
   await callApi(page, 'PATCH', `${base}/surveys/${survey.id}`, {
     draft: {
       languages: ['fi'],
@@ -106,11 +85,13 @@ describe('analysis views', () => {
     });
 
     // Kano: tracking always like/dislike (O), receipt neutral/dislike (M), chat A 4, O 5,
-    // I 6 — I by the most frequent category, O by A+O+M against I+R+Q.
+    // I 6 — I by the most frequent category, O by A+O+M against I+R+Q; wrapping "I expect it"
+    // both with and without (must-be/must-be): I by the standard table, Q by the modified one.
     const kano = await publishSurvey(page, base, 'Ominaisuuskysely', [
       { key: 'tracking', type: 'kano', text: fi('Seuranta'), feature: fi('Lähetysseuranta') },
       { key: 'receipt', type: 'kano', text: fi('Kuitti'), feature: fi('Sähköinen kuitti') },
       { key: 'chat', type: 'kano', text: fi('Chat'), feature: fi('Chat-tuki') },
+      { key: 'wrapping', type: 'kano', text: fi('Paketointi'), feature: fi('Lahjapaketointi') },
     ]);
     await callApi(page, 'POST', `${base}/responses/batch`, {
       responses: Array.from({ length: 15 }, (_, i) => ({
@@ -124,6 +105,7 @@ describe('analysis views', () => {
               : i < 9
                 ? { functional: 'like', dysfunctional: 'dislike' }
                 : { functional: 'neutral', dysfunctional: 'neutral' },
+          wrapping: { functional: 'must_be', dysfunctional: 'must_be' },
         },
       })),
     });
@@ -167,6 +149,24 @@ describe('analysis views', () => {
     await page.getByText('A+O+M vs. I+R+Q').click();
     await expect.poll(() => category('chat')).toBe('Yksiulotteinen (O)');
     expect(await category('tracking')).toBe('Yksiulotteinen (O)');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('classifies by the modified (Pouliot) table when the analyst picks it, and says so', async () => {
+    await open('kano', 'Kano', 'Ominaisuuskysely');
+    const category = (key: string) =>
+      page.getByTestId(`kano-row-${key}`).getByTestId('kano-category').textContent();
+    await page.getByTestId('kano-table').waitFor();
+    expect(await category('wrapping')).toBe('Yhdentekevä (I)');
+    expect(await page.getByTestId('kano-classified-by').textContent()).toContain('Perustaulukko');
+    await page.getByText('Muokattu (Pouliot)').click();
+    await expect.poll(() => category('wrapping')).toBe('Kyseenalainen (Q)');
+    expect(await page.getByTestId('kano-classified-by').textContent()).toContain(
+      'Muokattu (Pouliot)',
+    );
+    // The tables agree on every other pair.
+    expect(await category('tracking')).toBe('Yksiulotteinen (O)');
+    expect(await category('receipt')).toBe('Välttämätön (M)');
     expect(await axeViolations(page)).toEqual([]);
   });
 

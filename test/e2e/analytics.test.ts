@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertPrerequisites,
   axeViolations,
+  callApi,
   launchChromium,
   signIn,
   startPolku,
@@ -262,6 +263,82 @@ describe('the analytics explorer and the workspace home page', () => {
       .getByRole('row', { name: /^Verkko/ })
       .waitFor();
     await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('gives the Wald NPS interval when the analyst picks it, and names it', async () => {
+    await page.goto(`${polku.url}/w/${workspaceId}/analytics?survey=${npsSurveyId}&question=nps`);
+    await totals().waitFor();
+    await controls().getByLabel('Luottamusväli').selectOption('wald');
+    await page.waitForURL(/interval=wald/);
+    await expect
+      .poll(() => page.getByTestId('method-note').textContent())
+      .toMatch(/^Menetelmä: Wald|Wald\./);
+    expect(await page.getByTestId('method-note').textContent()).not.toContain('korjattu Wald');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("computes the CSI with the analyst's item weights, names them, and refuses weights that do not add up to 1", async () => {
+    const api = (method: string, path: string, body?: object) =>
+      callApi<{ id: string }>(page, method, path, body);
+    const base = `/api/v1/workspaces/${workspaceId}`;
+    const item = (key: string, text: string) => ({
+      key,
+      type: 'rating',
+      points: 10,
+      text: { fi: text },
+    });
+    const survey = await api('POST', `${base}/surveys`, { name: 'ACSI-kysely' });
+    await api('PATCH', `${base}/surveys/${survey.id}`, {
+      draft: {
+        languages: ['fi'],
+        defaultLanguage: 'fi',
+        title: { fi: 'ACSI' },
+        questions: [
+          item('overall', 'Kokonaisuus'),
+          item('expect', 'Odotukset'),
+          item('ideal', 'Ihanne'),
+        ],
+        thankYou: { message: { fi: 'Kiitos' } },
+      },
+    });
+    await api('POST', `${base}/surveys/${survey.id}/publish`);
+    // Means 8, 7, 6 (two answers each), on a fixed past day the view below asks for.
+    const day = Date.parse('2024-06-15T12:00:00Z');
+    await api('POST', `${base}/responses/batch`, {
+      responses: [
+        { surveyId: survey.id, submittedAt: day, answers: { overall: 9, expect: 8, ideal: 5 } },
+        { surveyId: survey.id, submittedAt: day, answers: { overall: 7, expect: 6, ideal: 7 } },
+      ],
+    });
+    await page.goto(
+      `${polku.url}/w/${workspaceId}/analytics?kind=csi&survey=${survey.id}&question=overall,expect,ideal&by=all&from=2024-06-01&to=2024-06-30`,
+    );
+    await totals().waitFor();
+    // Equal weights: (7 + 6 + 5)/27·100 = 66,7.
+    expect(await totals().textContent()).toContain('66,7');
+    expect(await page.getByTestId('csi-weights-used').textContent()).toContain('yhtä suuret');
+
+    const weights = page.getByTestId('csi-weights');
+    await weights.getByLabel('Paino: kokonaistyytyväisyys').fill('0,3885');
+    await weights.getByLabel('Paino: odotusten täyttyminen').fill('0,319');
+    await weights.getByLabel('Paino: vertailu ihanteeseen').fill('0,2925');
+    await weights.getByLabel('Paino: vertailu ihanteeseen').blur();
+    await page.waitForURL(/weights=0\.3885%2C0\.319%2C0\.2925/);
+    // (7·0,3885 + 6·0,3190 + 5·0,2925)/9·100 = 67,7.
+    await expect.poll(() => totals().textContent()).toContain('67,7');
+    expect(await page.getByTestId('csi-weights-used').textContent()).toBe(
+      'Osioiden painot: 0,3885 · 0,319 · 0,2925',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await weights.getByLabel('Paino: vertailu ihanteeseen').fill('0,5');
+    await weights.getByLabel('Paino: vertailu ihanteeseen').blur();
+    await weights.getByRole('alert').waitFor();
+    expect(await weights.getByRole('alert').textContent()).toContain(
+      'Nyt painojen summa on 1,2075.',
+    );
+    expect(await page.getByRole('status').filter({ hasText: 'summa on 1' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
 

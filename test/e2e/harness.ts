@@ -103,6 +103,33 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+/** Calls the API as the signed-in browser (session cookie and CSRF token); throws on an error. */
+export async function callApi<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: object,
+): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
+        csrfToken: string;
+      };
+      const res = await fetch(path, {
+        method,
+        headers: {
+          'x-csrf-token': session.csrfToken,
+          ...(body && { 'content-type': 'application/json' }),
+        },
+        ...(body && { body: JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
 /**
  * Runs axe-core's WCAG 2.1 A and AA rules on the page (or the part `selector` names) and
  * returns the violations in short form. The page must be opened with `bypassCSP: true`, since

@@ -263,6 +263,22 @@ describe('the chart link of a target', () => {
       ),
     ).toBe('http://x/w/W/analytics?kind=csat&survey=S2&by=month&from=2026-01-01&to=2026-12-31');
   });
+
+  it('carries the interval method and the CSI weights the target judges by', () => {
+    const period = { from: '2026-01-01', to: '2026-01-31' };
+    expect(
+      chartUrl('http://x', 'W', { kind: 'nps', interval: 'wald' }, { kind: 'workspace' }, period),
+    ).toBe('http://x/w/W/analytics?kind=nps&interval=wald&by=day&from=2026-01-01&to=2026-01-31');
+    const csi = {
+      kind: 'csi' as const,
+      surveyId: 'S',
+      questions: ['a', 'b', 'c'] as [string, string, string],
+      weights: [0.3885, 0.319, 0.2925] as [number, number, number],
+    };
+    expect(chartUrl('http://x', 'W', csi, { kind: 'workspace' }, period)).toBe(
+      'http://x/w/W/analytics?kind=csi&survey=S&question=a%2Cb%2Cc&weights=0.3885%2C0.319%2C0.2925&by=day&from=2026-01-01&to=2026-01-31',
+    );
+  });
 });
 
 describe('webhook signatures', () => {

@@ -129,6 +129,11 @@ export const enAnalyses: AnalysesMessages = {
       noQuestions: 'The survey has no Kano questions.',
       rule: 'Category rule',
       rules: { mode: 'Most frequent category', 'aom-vs-irq': 'A+O+M vs I+R+Q' },
+      table: 'Evaluation table',
+      tables: { standard: 'Standard', modified: 'Modified (Pouliot)' },
+      tableHelp:
+        'In the modified table the same answer to both questions is questionable (Q), except “I am neutral” twice: “I expect it” both ways, for example, is Q rather than I.',
+      classifiedBy: 'Evaluation table: {{table}} · Category rule: {{rule}}',
       countsTitle: 'Categories',
       countsLabel: 'Stacked horizontal bar chart: respondents per Kano category for each feature.',
       scatterTitle: 'Better and Worse',

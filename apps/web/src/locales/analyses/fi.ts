@@ -129,6 +129,11 @@ export const fiAnalyses = {
       noQuestions: 'Kyselyssä ei ole Kano-kysymyksiä.',
       rule: 'Luokittelusääntö',
       rules: { mode: 'Yleisin luokka', 'aom-vs-irq': 'A+O+M vs. I+R+Q' },
+      table: 'Arviointitaulukko',
+      tables: { standard: 'Perustaulukko', modified: 'Muokattu (Pouliot)' },
+      tableHelp:
+        'Muokatussa taulukossa sama vastaus molempiin kysymyksiin on kyseenalainen (Q), paitsi kahdesti ”Yhdentekevää”: esimerkiksi ”Odotan sitä” molempiin on Q eikä I.',
+      classifiedBy: 'Arviointitaulukko: {{table}} · Luokittelusääntö: {{rule}}',
       countsTitle: 'Luokkien jakauma',
       countsLabel:
         'Pinottu vaakapylväskaavio: vastaajat Kano-luokittain jokaiselle ominaisuudelle.',

@@ -129,6 +129,11 @@ export const svAnalyses: AnalysesMessages = {
       noQuestions: 'Enkäten har inga Kanofrågor.',
       rule: 'Kategoriregel',
       rules: { mode: 'Vanligaste kategorin', 'aom-vs-irq': 'A+O+M mot I+R+Q' },
+      table: 'Utvärderingstabell',
+      tables: { standard: 'Standard', modified: 'Modifierad (Pouliot)' },
+      tableHelp:
+        'I den modifierade tabellen är samma svar på båda frågorna tveksamt (Q), utom ”Det spelar ingen roll” två gånger: till exempel ”Jag förväntar mig det” på båda är Q och inte I.',
+      classifiedBy: 'Utvärderingstabell: {{table}} · Kategoriregel: {{rule}}',
       countsTitle: 'Kategorier',
       countsLabel: 'Staplat liggande stapeldiagram: svarande per Kanokategori för varje egenskap.',
       scatterTitle: 'Better och Worse',

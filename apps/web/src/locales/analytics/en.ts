@@ -31,12 +31,26 @@ export const enAnalytics: AnalyticsMessages = {
       comparisonToIdeal: 'Compared with the ideal (question)',
     },
     noQuestions: 'No published survey has a question that fits this metric.',
+    intervalMethod: 'Interval',
+    intervalMethods: { 'adjusted-wald': 'Adjusted Wald (default)', wald: 'Wald' },
+    weights: 'CSI item weights',
+    weightsHint:
+      'Three positive numbers that add up to 1, such as ACSI’s 0.3885, 0.3190 and 0.2925. Leave empty for equal weights.',
+    weightOf: {
+      overallSatisfaction: 'Weight: overall satisfaction',
+      expectationDisconfirmation: 'Weight: expectations met',
+      comparisonToIdeal: 'Weight: compared with the ideal',
+    },
+    weightsSum: 'Now they add up to {{sum}}.',
+    weightsUsed: 'Item weights: {{weights}}',
+    weightsEqual: 'equal (⅓ each)',
     missing: {
       question: 'Choose a survey and a question to compute the metric.',
       cxQuestions:
         'Choose a survey and its three 5-point questions: effectiveness, ease and emotion.',
       csiQuestions:
         'Choose a survey and its three 1–10 questions: overall satisfaction, expectations met and comparison with the ideal.',
+      weights: 'The three CSI weights must be positive numbers that add up to 1.',
       breakdownKey: 'Enter the customer attribute to break down by.',
       period: 'The start date cannot be after the end date.',
     },
@@ -160,7 +174,7 @@ export const enAnalytics: AnalyticsMessages = {
       },
       'conservative-wald': {
         name: 'conservative Wald',
-        text: "The CX index interval averages the items' Wald margins: an upper bound whatever the items' correlation.",
+        text: "The interval of a three-item index (CX index, CSI) combines the items' margins, weighted as the index weighs them: an upper bound whatever the items' correlation.",
       },
     },
     docsRef: 'Definitions: Polku documentation, docs/metrics.md',

@@ -29,12 +29,26 @@ export const fiAnalytics = {
       comparisonToIdeal: 'Vertailu ihanteeseen (kysymys)',
     },
     noQuestions: 'Julkaistuissa kyselyissä ei ole tähän mittariin sopivia kysymyksiä.',
+    intervalMethod: 'Luottamusväli',
+    intervalMethods: { 'adjusted-wald': 'Korjattu Wald (oletus)', wald: 'Wald' },
+    weights: 'CSI:n osioiden painot',
+    weightsHint:
+      'Kolme positiivista lukua, joiden summa on 1, esimerkiksi ACSI:n 0,3885, 0,3190 ja 0,2925. Tyhjänä painot ovat yhtä suuret.',
+    weightOf: {
+      overallSatisfaction: 'Paino: kokonaistyytyväisyys',
+      expectationDisconfirmation: 'Paino: odotusten täyttyminen',
+      comparisonToIdeal: 'Paino: vertailu ihanteeseen',
+    },
+    weightsSum: 'Nyt painojen summa on {{sum}}.',
+    weightsUsed: 'Osioiden painot: {{weights}}',
+    weightsEqual: 'yhtä suuret (⅓ kukin)',
     missing: {
       question: 'Valitse kysely ja kysymys, niin mittari lasketaan.',
       cxQuestions:
         'Valitse kysely ja sen kolme viisiportaista kysymystä: tuloksellisuus, helppous ja tunne.',
       csiQuestions:
         'Valitse kysely ja sen kolme 1–10-kysymystä: kokonaistyytyväisyys, odotusten täyttyminen ja vertailu ihanteeseen.',
+      weights: 'CSI:n kolmen painon on oltava positiivisia lukuja, joiden summa on 1.',
       breakdownKey: 'Anna asiakastieto, jonka mukaan jaotellaan.',
       period: 'Alkupäivä ei voi olla loppupäivän jälkeen.',
     },
@@ -158,7 +172,7 @@ export const fiAnalytics = {
       },
       'conservative-wald': {
         name: 'varovainen Wald',
-        text: 'CX-indeksin väli on osioiden Waldin virhemarginaalien keskiarvo: yläraja, olivat osiot miten korreloituneita tahansa.',
+        text: 'Kolmen osion indeksin (CX-indeksi, CSI) väli yhdistää osioiden virhemarginaalit samoin painoin kuin indeksi: yläraja, olivat osiot miten korreloituneita tahansa.',
       },
     },
     docsRef: 'Määritelmät: Polun dokumentaatio, docs/metrics.md',

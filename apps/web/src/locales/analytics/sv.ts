@@ -31,12 +31,26 @@ export const svAnalytics: AnalyticsMessages = {
       comparisonToIdeal: 'Jämfört med idealet (fråga)',
     },
     noQuestions: 'Ingen publicerad enkät har en fråga som passar detta mått.',
+    intervalMethod: 'Konfidensintervall',
+    intervalMethods: { 'adjusted-wald': 'Justerad Wald (standard)', wald: 'Wald' },
+    weights: 'CSI:s vikter för delfrågorna',
+    weightsHint:
+      'Tre positiva tal som tillsammans blir 1, till exempel ACSI:s 0,3885, 0,3190 och 0,2925. Lämna tomt för lika vikter.',
+    weightOf: {
+      overallSatisfaction: 'Vikt: total nöjdhet',
+      expectationDisconfirmation: 'Vikt: uppfyllda förväntningar',
+      comparisonToIdeal: 'Vikt: jämfört med idealet',
+    },
+    weightsSum: 'Nu blir summan {{sum}}.',
+    weightsUsed: 'Delfrågornas vikter: {{weights}}',
+    weightsEqual: 'lika (⅓ var)',
     missing: {
       question: 'Välj en enkät och en fråga för att beräkna måttet.',
       cxQuestions:
         'Välj en enkät och dess tre femgradiga frågor: effektivitet, enkelhet och känsla.',
       csiQuestions:
         'Välj en enkät och dess tre frågor på 1–10: total nöjdhet, uppfyllda förväntningar och jämförelse med idealet.',
+      weights: 'CSI:s tre vikter måste vara positiva tal som tillsammans blir 1.',
       breakdownKey: 'Ange kunduppgiften att dela upp efter.',
       period: 'Startdatumet kan inte vara efter slutdatumet.',
     },
@@ -160,7 +174,7 @@ export const svAnalytics: AnalyticsMessages = {
       },
       'conservative-wald': {
         name: 'försiktig Wald',
-        text: 'CX-indexets intervall är medelvärdet av delfrågornas Wald-marginaler: en övre gräns oavsett hur delfrågorna korrelerar.',
+        text: 'Intervallet för ett index av tre delfrågor (CX-index, CSI) kombinerar delfrågornas marginaler med indexets vikter: en övre gräns oavsett hur delfrågorna korrelerar.',
       },
     },
     docsRef: 'Definitioner: Polkus dokumentation, docs/metrics.md',

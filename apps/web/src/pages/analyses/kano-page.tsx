@@ -1,5 +1,5 @@
 import { SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { kanoRules, type KanoResult, type Question } from '@polku/contracts';
+import { kanoRules, kanoTables, type KanoResult, type Question } from '@polku/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKanoQuery } from '../../api/analyses';
@@ -20,6 +20,7 @@ import {
 
 const categories = ['A', 'O', 'M', 'I', 'R', 'Q'] as const;
 type Rule = (typeof kanoRules)[number];
+type Table = (typeof kanoTables)[number];
 
 /** Better/Worse quadrants, split at 0.5 (x = |Worse|, y = Better). */
 const quadrants = [
@@ -35,10 +36,14 @@ export function KanoPage() {
   const workspaceId = useWorkspaceId();
   const [scope, setScope] = useScopeState();
   const [rule, setRule] = useState<Rule>('mode');
+  const [table, setTable] = useState<Table>('standard');
   const body = useScopeBody(scope);
   const survey = useScopeDefinition(workspaceId, scope.surveyId);
   const questions = questionsOf(survey.definition, ['kano']);
-  const query = useKanoQuery(workspaceId, body && questions.length > 0 ? { ...body, rule } : null);
+  const query = useKanoQuery(
+    workspaceId,
+    body && questions.length > 0 ? { ...body, rule, table } : null,
+  );
   return (
     <AnalysisPage title={t('analyses.kano.title')} intro={t('analyses.kano.intro')}>
       <FilterBar workspaceId={workspaceId} value={scope} onChange={setScope} />
@@ -62,6 +67,24 @@ export function KanoPage() {
               w="fit-content"
               maw="100%"
             />
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="kano-table-choice">
+              {t('analyses.kano.table')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="kano-table-choice"
+              aria-describedby="kano-table-help"
+              value={table}
+              onChange={(v) => setTable(v)}
+              data={kanoTables.map((x) => ({ value: x, label: t(`analyses.kano.tables.${x}`) }))}
+              w="fit-content"
+              maw="100%"
+              data-testid="kano-table-choice"
+            />
+            <Text size="xs" c="dimmed" id="kano-table-help">
+              {t('analyses.kano.tableHelp')}
+            </Text>
           </Stack>
           <ResultState query={query} waiting={body ? null : ''}>
             {(r) => (
@@ -167,6 +190,12 @@ function KanoResultView(props: { result: KanoResult; questions: Map<string, Ques
   };
   return (
     <>
+      <Text size="sm" data-testid="kano-classified-by">
+        {t('analyses.kano.classifiedBy', {
+          table: t(`analyses.kano.tables.${r.table}`),
+          rule: t(`analyses.kano.rules.${r.rule}`),
+        })}
+      </Text>
       <SmallSampleAlert show={r.features.some((f) => f.smallSample)} />
       <SectionTitle>{t('analyses.kano.countsTitle')}</SectionTitle>
       <EChart

@@ -93,6 +93,19 @@ describe('explorer state in the address', () => {
     expect(writeExplorerState(readExplorerState(cx)).toString()).toBe(cx.toString());
   });
 
+  it('keeps the NPS interval method and the CSI weights, only for the metrics that take them', () => {
+    const wald = new URLSearchParams('interval=wald');
+    expect(readExplorerState(wald).interval).toBe('wald');
+    expect(writeExplorerState(readExplorerState(wald)).toString()).toBe('interval=wald');
+    // adjusted-Wald is the default and stays out of the address; CSAT has no interval choice.
+    expect(writeExplorerState(readExplorerState(new URLSearchParams('interval=adjusted-wald'))).toString()).toBe(''); // prettier-ignore
+    expect(writeExplorerState(readExplorerState(new URLSearchParams('kind=csat&interval=wald'))).toString()).toBe('kind=csat'); // prettier-ignore
+    const csi = new URLSearchParams('kind=csi&survey=s1&question=a%2Cb%2Cc&weights=0.3885%2C0.319%2C0.2925'); // prettier-ignore
+    expect(readExplorerState(csi).weights).toEqual([0.3885, 0.319, 0.2925]);
+    expect(writeExplorerState(readExplorerState(csi)).toString()).toBe(csi.toString());
+    expect(readExplorerState(new URLSearchParams('kind=csi&weights=0.5,x,0.5')).weights).toBeUndefined(); // prettier-ignore
+  });
+
   it('ignores what it cannot read', () => {
     const state = readExplorerState(
       new URLSearchParams('kind=xyz&by=hour&from=2026-13&language=de'),
@@ -127,6 +140,20 @@ describe('explorer state in the address', () => {
         breakdown: { by: 'channel' },
       },
     });
+    const wald = toMetricQuery(readExplorerState(new URLSearchParams('interval=wald&by=all')), '2026-05-20'); // prettier-ignore
+    expect(wald).toMatchObject({ query: { metric: { kind: 'nps', interval: 'wald' } } });
+    const survey = '01a20978-9de8-724a-9499-f01b45e6c299';
+    const csi = (weights: string) =>
+      toMetricQuery(
+        readExplorerState(new URLSearchParams(`kind=csi&survey=${survey}&question=a,b,c&weights=${weights}`)), // prettier-ignore
+        '2026-05-20',
+      );
+    expect(csi('0.3885,0.319,0.2925')).toMatchObject({
+      query: { metric: { kind: 'csi', weights: [0.3885, 0.319, 0.2925] } },
+    });
+    // Weights that break the API's rule are not sent: the page says what to fix.
+    expect(csi('0.5,0.5,0.5')).toEqual({ missing: 'weights' });
+    expect(csi('0.5,0.5,0')).toEqual({ missing: 'weights' });
     const reversed = readExplorerState(new URLSearchParams('from=2026-05-02&to=2026-05-01'));
     expect(toMetricQuery(reversed, '2026-05-20')).toEqual({ missing: 'period' });
   });

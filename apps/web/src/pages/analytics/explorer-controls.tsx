@@ -4,12 +4,15 @@ import {
   Group,
   MultiSelect,
   NativeSelect,
+  NumberInput,
   SimpleGrid,
   TagsInput,
+  Text,
   TextInput,
 } from '@mantine/core';
 import {
   breakdownDimensions,
+  describeCsiWeightProblem,
   isMultiItemMetric,
   isOneQuestionMetric,
   multiItemMetrics,
@@ -17,6 +20,7 @@ import {
   linkChannels,
   metricBuckets,
   metricKinds,
+  npsIntervalMethods,
   ratingScale,
   responseSources,
   type Language,
@@ -28,7 +32,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelLabel } from './labels';
-import { parseAttribute, rangeOf, type ExplorerState } from './explorer-state';
+import { hasIntervalChoice, parseAttribute, rangeOf, type ExplorerState } from './explorer-state';
 import { periodPresets, type Period } from './period';
 
 /** Every channel an answer can carry: a link's channel, or the source when there was no link. */
@@ -249,7 +253,29 @@ export function ExplorerControls(props: {
             onCommit={(breakdownKey) => onChange({ breakdownKey })}
           />
         )}
+        {hasIntervalChoice(state.kind) && (
+          <NativeSelect
+            label={t('analytics.intervalMethod')}
+            value={state.interval ?? 'adjusted-wald'}
+            data={npsIntervalMethods.map((m) => ({
+              value: m,
+              label: t(`analytics.intervalMethods.${m}`),
+            }))}
+            onChange={(e) =>
+              onChange({
+                interval: e.currentTarget.value === 'wald' ? 'wald' : undefined,
+              })
+            }
+          />
+        )}
       </SimpleGrid>
+      {state.kind === 'csi' && (
+        <CsiWeightsInput
+          key={state.weights?.join(',') ?? 'equal'}
+          value={state.weights}
+          onCommit={(weights) => onChange({ weights })}
+        />
+      )}
       <Fieldset legend={t('analytics.filters')} mt="md" variant="filled">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <MultiSelect
@@ -306,6 +332,65 @@ export function ExplorerControls(props: {
         </Group>
       </Fieldset>
     </form>
+  );
+}
+
+/**
+ * The CSI's three item weights. They are committed on leaving a field once all three are
+ * numbers (or all are empty: equal weights), so a half-typed weight never runs a query; weights
+ * that break the API's rule (positive, summing to 1) are said so here, beside the fields.
+ */
+function CsiWeightsInput(props: {
+  value: [number, number, number] | undefined;
+  onCommit: (weights: [number, number, number] | undefined) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [values, setValues] = useState<(number | string)[]>(props.value ?? ['', '', '']);
+  const numbers = values.every((v): v is number => typeof v === 'number')
+    ? (values as [number, number, number])
+    : undefined;
+  const problem = numbers ? describeCsiWeightProblem(numbers) : null;
+  const sum = numbers
+    ? new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 6 }).format(
+        numbers[0] + numbers[1] + numbers[2],
+      )
+    : '';
+  const commit = () => {
+    if (numbers) {
+      if (numbers.join(',') !== props.value?.join(',')) props.onCommit(numbers);
+    } else if (values.every((v) => v === '') && props.value) props.onCommit(undefined);
+  };
+  return (
+    <Fieldset legend={t('analytics.weights')} mt="md" variant="filled" data-testid="csi-weights">
+      <Text size="sm" id="csi-weights-hint">
+        {t('analytics.weightsHint')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" mt="xs">
+        {multiItemMetrics.csi.map((item, i) => (
+          <NumberInput
+            key={item}
+            label={t(`analytics.weightOf.${item}`)}
+            value={values[i]}
+            onChange={(v) => setValues((now) => now.map((old, j) => (j === i ? v : old)))}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit();
+            }}
+            decimalSeparator={i18n.language === 'en' ? '.' : ','}
+            allowNegative={false}
+            decimalScale={6}
+            hideControls
+            aria-describedby={problem ? 'csi-weights-hint csi-weights-problem' : 'csi-weights-hint'}
+            aria-invalid={problem ? true : undefined}
+          />
+        ))}
+      </SimpleGrid>
+      {problem && (
+        <Text size="sm" c="red.9" mt="xs" id="csi-weights-problem" role="alert">
+          {t('analytics.missing.weights')} {t('analytics.weightsSum', { sum })}
+        </Text>
+      )}
+    </Fieldset>
   );
 }
 

@@ -190,6 +190,13 @@ function ResultView(props: {
   );
 
   const exportCsv = () => downloadText(csvFilename(result), metricCsv(result, groupLabel));
+  // The weights the server used, named as such: equal thirds, or the analyst's.
+  const weightsText = (weights: readonly number[]) =>
+    weights.every((w) => Math.abs(w - 1 / 3) < 1e-9)
+      ? t('analytics.weightsEqual')
+      : weights
+          .map((w) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 6 }).format(w))
+          .join(' · ');
 
   return (
     <Box
@@ -253,6 +260,11 @@ function ResultView(props: {
               </>
             )}
             <MethodNote methods={methods} />
+            {result.metric.weights && (
+              <Text size="sm" data-testid="csi-weights-used">
+                {t('analytics.weightsUsed', { weights: weightsText(result.metric.weights) })}
+              </Text>
+            )}
             <TotalsTable
               groups={groups}
               labelOf={groupLabel}

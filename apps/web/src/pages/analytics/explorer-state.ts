@@ -1,15 +1,18 @@
 import {
   breakdownDimensions,
+  describeCsiWeightProblem,
   isMultiItemMetric,
   isOneQuestionMetric,
   languages,
   metricBuckets,
   metricKinds,
   metricQuerySchema,
+  npsIntervalMethods,
   type Language,
   type MetricBucket,
   type MetricKind,
   type MetricQuery,
+  type NpsIntervalMethodName,
 } from '@polku/contracts';
 import { dayPattern, periodPresets, presetRange, type Period } from './period';
 
@@ -23,6 +26,8 @@ export type BreakdownBy = (typeof breakdownDimensions)[number];
  *   comma-separated, as target alerts link them: packages/core/src/targets/links.ts);
  * - `period` (30d, 3m, 12m, 24m) or `from`/`to` (YYYY-MM-DD; either makes the period custom);
  * - `by` (day…all), `breakdown` (survey, touchpoint, channel, language, attribute), `breakdownKey`;
+ * - `interval` (NPS and eNPS: `wald`; adjusted-Wald when left out), `weights` (CSI: three
+ *   numbers, comma-separated, as 0.3885,0.319,0.2925; equal weights when left out);
  * - filters, repeated: `channel`, `language`, `touchpoint` (an id, or `none`), `attr` (key=value).
  */
 export interface ExplorerState {
@@ -30,6 +35,10 @@ export interface ExplorerState {
   surveyId: string | undefined;
   question: string | undefined;
   cxQuestions: [string, string, string] | undefined;
+  /** NPS and eNPS: the interval method; undefined is the default, adjusted-Wald. */
+  interval: NpsIntervalMethodName | undefined;
+  /** CSI: the items' weights in the items' order; undefined is equal weights. */
+  weights: [number, number, number] | undefined;
   period: Period;
   from: string | undefined;
   to: string | undefined;
@@ -80,11 +89,17 @@ export function readExplorerState(params: URLSearchParams): ExplorerState {
     cx.length === 3 && cx.every((k) => keyPattern.test(k))
       ? (cx as [string, string, string])
       : undefined;
+  // Three numbers are kept even when they do not sum to 1: the page then says what to fix.
+  const w = (params.get('weights') ?? '').split(',').map((x) => (x.trim() ? Number(x) : NaN));
+  const weights =
+    w.length === 3 && w.every(Number.isFinite) ? (w as [number, number, number]) : undefined;
   return {
     kind: pick(metricKinds, params.get('kind')) ?? 'nps',
     surveyId: params.get('survey') || undefined,
     question: key('question'),
     cxQuestions,
+    interval: pick(npsIntervalMethods, params.get('interval')),
+    weights,
     period: from || to ? 'custom' : (pick(periodPresets, params.get('period')) ?? defaultPeriod),
     from,
     to,
@@ -113,6 +128,9 @@ export function writeExplorerState(state: ExplorerState): URLSearchParams {
   if (isMultiItemMetric(state.kind)) {
     if (state.cxQuestions) p.set('question', state.cxQuestions.join(','));
   } else if (state.question) p.set('question', state.question);
+  if (hasIntervalChoice(state.kind) && state.interval && state.interval !== 'adjusted-wald')
+    p.set('interval', state.interval);
+  if (state.kind === 'csi' && state.weights) p.set('weights', state.weights.join(','));
   if (state.period === 'custom') {
     if (state.from) p.set('from', state.from);
     if (state.to) p.set('to', state.to);
@@ -134,8 +152,12 @@ export function rangeOf(state: ExplorerState, today: string): { from?: string; t
   return { from: state.from, to: state.to };
 }
 
+/** Whether the metric lets the analyst choose its interval method (NPS and eNPS do). */
+export const hasIntervalChoice = (kind: MetricKind): boolean => kind === 'nps' || kind === 'enps';
+
 /** Why no query can be made yet. */
-export type MissingChoice = 'question' | 'cxQuestions' | 'csiQuestions' | 'breakdownKey' | 'period';
+export type MissingChoice =
+  'question' | 'cxQuestions' | 'csiQuestions' | 'weights' | 'breakdownKey' | 'period';
 
 /**
  * The API query of a state, or what is still missing. A survey picked without a question
@@ -152,8 +174,12 @@ export function toMetricQuery(
   if (isMultiItemMetric(state.kind) && !(state.surveyId && state.cxQuestions))
     return { missing: state.kind === 'csi' ? 'csiQuestions' : 'cxQuestions' };
   if (state.breakdown === 'attribute' && !state.breakdownKey) return { missing: 'breakdownKey' };
+  if (state.kind === 'csi' && state.weights && describeCsiWeightProblem(state.weights))
+    return { missing: 'weights' };
 
   const metric: MetricQuery['metric'] = { kind: state.kind };
+  if (hasIntervalChoice(state.kind) && state.interval) metric.interval = state.interval;
+  if (state.kind === 'csi' && state.weights) metric.weights = state.weights;
   const filters: NonNullable<MetricQuery['filters']> = {};
   if (isMultiItemMetric(state.kind) && state.surveyId && state.cxQuestions) {
     metric.surveyId = state.surveyId;
@@ -208,6 +234,8 @@ export function explorerPath(workspaceId: string, state: Partial<ExplorerState> 
     surveyId: undefined,
     question: undefined,
     cxQuestions: undefined,
+    interval: undefined,
+    weights: undefined,
     period: defaultPeriod,
     from: undefined,
     to: undefined,

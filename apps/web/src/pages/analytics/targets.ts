@@ -4,8 +4,8 @@ import type { ExplorerState } from './explorer-state';
 import { bucketsBetween } from './period';
 
 /**
- * The targets that apply to what the explorer shows: the same metric (kind, and survey and
- * question where the target names them) over the same scope (the whole workspace when no
+ * The targets that apply to what the explorer shows: the same metric (kind, survey and
+ * question where the target names them, a CSI's weights) over the same scope (the whole workspace when no
  * survey or touchpoint is picked; the survey or the one touchpoint picked). A recurring target
  * holds in every bucket; a fixed one in the buckets its days touch.
  */
@@ -24,7 +24,9 @@ export function targetsForView(
       : m.question === undefined
         ? state.question === undefined
         : m.surveyId === state.surveyId && m.question === state.question;
-    if (!sameQuestion) return [];
+    // A CSI target with other weights judges another figure; the interval method changes no score.
+    const sameWeights = (m.weights?.join(',') ?? '') === (state.weights?.join(',') ?? '');
+    if (!sameQuestion || (state.kind === 'csi' && !sameWeights)) return [];
     const scope = target.scope;
     const sameScope =
       scope.kind === 'workspace'
