@@ -273,8 +273,7 @@ describe('the analytics explorer and the workspace home page', () => {
     await page.waitForURL(/interval=wald/);
     await expect
       .poll(() => page.getByTestId('method-note').textContent())
-      .toMatch(/^Menetelmä: Wald|Wald\./);
-    expect(await page.getByTestId('method-note').textContent()).not.toContain('korjattu Wald');
+      .toMatch(/^Luottamusvälin menetelmä: Wald\. /);
     expect(await axeViolations(page)).toEqual([]);
   });
 
