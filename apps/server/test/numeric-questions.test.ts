@@ -141,7 +141,11 @@ for (const dialect of testDialects()) {
           'body.draft.questions.0.decimals',
           'Too big: expected number to be <=4',
         ],
-        [{ type: 'numeric', color: 'red' }, 'body.draft.questions.0', 'Unrecognized key: "color"'],
+        [
+          { type: 'numeric', color: 'red' },
+          'body.draft.questions.0.color',
+          'unknown field "color": this request does not take it',
+        ],
         [
           { type: 'rating', points: 5, scaleStart: -1 },
           'body.draft.questions.0.scaleStart',
