@@ -3,32 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertPrerequisites,
   axeViolations,
+  callApi,
   launchChromium,
   signIn,
   startPolku,
 } from './harness.js';
-
-/** Calls the API as the signed-in browser (session cookie and CSRF token). */
-async function callApi(page: Page, method: string, path: string, body?: object): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
-        csrfToken: string;
-      };
-      const res = await fetch(path, {
-        method,
-        headers: {
-          'x-csrf-token': session.csrfToken,
-          ...(body && { 'content-type': 'application/json' }),
-        },
-        ...(body && { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    { method, path, body },
-  );
-}
 
 const fi = (text: string) => ({ fi: text });
 
@@ -50,9 +29,9 @@ describe('coding critical incidents', () => {
     await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
     workspaceId = /\/w\/([^/]+)/.exec(page.url())?.[1] ?? '';
     const base = `/api/v1/workspaces/${workspaceId}`;
-    const survey = (await callApi(page, 'POST', `${base}/surveys`, {
+    const survey = await callApi<{ id: string }>(page, 'POST', `${base}/surveys`, {
       name: 'Asiointikokemukset',
-    })) as { id: string };
+    });
     await callApi(page, 'PATCH', `${base}/surveys/${survey.id}`, {
       draft: {
         languages: ['fi'],

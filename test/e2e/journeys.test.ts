@@ -4,32 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertPrerequisites,
   axeViolations,
+  callApi,
   launchChromium,
   signIn,
   startPolku,
 } from './harness.js';
-
-/** Calls the API as the signed-in browser (session cookie and CSRF token). */
-async function callApi<T>(page: Page, method: string, path: string, body?: object): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as {
-        csrfToken: string;
-      };
-      const res = await fetch(path, {
-        method,
-        headers: {
-          'x-csrf-token': session.csrfToken,
-          ...(body && { 'content-type': 'application/json' }),
-        },
-        ...(body && { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 interface MapAnswer {
   journey: { id: string; name: string };
