@@ -21,18 +21,22 @@ import { BrowserRouter } from 'react-router';
 import { queryClient } from './api/client';
 import { App } from './app';
 import { initI18n } from './i18n/i18n';
+import { lightVariantText, statusText } from './lib/status-colors';
 
-// Mantine's default dimmed grey is 3.3:1 on white; gray.7 reads clearly (WCAG AA).
+// Mantine's default dimmed grey is 3.3:1 on white; gray.7 reads clearly (WCAG AA). Status text
+// (errors, light badges and alerts of the status hues) takes the status colours, each at least
+// 4.5:1 on its tint (lib/status-colors.ts); the light blue takes a darker tone of its shade 9.
 const resolveCssVariables: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7],
-    // Light badges and alerts draw their text in shade 9, which is under 4.5:1 for these
-    // colours on their tinted background; a darker tone of it reads clearly (WCAG AA).
+    '--mantine-color-error': statusText.error,
+    '--mantine-color-success': statusText.positive,
+    '--mantine-color-blue-light-color': darken(t.colors.blue?.[9] ?? '#000', 0.3),
     ...Object.fromEntries(
-      ['blue', 'green', 'orange', 'yellow'].map((c) => [
-        `--mantine-color-${c}-light-color`,
-        darken(t.colors[c]?.[9] ?? '#000', 0.3),
+      Object.entries(lightVariantText).map(([hue, color]) => [
+        `--mantine-color-${hue}-light-color`,
+        color,
       ]),
     ),
   },

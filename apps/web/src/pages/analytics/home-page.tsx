@@ -14,6 +14,7 @@ import { useWorkspaceId } from '../../lib/membership';
 import { explorerPath } from './explorer-state';
 import { directionOf, useMetricFormat } from './metric-format';
 import { presetRange, todayIn } from './period';
+import { changeColor } from '../../lib/status-colors';
 
 /**
  * A month-by-month trend line, drawn as a plain SVG polyline: the home page loads without the
@@ -142,7 +143,7 @@ function HeadlineCard(props: {
               })}
             />
             {change && (
-              <Text size="sm" c={dir > 0 ? 'green.8' : dir < 0 ? 'red.8' : undefined}>
+              <Text size="sm" c={changeColor(dir)}>
                 {t('home.change', { difference: format.difference(change.difference) })}
                 {dir !== 0 &&
                   ` (${dir > 0 ? t('analytics.significantUp') : t('analytics.significantDown')})`}

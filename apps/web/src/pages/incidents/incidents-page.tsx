@@ -15,6 +15,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
+import { statusText } from '../../lib/status-colors';
 
 const NEW = '__new__';
 
@@ -204,7 +205,11 @@ function AnswerList(props: {
                     <Table.Td>{a.when ? (stages.get(a.when) ?? a.when) : '—'}</Table.Td>
                     <Table.Td>{a.why ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Text size="sm" fw={600} c={a.valence === 'positive' ? 'teal.9' : 'red.9'}>
+                      <Text
+                        size="sm"
+                        fw={600}
+                        c={a.valence === 'positive' ? statusText.positive : statusText.negative}
+                      >
                         {a.valence === 'positive' ? '+ ' : '− '}
                         {t(`incidents.${a.valence}`)}
                       </Text>

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useFormatDateTime } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
+import { statusText } from '../../lib/status-colors';
 
 const statusColors: Record<OutboxMail['status'], string> = {
   queued: 'blue',
@@ -98,7 +99,7 @@ export function OutboxPage() {
               {t('settings.outbox.status')}: {t(`settings.outbox.statuses.${reading.status}`)}
             </Text>
             {reading.error && (
-              <Text size="sm" c="red">
+              <Text size="sm" c={statusText.error}>
                 {t('settings.outbox.error')}: {reading.error}
               </Text>
             )}

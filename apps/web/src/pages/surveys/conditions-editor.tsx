@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from
 import type { Condition, Language, Question } from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
 import { replaceAt, scoredTypes } from './draft';
+import { statusText } from '../../lib/status-colors';
 
 type Op = Condition['op'];
 const allOps: Op[] = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'answered', 'not_answered'];
@@ -137,7 +138,7 @@ export function ConditionsEditor(props: ConditionsEditorProps) {
         );
       })}
       {props.error && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c={statusText.error} role="alert">
           {props.error}
         </Text>
       )}

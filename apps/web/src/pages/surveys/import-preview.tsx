@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
 import { useFormatDateTime } from '../../lib/format';
+import { statusText } from '../../lib/status-colors';
 import { ValueLabelsEditor } from './import-values';
 
 type Question = ResponseImportResult['questions'][number];
@@ -248,7 +249,7 @@ export function SampleRows({ result }: { result: ResponseImportResult }) {
                       </Text>
                     )}
                     {problem && (
-                      <Text size="sm" c="red.9">
+                      <Text size="sm" c={statusText.error}>
                         {t('import.problem', { reason: problem })}
                       </Text>
                     )}

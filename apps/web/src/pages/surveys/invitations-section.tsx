@@ -19,6 +19,7 @@ import { useCreateSurveyInvitationsMutation } from '../../api/distribution';
 import { ErrorAlert } from '../../components/status';
 import { InvitationsTable, useReasonText } from './invitations-table';
 import { parseRecipientText, recipientLinesFromCsv } from './recipients';
+import { statusText } from '../../lib/status-colors';
 
 type InviteResult = RouteOutput<'createSurveyInvitations'>;
 
@@ -30,13 +31,13 @@ function RecipientSummary({ text }: { text: string }) {
     <Stack gap={4} aria-live="polite">
       <Text size="sm">{t('distribution.invitations.valid', { count: recipients.length })}</Text>
       {recipients.length > MAX_RECIPIENTS && (
-        <Text size="sm" c="red.8">
+        <Text size="sm" c={statusText.error}>
           {t('distribution.invitations.tooMany', { max: MAX_RECIPIENTS })}
         </Text>
       )}
       {invalid.length > 0 && (
         <>
-          <Text size="sm" c="red.8">
+          <Text size="sm" c={statusText.error}>
             {t('distribution.invitations.invalidTitle', { count: invalid.length })}
           </Text>
           <List size="sm" spacing={2}>
@@ -127,7 +128,7 @@ function CsvFileInput({ onLines }: { onLines: (lines: string[]) => void }) {
       />
       <div role="status">
         {note && (
-          <Text size="sm" c={note.ok ? undefined : 'red.8'}>
+          <Text size="sm" c={note.ok ? undefined : statusText.error}>
             {note.text}
           </Text>
         )}

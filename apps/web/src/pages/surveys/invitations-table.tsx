@@ -90,11 +90,7 @@ export function InvitationsTable(props: { workspaceId: string; surveyId: string 
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{i.email}</Table.Td>
                   <Table.Td>{t(`language.${i.language}`)}</Table.Td>
                   <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={statusColors[i.status]}
-                      c={`${statusColors[i.status]}.9`}
-                    >
+                    <Badge variant="light" color={statusColors[i.status]}>
                       {t(`distribution.invitations.statuses.${i.status}`)}
                     </Badge>
                   </Table.Td>

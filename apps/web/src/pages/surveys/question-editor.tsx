@@ -5,6 +5,7 @@ import { ConditionsEditor } from './conditions-editor';
 import { changeType } from './draft';
 import { LocalizedInput } from './localized-input';
 import { QuestionSettings } from './question-settings';
+import { statusText } from '../../lib/status-colors';
 
 interface QuestionEditorProps {
   question: Question;
@@ -82,7 +83,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
         onChange={(showIf) => onChange({ ...q, showIf: showIf.length > 0 ? showIf : undefined })}
       />
       {props.earlier.length === 0 && (q.showIf ?? []).length > 0 && (
-        <Text size="sm" c="red.8">
+        <Text size="sm" c={statusText.error}>
           {t('builder.logic.noEarlier')}
         </Text>
       )}
