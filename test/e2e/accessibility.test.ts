@@ -20,7 +20,7 @@ describe('accessibility of the staff app (axe-core, WCAG 2.1 AA)', () => {
     smtp = await startSmtp();
     polku = await startPolku({ smtpPort: smtp.port, demo: true });
     browser = await launchChromium();
-    page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
+    page = await polku.newPage(browser, { bypassCSP: true }); // lets axe-core's script run under our CSP
   });
   afterAll(async () => {
     await browser?.close();

@@ -48,7 +48,7 @@ describe('analysis views', () => {
     assertPrerequisites();
     polku = await startPolku({ demo: true });
     browser = await launchChromium();
-    page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
+    page = await polku.newPage(browser, { bypassCSP: true }); // lets axe-core's script run under our CSP
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${polku.url}/login`);
     await signIn(page);

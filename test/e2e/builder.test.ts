@@ -39,7 +39,7 @@ describe('the survey builder and the responses area', () => {
     smtp = await startSmtp();
     polku = await startPolku({ smtpPort: smtp.port, demo: true });
     browser = await launchChromium();
-    page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
+    page = await polku.newPage(browser, { bypassCSP: true }); // lets axe-core's script run under our CSP
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.slice(0, 1500)}`));
     await page.goto(`${polku.url}/login`);
     await signIn(page);

@@ -28,7 +28,7 @@ describe('distribution: QR codes, printable sheets, email invitations, contact l
     polku = await startPolku({ smtpPort: smtp.port, demo: true });
     browser = await launchChromium();
     // bypassCSP lets axe-core's script run under our CSP; downloads are kept for the export.
-    page = await browser.newPage({ bypassCSP: true, acceptDownloads: true });
+    page = await polku.newPage(browser, { bypassCSP: true, acceptDownloads: true });
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.slice(0, 1500)}`));
     await page.goto(`${polku.url}/login`);
     await signIn(page);

@@ -48,7 +48,7 @@ describe('the staff app in Chromium', () => {
     afterAll(() => polku.close());
 
     it('signs in with the demo login, switches fi → sv → en, and invites a member whose mail arrives', async () => {
-      const page = await browser.newPage();
+      const page = await polku.newPage(browser);
       const errors = watchErrors(page);
       await page.goto(polku.url);
       await page.waitForURL(/\/login/);
@@ -93,7 +93,7 @@ describe('the staff app in Chromium', () => {
       await page.close();
 
       // The language was saved to the account: a sign-in from a fresh browser comes back in English.
-      const fresh = await browser.newPage();
+      const fresh = await polku.newPage(browser);
       await fresh.goto(`${polku.url}/login`);
       expect(await fresh.locator('html').getAttribute('lang')).toBe('fi');
       await signIn(fresh);
@@ -108,7 +108,7 @@ describe('the staff app in Chromium', () => {
         decodeQuotedPrintable(mail!.raw),
       )?.[1];
       expect(link).toBeDefined();
-      const page = await browser.newPage();
+      const page = await polku.newPage(browser);
       const errors = watchErrors(page);
       // Links in mail use PUBLIC_URL; open the same path on the test server.
       await page.goto(polku.url + new URL(link!).pathname);
@@ -130,7 +130,7 @@ describe('the staff app in Chromium', () => {
     afterAll(() => polku.close());
 
     it('runs first-run setup and opens the new workspace', async () => {
-      const page = await browser.newPage();
+      const page = await polku.newPage(browser);
       const errors = watchErrors(page);
       await page.goto(polku.url);
       await page.waitForURL(/\/setup/);

@@ -3,12 +3,14 @@ import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { localDay } from '@polku/core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { pino } from 'pino';
 import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig } from '../../apps/server/src/config.js';
 import { ensureDemo } from '../../apps/server/src/demo.js';
 import { createRuntime } from '../../apps/server/src/runtime.js';
+import { testEnv } from '../../apps/server/test/support/env.js';
 
 export { decodeQuotedPrintable, startSmtp } from '../../apps/server/test/support/smtp.js';
 
@@ -22,7 +24,19 @@ export function assertPrerequisites(): void {
     throw new Error('the web app is not built: run `node scripts/build.mjs`');
 }
 
-/** A real Polku server (web, worker) on a fresh SQLite file and a free port. */
+/**
+ * The day the browser tests run on: POLKU_E2E_TODAY as YYYY-MM-DD (or `today` for the real
+ * clock). By default a fixed day, so the demo's data (placed relative to today) and every page
+ * built on it are the same whatever day the suite runs; `npm test` runs the date-sensitive
+ * files again on other days (scripts/test.mjs says which and why).
+ */
+export const E2E_TODAY = testEnv.e2eToday ?? '2026-03-28';
+
+/**
+ * A real Polku server (web, worker) on a fresh SQLite file and a free port, its clock starting
+ * on E2E_TODAY (at 12:00 UTC) and running on. Pages opened with `newPage`/`newContext` share
+ * that time: the browser's clock is installed at the server's now.
+ */
 export async function startPolku(options: { smtpPort?: number; demo: boolean }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'polku-e2e-'));
   // The port is chosen first, so links in mail and QR codes (PUBLIC_URL) point at this server.
@@ -35,16 +49,35 @@ export async function startPolku(options: { smtpPort?: number; demo: boolean }) 
     PUBLIC_URL: url,
     ...(options.smtpPort && { SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}` }),
     WEB_DIST_DIR: webDist,
+    ...(E2E_TODAY !== 'today' && { POLKU_TODAY: E2E_TODAY }),
   });
   const runtime = await createRuntime(config, pino({ level: 'silent' }));
   const demo = options.demo ? await ensureDemo(runtime) : null;
   const app = await buildApp({ ...runtime, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   runtime.worker.start();
+  const { clock } = runtime;
+  /** A browser context whose pages read the server's time (playwright's clock, running). */
+  async function newContext(browser: Browser, contextOptions: BrowserContextOptions = {}) {
+    const context = await browser.newContext(contextOptions);
+    await context.clock.install({ time: clock.now() });
+    return context;
+  }
   return {
     url,
     runtime,
     demo,
+    clock,
+    /** Today in the demo workspace's zone (Helsinki), by the server's clock. */
+    today: () => localDay(clock.now(), 'Europe/Helsinki'),
+    newContext,
+    /**
+     * A page in a context of its own (as `browser.newPage` makes), on the server's time. The
+     * context lives until the browser closes.
+     */
+    async newPage(browser: Browser, contextOptions: BrowserContextOptions = {}): Promise<Page> {
+      return (await newContext(browser, contextOptions)).newPage();
+    },
     async close() {
       await app.close();
       await runtime.close();

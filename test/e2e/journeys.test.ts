@@ -49,7 +49,7 @@ describe('journey map in the web app', () => {
     assertPrerequisites();
     polku = await startPolku({ demo: true });
     browser = await launchChromium();
-    page = await browser.newPage({
+    page = await polku.newPage(browser, {
       bypassCSP: true, // lets axe-core's script run under our CSP
       viewport: { width: 1400, height: 1000 },
       acceptDownloads: true,
@@ -226,7 +226,7 @@ describe('journey map in the web app', () => {
     await page.goto(`${polku.url}/w/${workspaceId}/journeys/${journeyId}?metric=nps&period=12m`);
     const bigCard = page.locator(`[data-touchpoint="${big.id}"]`);
     await bigCard.getByTestId('touchpoint-n').waitFor();
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const today = polku.today();
     const metrics = await callApi<MetricsAnswer>(
       page,
       'POST',
@@ -288,7 +288,7 @@ describe('journey map in the web app', () => {
     expect(await page.getByTestId('persona').count()).toBeGreaterThan(0);
 
     // Every card shows the n the API computes for its touchpoint over the same 24 months.
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const today = polku.today();
     const from = new Date(
       Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - 23, 1),
     )

@@ -57,7 +57,7 @@ describe('the observed journey', () => {
     // One customer of our own, and their NPS answer (by email, at no touchpoint: responses may
     // only name touchpoints of the journey model, and events here use made-up ids): a detractor.
     const hour = 3_600_000;
-    const now = Date.now();
+    const now = polku.clock.now();
     await services.events.recordBatch(ctx, [
       {
         customerRef: 'E2E-1',
@@ -98,7 +98,7 @@ describe('the observed journey', () => {
     });
 
     browser = await launchChromium();
-    page = await browser.newPage({ bypassCSP: true }); // lets axe-core's script run under our CSP
+    page = await polku.newPage(browser, { bypassCSP: true }); // lets axe-core's script run under our CSP
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${polku.url}/login`);
     await signIn(page, login);

@@ -207,7 +207,7 @@ describe('respondent pages in Chromium', () => {
 
   it('completes a two-page survey with JavaScript turned off', async () => {
     const { url, surveyId } = await publish(twoPages);
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'fi-FI' });
+    const context = await polku.newContext(browser, { javaScriptEnabled: false, locale: 'fi-FI' });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -241,7 +241,7 @@ describe('respondent pages in Chromium', () => {
 
   it('has no WCAG 2.1 A/AA violations on any page of a survey with every question type', async () => {
     const { url, surveyId } = await publish(everyType);
-    const context = await browser.newContext({ bypassCSP: true, locale: 'fi-FI' }); // bypassCSP lets axe run
+    const context = await polku.newContext(browser, { bypassCSP: true, locale: 'fi-FI' }); // bypassCSP lets axe run
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

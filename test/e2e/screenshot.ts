@@ -9,7 +9,10 @@ const smtp = await startSmtp();
 const polku = await startPolku({ smtpPort: smtp.port, demo: true });
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1180 }, locale: 'fi-FI' });
+  const page = await polku.newPage(browser, {
+    viewport: { width: 1280, height: 1180 },
+    locale: 'fi-FI',
+  });
   await page.goto(`${polku.url}/login`);
   await signIn(page);
   await page.waitForURL(/\/w\/[0-9a-f-]{36}/);

@@ -233,7 +233,7 @@ describe('the feedback widget on a customer page, in Chromium', () => {
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/kiitos`;
 
     browser = await launchChromium();
-    page = await browser.newPage({ bypassCSP: true });
+    page = await polku.newPage(browser, { bypassCSP: true });
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
   afterAll(async () => {
@@ -342,7 +342,7 @@ describe('the feedback widget on a customer page, in Chromium', () => {
   });
 
   it('opens by itself on a matching path, in Swedish, with every question type it supports', async () => {
-    const other = await browser.newPage({ bypassCSP: true });
+    const other = await polku.newPage(browser, { bypassCSP: true });
     other.on('pageerror', (e) => pageErrors.push(e.message));
     await other.goto(siteUrl.replace('/kiitos', '/tilaus/123/kiitos'));
     const dialog = other.getByRole('dialog', { name: 'Butiksbesök' });

@@ -40,6 +40,11 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   POLKU_WEBHOOKS_ALLOW_LOOPBACK: flag.default(false),
   POLKU_CHROMIUM_PATH: z.string().min(1).optional(),
+  POLKU_TODAY: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      message: 'write a day as YYYY-MM-DD or an instant as 2026-03-28T12:00:00+02:00',
+    })
+    .optional(),
 });
 
 export const serverRoles = ['web', 'worker', 'scheduler'] as const;
@@ -59,9 +64,19 @@ export interface AppConfig {
   webDistDir: string;
   /** Chromium for journey map exports: an explicit path, or null to search the usual places. */
   chromium: { path: string | null };
+  /** Where the server's clock starts (POLKU_TODAY), then running on; null: the real clock. */
+  clock: { startAt: number | null };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The instant a fixed "today" starts at: an instant as given, or a day at 12:00 UTC, which is
+ * that same calendar day in every zone from UTC−11 to UTC+11 (the workspace's, whichever it is).
+ */
+function startOfToday(value: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T12:00:00Z`) : Date.parse(value);
+}
 const defaultWebDist = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../web/dist');
 
 /** Parses a list of roles ("web,worker"); throws on an unknown role. */
@@ -125,5 +140,6 @@ export function loadConfig(
     webhooks: { allowLoopback: e.POLKU_WEBHOOKS_ALLOW_LOOPBACK },
     webDistDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : defaultWebDist,
     chromium: { path: e.POLKU_CHROMIUM_PATH ?? null },
+    clock: { startAt: e.POLKU_TODAY === undefined ? null : startOfToday(e.POLKU_TODAY) },
   };
 }

@@ -50,7 +50,8 @@ async function ensureDemoWorkspace(
     if (membership)
       return { workspaceId: membership.workspaceId, ownerId: existing.id, created: false };
   }
-  const now = Date.now();
+  // The demo's history ends when its workspace and surveys were made: on the runtime's today.
+  const now = runtime.clock.now();
   const ownerHash = await argon2Hasher.hash(DEMO_LOGIN.password);
   const lockedHash = await argon2Hasher.hash(newId()); // staff accounts: nobody knows this password
   return store.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { systemClock, type Clock, type Store } from '@polku/core';
+import { clockStartingAt, systemClock, type Clock, type Store } from '@polku/core';
 import { createStore, migrateToLatest, openDatabase, type DatabaseHandle } from '@polku/db';
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from './config.js';
@@ -14,11 +14,11 @@ import { createServices, type Services } from './services.js';
 export interface Runtime {
   config: AppConfig;
   log: Logger;
+  /** Where every part of the process reads the time: services, jobs, the demo, HTTP limits. */
+  clock: Clock;
   database: DatabaseHandle;
   store: Store;
   services: Services;
-  /** Where every part of the process takes "now" from. */
-  clock: Clock;
   mailer: Mailer;
   worker: Worker;
   scheduler: Scheduler;
@@ -39,14 +39,19 @@ export function createLogger(config: AppConfig): Logger {
   );
 }
 
+/** The real clock, or one starting at the configured "today" (POLKU_TODAY) and running on. */
+export function configuredClock(config: AppConfig): Clock {
+  return config.clock.startAt === null ? systemClock : clockStartingAt(config.clock.startAt);
+}
+
 /**
- * Opens the database, applies migrations and wires services, mail and jobs. `clock` is for
- * tests that move time.
+ * Opens the database, applies migrations and wires services, mail and jobs, all reading the
+ * time from `clock`: by default the configured one (tests may pass one that they move).
  */
 export async function createRuntime(
   config: AppConfig,
   log: Logger = createLogger(config),
-  { clock = systemClock }: { clock?: Clock } = {},
+  { clock = configuredClock(config) }: { clock?: Clock } = {},
 ): Promise<Runtime> {
   const database = openDatabase(config.database, {
     onConnectionError: (err) =>
@@ -59,7 +64,7 @@ export async function createRuntime(
     await database.close();
     throw err;
   }
-  const store = createStore(database);
+  const store = createStore(database, clock);
   const services = createServices({
     store,
     hasher: argon2Hasher,
@@ -77,18 +82,18 @@ export async function createRuntime(
       );
   const worker = new Worker(
     store.jobs,
-    jobDefinitions(store, mailer, log, services),
+    jobDefinitions(store, mailer, log, services, clock),
     log.child({ role: 'worker' }),
     { concurrency: config.worker.concurrency, clock },
   );
-  const scheduler = new Scheduler(store, recurringJobs, log.child({ role: 'scheduler' }));
+  const scheduler = new Scheduler(store, recurringJobs, log.child({ role: 'scheduler' }), clock);
   return {
     config,
     log,
+    clock,
     database,
     store,
     services,
-    clock,
     mailer,
     worker,
     scheduler,

@@ -9,6 +9,8 @@ import { startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
 const DAY_MS = 86_400_000;
+/** The day the demo is made on (a Thursday in summer time: its month is two days old). */
+const TODAY = '2026-07-02';
 
 /** `YYYY-MM-DD` plus whole days (calendar arithmetic, no time zone). */
 function addDays(day: string, days: number): string {
@@ -43,7 +45,9 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
     };
 
     beforeAll(async () => {
-      t = await startTestApp(dialect);
+      // The demo's history ends on the runtime's today: a fixed one, so its months and seasons
+      // are the same on every run.
+      t = await startTestApp(dialect, { POLKU_TODAY: TODAY });
       const t0 = performance.now();
       first = await ensureDemo(t.runtime);
       seedMs = performance.now() - t0;
@@ -85,10 +89,11 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
         .select((eb) => [eb.fn.min('day').as('first'), eb.fn.max('day').as('last')])
         .where('workspaceId', '=', first.workspaceId)
         .executeTakeFirstOrThrow();
-      const today = localDay(Date.now(), 'Europe/Helsinki');
-      expect(span.last >= addDays(today, -1)).toBe(true); // tolerates a run across midnight
-      expect(span.first <= addDays(today, -725)).toBe(true);
-      expect(span.first >= addDays(today, -730)).toBe(true);
+      // The runtime's clock starts at 12:00 UTC (15:00 in Helsinki): the shop's morning is in.
+      expect(localDay(t.runtime.clock.now(), 'Europe/Helsinki')).toBe(TODAY);
+      expect(span.last).toBe(TODAY);
+      expect(span.first <= addDays(TODAY, -725)).toBe(true);
+      expect(span.first >= addDays(TODAY, -730)).toBe(true);
 
       const links = await db()
         .selectFrom('responses as r')
@@ -287,7 +292,7 @@ for (const dialect of testDialects().filter((d) => d.name === 'sqlite')) {
       expect(pain.comment).toMatch(/myöhä/i);
       expect(cards.flatMap((x) => x.markers).filter((m) => m.kind === 'delight')).toHaveLength(2);
       // Live metrics from the real responses: CSAT at the courier, NPS at the counter.
-      const today = localDay(Date.now(), c.workspace.timeZone);
+      const today = localDay(t.runtime.clock.now(), c.workspace.timeZone);
       const period = { from: addDays(today, -365), to: today };
       const csat = await t.runtime.services.journeyMetrics.forJourney(c, map.journey.id, {
         metric: { kind: 'csat' },

@@ -92,7 +92,8 @@ for (const dialect of testDialects()) {
     }
 
     beforeAll(async () => {
-      t = await startTestApp(dialect);
+      // A fixed day, so the month-long periods and monthly targets fall the same on every run.
+      t = await startTestApp(dialect, { POLKU_TODAY: '2026-07-02' });
       owner = await createAccount(t, 'owner');
       viewer = await createAccount(t, 'viewer');
       outsider = await createAccount(t, 'outsider');
@@ -100,7 +101,7 @@ for (const dialect of testDialects()) {
         workspaceId: owner.workspaceId,
         userId: viewer.userId,
         role: 'viewer',
-        createdAt: Date.now(),
+        createdAt: t.runtime.clock.now(),
       });
       base = `/api/v1/workspaces/${owner.workspaceId}`;
     });
@@ -766,7 +767,7 @@ for (const dialect of testDialects()) {
 
     it('computes the metric per touchpoint, per stage and for the journey', async () => {
       const ws = (await t.runtime.store.workspaces.findById(owner.workspaceId))!;
-      const today = localDay(Date.now(), ws.timeZone);
+      const today = localDay(t.runtime.clock.now(), ws.timeZone);
       const m = await call<JourneyMap>(owner, 'POST', '/journeys/from-template', {
         template: 'retail',
       });
@@ -781,7 +782,7 @@ for (const dialect of testDialects()) {
         const inputs: IntakeInput[] = scores.map((nps) => ({
           surveyId: survey.id,
           touchpointId,
-          submittedAt: Date.now() - daysAgo * DAY_MS,
+          submittedAt: t.runtime.clock.now() - daysAgo * DAY_MS,
           partial: false,
           source: 'api',
           answers: { nps },

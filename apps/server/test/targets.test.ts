@@ -108,7 +108,7 @@ for (const dialect of testDialects()) {
       daysAgo: number[],
       touchpointId: string | null = null,
     ): Promise<void> {
-      const now = Date.now();
+      const now = t.runtime.clock.now();
       const inputs: IntakeInput[] = scores.map((nps, i) => ({
         surveyId: survey.id,
         touchpointId,
@@ -151,14 +151,17 @@ for (const dialect of testDialects()) {
       );
     }
 
-    async function runAlertJob(now = Date.now()): Promise<void> {
+    async function runAlertJob(now = t.runtime.clock.now()): Promise<void> {
       expect(await t.runtime.scheduler.tick(now)).toContain(METRIC_ALERTS_JOB);
       await t.runtime.worker.drain();
     }
 
     beforeAll(async () => {
       smtp = await startSmtp();
+      // A fixed day: which recurring period is current (this quarter, this month) is then the
+      // same whatever day the suite runs.
       t = await startTestApp(dialect, {
+        POLKU_TODAY: '2026-03-28',
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
         POLKU_WEBHOOKS_ALLOW_LOOPBACK: '1',
       });
@@ -175,11 +178,11 @@ for (const dialect of testDialects()) {
           workspaceId: owner.workspaceId,
           userId: who.userId,
           role,
-          createdAt: Date.now(),
+          createdAt: t.runtime.clock.now(),
         });
       workspace = (await t.runtime.store.workspaces.findById(owner.workspaceId))!;
       base = `/api/v1/workspaces/${workspace.id}`;
-      today = localDay(Date.now(), workspace.timeZone);
+      today = localDay(t.runtime.clock.now(), workspace.timeZone);
       // 30 days: the 13 before today, today, and 16 to come; the previous period is the 30
       // days before it.
       period = { kind: 'fixed', from: addDays(today, -13), to: addDays(today, 16) };
@@ -528,11 +531,11 @@ for (const dialect of testDialects()) {
           .where('status', '=', 'queued')
           .execute();
         expect(retry).toHaveLength(1);
-        expect(Number(retry[0]!.runAt)).toBeGreaterThan(Date.now());
+        expect(Number(retry[0]!.runAt)).toBeGreaterThan(t.runtime.clock.now());
 
         // The second run (the next slot of the schedule) finds the same conditions: nothing new.
         const mailCount = smtp.received.length;
-        await runAlertJob(Date.now() + 16 * 60_000);
+        await runAlertJob(t.runtime.clock.now() + 16 * 60_000);
         const again = await t.runtime.database.db
           .selectFrom('metricAlerts')
           .select('id')
@@ -545,7 +548,7 @@ for (const dialect of testDialects()) {
 
       it('retries a webhook whose receiver failed, with backoff through the job queue', async () => {
         // An hour later at the latest the retry has run, and succeeded.
-        await t.runtime.worker.drain(() => Date.now() + 3_600_000);
+        await t.runtime.worker.drain(() => t.runtime.clock.now() + 3_600_000);
         expect(flaky.received).toHaveLength(3);
         expect(signatureIsValid(flakySecret, flaky.received[2]!)).toBe(true);
         expect(flaky.received[2]!.body).toBe(flaky.received[0]!.body);

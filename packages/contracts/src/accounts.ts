@@ -36,6 +36,9 @@ export const sessionInfoSchema = z
     user: userSchema,
     memberships: z.array(membershipSummarySchema),
     csrfToken: z.string(),
+    /** The server's clock when it answered (epoch ms): the web app's "today" follows the
+     * server's, not the browser's, so periods end where the answers are dated. */
+    serverTime: z.number().int().nonnegative(),
   })
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -1,4 +1,4 @@
-import type { Repositories, Store } from '@polku/core';
+import { systemClock, type Clock, type Repositories, type Store } from '@polku/core';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from './connection.js';
 import type { Database } from './schema.js';
@@ -34,6 +34,7 @@ import {
 function createRepositories(
   db: Kysely<Database>,
   dialect: DatabaseHandle['dialect'],
+  clock: Clock,
   rollups?: RollupBuffer,
 ): Repositories {
   return {
@@ -46,7 +47,7 @@ function createRepositories(
     passwordResets: createPasswordResetRepository(db),
     audit: createAuditRepository(db),
     emails: createEmailRepository(db),
-    jobs: createJobRepository(db, dialect),
+    jobs: createJobRepository(db, dialect, clock),
     schedules: createScheduleRepository(db),
     surveys: createSurveyRepository(db),
     responses: createResponseRepository(db, rollups),
@@ -61,15 +62,18 @@ function createRepositories(
   };
 }
 
-/** The repositories of core's ports over one database, with transactions. */
-export function createStore(handle: DatabaseHandle): Store {
+/**
+ * The repositories of core's ports over one database, with transactions. `clock` stamps what
+ * the repositories date themselves (a job's enqueue time).
+ */
+export function createStore(handle: DatabaseHandle, clock: Clock = systemClock): Store {
   return {
-    ...createRepositories(handle.db, handle.dialect),
+    ...createRepositories(handle.db, handle.dialect, clock),
     transaction: (fn) =>
       handle.db.transaction().execute(async (trx) => {
         // Rollup changes are written once, just before commit (see RollupBuffer).
         const rollups = new RollupBuffer();
-        const result = await fn(createRepositories(trx, handle.dialect, rollups));
+        const result = await fn(createRepositories(trx, handle.dialect, clock, rollups));
         await rollups.flush(trx);
         return result;
       }),

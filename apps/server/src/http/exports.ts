@@ -9,7 +9,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** Streamed exports of responses (a file route: same access check, in OpenAPI). */
 export function exportHandlers(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<AppDeps, 'store' | 'clock'>,
 ): Record<'exportResponses', FileRouteHandler> {
   return {
     exportResponses: async ({ auth, query, reply }) => {
@@ -19,7 +19,7 @@ export function exportHandlers(
         from: query.from as string | undefined,
         to: query.to as string | undefined,
       });
-      const stamp = localDay(Date.now(), auth.workspace.timeZone);
+      const stamp = localDay(deps.clock.now(), auth.workspace.timeZone);
       if (format === 'xlsx') void reply.type(XLSX_TYPE);
       void reply.header(
         'content-disposition',

@@ -6,6 +6,7 @@ import {
   SEND_EMAIL_JOB,
   SEND_SURVEY_INVITATION_JOB,
   WEBHOOK_DELIVER_JOB,
+  type Clock,
   type Store,
 } from '@polku/core';
 import type { Logger } from 'pino';
@@ -27,6 +28,7 @@ export function jobDefinitions(
   mailer: Mailer,
   log: Logger,
   services: Services,
+  clock: Clock,
 ): JobDefinitions {
   return {
     // Delivers one outbox mail (or keeps it when no SMTP is configured). Idempotent.
@@ -36,7 +38,7 @@ export function jobDefinitions(
         const email = await store.emails.findById(emailId);
         if (!email || email.status === 'sent' || email.status === 'kept') return;
         await mailer.send(email);
-        await store.emails.markDelivered(email.id, mailer.delivers ? 'sent' : 'kept', Date.now());
+        await store.emails.markDelivered(email.id, mailer.delivers ? 'sent' : 'kept', clock.now());
       },
       onFinalFailure: ({ emailId }, error) => store.emails.markFailed(emailId, error),
     },
@@ -76,7 +78,7 @@ export function jobDefinitions(
     [CLEANUP_JOB]: {
       payload: z.null(),
       async perform() {
-        const now = Date.now();
+        const now = clock.now();
         const sessions = await store.sessions.deleteExpired(now);
         const jobs = await store.jobs.deleteFinishedBefore(now - 7 * DAY);
         log.info({ sessions, jobs }, 'cleanup done');

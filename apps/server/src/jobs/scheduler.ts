@@ -1,4 +1,4 @@
-import type { RecurringJobKind, Store } from '@polku/core';
+import { systemClock, type Clock, type RecurringJobKind, type Store } from '@polku/core';
 import type { Logger } from 'pino';
 
 /** A job enqueued every `everyMs` (e.g. hourly clean-up); recurring kinds carry no payload. */
@@ -19,6 +19,7 @@ export class Scheduler {
     private readonly store: Store,
     private readonly jobs: RecurringJob[],
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
     private readonly tickMs = 10_000,
   ) {}
 
@@ -41,7 +42,7 @@ export class Scheduler {
   }
 
   /** Enqueues each recurring job that is due now; returns the kinds enqueued. */
-  async tick(now = Date.now()): Promise<string[]> {
+  async tick(now = this.clock.now()): Promise<string[]> {
     const enqueued: string[] = [];
     for (const job of this.jobs) {
       const claimed = await this.store.transaction(async (tx) => {

@@ -140,7 +140,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
 
     scope.get<TokenRoute>('/s/:token', pageRoute, async (request, reply) => {
       const { token } = request.params;
-      if (limit && !views.hit(`${request.ip}|${token}`, Date.now()))
+      if (limit && !views.hit(`${request.ip}|${token}`, deps.clock.now()))
         return sendMessage(request, reply, 'tooMany');
       const r = await resolve(token);
       if (r.kind !== 'open') return sendMessage(request, reply, r.kind, r);
@@ -187,7 +187,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
 
     scope.post<TokenRoute>('/s/:token', pageRoute, async (request, reply) => {
       const { token } = request.params;
-      if (limit && !posts.hit(`${request.ip}|${token}`, Date.now()))
+      if (limit && !posts.hit(`${request.ip}|${token}`, deps.clock.now()))
         return sendMessage(request, reply, 'tooMany');
       const r = await resolve(token);
       if (r.kind !== 'open') return sendMessage(request, reply, r.kind, r);

@@ -6,6 +6,7 @@ import {
   type RouteInput,
   type SurveyInvitation,
 } from '@polku/contracts';
+import { serverNow } from '../lib/server-clock';
 import { api } from './client';
 import { listeningKeys, type ResponseFilters } from './surveys';
 import { wsKeys } from './workspace';
@@ -17,7 +18,7 @@ const invitationsKey = (ws: string, surveyId: string) =>
 const pendingRefreshMs = 3_000;
 
 function hasDueInvitation(items: SurveyInvitation[] | undefined): boolean {
-  const now = Date.now();
+  const now = serverNow().getTime(); // scheduledAt is the server's time
   return (items ?? []).some((i) => i.status === 'scheduled' && i.scheduledAt <= now);
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Language, RouteInput, SessionInfo } from '@polku/contracts';
 import { useNavigate } from 'react-router';
+import { syncServerClock } from '../lib/server-clock';
 import { api, isUnauthenticated, sessionKey, setCsrfToken } from './client';
 
 /** The signed-in person, or `null` when nobody is signed in. */
@@ -11,6 +12,7 @@ export function useSessionQuery() {
       try {
         const session = await api.call('getSession', {});
         setCsrfToken(session.csrfToken);
+        syncServerClock(session.serverTime);
         return session;
       } catch (error) {
         if (isUnauthenticated(error)) {
@@ -36,6 +38,7 @@ function useSignIn() {
   const queryClient = useQueryClient();
   return (session: SessionInfo) => {
     setCsrfToken(session.csrfToken);
+    syncServerClock(session.serverTime);
     queryClient.setQueryData(sessionKey, session);
     queryClient.setQueryData(['setupStatus'], { needed: false });
   };

@@ -147,6 +147,7 @@ export class AuthService {
       user: toUser(user),
       memberships: memberships.map(toMembershipSummary),
       csrfToken: session.csrfToken,
+      serverTime: this.deps.clock.now(),
     };
   }
 

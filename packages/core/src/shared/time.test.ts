@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, localDay, submittedInstantIssue } from './time.js';
+import { clockStartingAt, DAY, localDay, submittedInstantIssue, type Clock } from './time.js';
 import { newId } from './ids.js';
 
 describe('localDay', () => {
@@ -47,5 +47,18 @@ describe('submittedInstantIssue', () => {
   it('refuses instants before 1970 and ones that are not whole milliseconds', () => {
     for (const at of [-1, 0.5, Number.NaN, 2 ** 53])
       expect(submittedInstantIssue(at, now), String(at)).toMatch(/whole epoch milliseconds/);
+  });
+});
+
+describe('clockStartingAt', () => {
+  it('starts at the given instant and then advances with the real clock, ms for ms', () => {
+    let real = Date.UTC(2026, 11, 2, 6, 0);
+    const realClock: Clock = { now: () => real };
+    const start = Date.UTC(2026, 2, 28, 12, 0);
+    const clock = clockStartingAt(start, realClock);
+    expect(clock.now()).toBe(start);
+    real += 90_000;
+    expect(clock.now()).toBe(start + 90_000);
+    expect(localDay(clock.now(), 'Europe/Helsinki')).toBe('2026-03-28');
   });
 });

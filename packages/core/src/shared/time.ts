@@ -4,6 +4,16 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * A clock that reads `start` now and then advances with `real` time: a running server on a
+ * fixed "today" (POLKU_TODAY, the browser tests) still sees its sessions, leases and jobs move.
+ * @example clockStartingAt(Date.UTC(2026, 2, 28, 12)).now() // 2026-03-28T12:00Z, then later
+ */
+export function clockStartingAt(start: number, real: Clock = systemClock): Clock {
+  const offset = start - real.now();
+  return { now: () => real.now() + offset };
+}
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**

@@ -1,6 +1,8 @@
 import {
   newId,
+  systemClock,
   type ClaimedJob,
+  type Clock,
   type JobLease,
   type JobPayloads,
   type JobRecord,
@@ -27,6 +29,7 @@ const toJob = (r: Selectable<JobsTable>): JobRecord => ({
 export function createJobRepository<P extends object = JobPayloads>(
   db: Kysely<Database>,
   dialect: 'sqlite' | 'postgres',
+  clock: Clock = systemClock,
 ): JobRepository<P> {
   /** Only the current holder's lease matches: the token changes at every claim. */
   const held = (lease: JobLease) =>
@@ -39,7 +42,7 @@ export function createJobRepository<P extends object = JobPayloads>(
 
   return {
     async enqueue(kind, payload, options = {}) {
-      const now = Date.now();
+      const now = clock.now();
       const id = newId(now);
       // With a unique key, an unfinished job with the same key wins and this insert is a no-op.
       const inserted = await db

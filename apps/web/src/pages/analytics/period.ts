@@ -1,4 +1,5 @@
 import { addDays } from '@polku/contracts';
+import { serverNow } from '../../lib/server-clock';
 
 // Bucket names come from the contracts, where the server takes them too.
 export { addDays, bucketOf, bucketsBetween, isoWeekOf } from '@polku/contracts';
@@ -13,9 +14,10 @@ export const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Today's date in a time zone (the workspace's: answers are bucketed by their local day there,
- * so "the last 30 days" must end on the workspace's today, not the browser's).
+ * so "the last 30 days" must end on the workspace's today, not the browser's), by the server's
+ * clock.
  */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
+export function todayIn(timeZone: string, now: Date = serverNow()): string {
   try {
     // en-CA formats dates as YYYY-MM-DD.
     return new Intl.DateTimeFormat('en-CA', {

@@ -4,6 +4,7 @@ import type { ObservedFlow as Flow, ObservedFlowQuery, TransitionKind } from '@p
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useObservedFlowQuery } from '../../api/events';
+import { serverNow } from '../../lib/server-clock';
 import { ResultState, useNumberFormat } from '../analyses/shared';
 import { sankeyData, touchpointName } from './flow-model';
 
@@ -25,9 +26,9 @@ const kindColors: Record<TransitionKind, string | null> = {
 const isoDay = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-/** The last twelve months up to today, in the browser's calendar. */
+/** The last twelve months up to today (by the server's clock), in the browser's calendar. */
 function defaultPeriod(): { from: string; to: string } {
-  const today = new Date();
+  const today = serverNow();
   const from = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
   return { from: isoDay(from), to: isoDay(today) };
 }
