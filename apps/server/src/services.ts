@@ -63,7 +63,11 @@ export function createServices(deps: {
     clock,
     publicUrl: deps.config.http.publicUrl,
   });
-  const metrics = new MetricService({ surveys: deps.store.surveys, metrics: deps.store.metrics });
+  const metrics = new MetricService({
+    surveys: deps.store.surveys,
+    metrics: deps.store.metrics,
+    clock,
+  });
   const auth = new AuthService({ store: deps.store, hasher: deps.hasher, clock, config: accounts });
   return {
     auth,

@@ -49,7 +49,8 @@ for (const base of testDialects()) {
     let metrics: MetricService;
 
     beforeAll(async () => {
-      t = await startTestApp(dialect);
+      // A fixed today, after the answers: every month of them has ended.
+      t = await startTestApp(dialect, { POLKU_TODAY: '2026-06-15' });
       owner = await createAccount(t);
       const url = `/api/v1/workspaces/${owner.workspaceId}/surveys`;
       survey = (
@@ -98,6 +99,7 @@ for (const base of testDialects()) {
       metrics = new MetricService({
         surveys: t.runtime.store.surveys,
         metrics: createMetricsRepository(t.runtime.database.db),
+        clock: t.runtime.clock,
       });
     });
     afterAll(() => t.close());

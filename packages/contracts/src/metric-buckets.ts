@@ -144,6 +144,59 @@ export function previousBucket(bucket: string, by: BucketName): string | null {
   }
 }
 
+/** The last day of a month (1–12) of a year, YYYY-MM-DD. */
+function lastOfMonth(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The first and last day of a named bucket (the inverse of {@link bucketOf}); null for `all`,
+ * which is whatever period was asked for.
+ * @example bucketBounds('2026-W01', 'week') // { first: '2025-12-29', last: '2026-01-04' }
+ * @example bucketBounds('2026-Q1', 'quarter') // { first: '2026-01-01', last: '2026-03-31' }
+ */
+export function bucketBounds(
+  bucket: string,
+  by: BucketName,
+): { first: string; last: string } | null {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  switch (by) {
+    case 'all':
+      return null;
+    case 'day':
+      if (!DAY.test(bucket)) throw new RangeError(`not a day bucket: ${bucket}`);
+      return { first: bucket, last: bucket };
+    case 'week': {
+      const m = WEEK.exec(bucket);
+      if (!m) throw new RangeError(`not a week bucket: ${bucket}`);
+      // 4 January is always in week 1; its week's Monday starts the ISO year.
+      const jan4 = new Date(Date.UTC(Number(m[1]), 0, 4));
+      const monday = addDays(
+        jan4.toISOString().slice(0, 10),
+        1 - (jan4.getUTCDay() || 7) + (Number(m[2]) - 1) * 7,
+      );
+      return { first: monday, last: addDays(monday, 6) };
+    }
+    case 'month': {
+      const m = MONTH.exec(bucket);
+      if (!m) throw new RangeError(`not a month bucket: ${bucket}`);
+      return { first: `${bucket}-01`, last: lastOfMonth(Number(m[1]), Number(m[2])) };
+    }
+    case 'quarter': {
+      const m = QUARTER.exec(bucket);
+      if (!m) throw new RangeError(`not a quarter bucket: ${bucket}`);
+      const q = Number(m[2]);
+      return {
+        first: `${m[1]}-${pad(3 * q - 2)}-01`,
+        last: lastOfMonth(Number(m[1]), 3 * q),
+      };
+    }
+    case 'year':
+      if (!/^\d{4}$/.test(bucket)) throw new RangeError(`not a year bucket: ${bucket}`);
+      return { first: `${bucket}-01-01`, last: `${bucket}-12-31` };
+  }
+}
+
 /** Whether `day` is a real calendar day written YYYY-MM-DD. */
 export function isCalendarDay(day: string): boolean {
   const m = DAY.exec(day);

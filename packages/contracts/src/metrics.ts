@@ -58,6 +58,21 @@ export const bucketChangeSchema = z.object({
 });
 export type BucketChange = z.infer<typeof bucketChangeSchema>;
 
+/**
+ * How much of a bucket its figure covers (docs/metrics.md, "Incomplete periods"): `complete`
+ * when the whole bucket is counted and it has ended; `inProgress` when today (in the
+ * workspace's zone) is in it, so answers are still to come; `partial` when it has ended but
+ * the period's from or to leaves some of its days out; `future` when it begins after today.
+ */
+export const bucketCoverageSchema = z.object({
+  state: z.enum(['complete', 'inProgress', 'partial', 'future']),
+  /** Its days the figure covers: inside from…to and not after today. */
+  days: z.number().int().min(0),
+  /** All its days: 7 for a week, 28–31 for a month … (for a whole period, from…to). */
+  ofDays: z.number().int().min(1),
+});
+export type BucketCoverage = z.infer<typeof bucketCoverageSchema>;
+
 /** One bucket's figure; `counts` depend on the question type (see docs/metrics.md). */
 export const questionMetricBucketSchema = z.object({
   bucket: z.string(),
@@ -80,9 +95,13 @@ export const questionMetricBucketSchema = z.object({
   easyPercent: z.number().nullable().optional(),
   easyCi95: intervalSchema.optional(),
   csi: z.number().nullable().optional(),
-  /** Against the adjacent earlier bucket (previous day, week, month…): null when either has no
-   * answers or the metric has no test (CX index); absent on whole-period totals. */
+  /** Against the adjacent earlier bucket (previous day, week, month…); an incomplete bucket
+   * against the same days of the bucket before (`previous` then names them, `from/to`), and a
+   * day in progress against none. Null when either has no answers or the metric has no test
+   * (CX index); absent on whole-period totals. */
   change: bucketChangeSchema.nullable().optional(),
+  /** On every time bucket; on a whole period (`all`, totals) when both from and to are given. */
+  coverage: bucketCoverageSchema.optional(),
 });
 export type QuestionMetricBucket = z.infer<typeof questionMetricBucketSchema>;
 

@@ -58,7 +58,18 @@ export function questionMetricJson(result: QuestionMetricResult): unknown {
 const fmt = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined ? '–' : x.toFixed(digits);
 
-/** A plain-text table: bucket, n, counts, score, 95% interval, small-sample flag. */
+/** A bucket's notes: a small sample, a period in progress or cut by --from/--to. */
+function notesOf(b: QuestionMetricBucket): string {
+  const c = b.coverage;
+  const incomplete =
+    c && (c.state === 'inProgress' || c.state === 'partial')
+      ? `${c.state === 'inProgress' ? 'in progress' : 'partial'} (${c.days}/${c.ofDays} days)`
+      : '';
+  return [b.smallSample ? 'small sample' : '', incomplete].filter(Boolean).join(', ');
+}
+
+/** A plain-text table: bucket, n, counts, score, 95% interval, and notes (small sample,
+ * in progress). */
 export function formatQuestionMetric(result: QuestionMetricResult): string {
   const countKeys = Object.keys(result.buckets[0]?.counts ?? {});
   const digits = ['ces', 'rating', 'numeric'].includes(result.questionType) ? 2 : 1;
@@ -69,7 +80,7 @@ export function formatQuestionMetric(result: QuestionMetricResult): string {
     ...countKeys.map((k) => String(b.counts[k] ?? 0)),
     fmt(b.score, digits),
     b.ci95 ? `[${fmt(b.ci95[0], digits)}, ${fmt(b.ci95[1], digits)}]` : '–',
-    b.smallSample ? 'small sample' : '',
+    notesOf(b),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
@@ -120,6 +131,7 @@ export async function metricsCommand(config: AppConfig, args: string[]): Promise
     const metrics = new MetricService({
       surveys: runtime.store.surveys,
       metrics: runtime.store.metrics,
+      clock: runtime.clock,
     });
     const result = await metrics.questionMetric(ctx, {
       surveyId,

@@ -1,5 +1,5 @@
 import type { Question } from '@polku/contracts';
-import type { MetricBucketBy } from './buckets.js';
+import type { BucketCoverage, MetricBucketBy } from './buckets.js';
 import { DomainError } from '../shared/errors.js';
 import {
   compareCsat,
@@ -79,6 +79,9 @@ export interface QuestionMetricBucket {
   easyCi95?: Interval | null;
   /** Rating: the one-item satisfaction index (x̄ − 1)/(k − 1)·100. */
   csi?: number | null;
+  /** How much of the bucket the figure covers; on time buckets, and on a whole period with
+   * both ends (see {@link BucketCoverage}). */
+  coverage?: BucketCoverage;
 }
 
 export interface QuestionMetricResult {

@@ -9,4 +9,5 @@ export * from './drivers.js';
 export * from './ipa.js';
 export * from './buckets.js';
 export * from './figures.js';
+export * from './bucket-figures.js';
 export * from './metric.service.js';

@@ -209,8 +209,9 @@ describe('MetricService.questionMetric', () => {
         });
       },
     },
+    clock: { now: () => Date.UTC(2026, 5, 15, 12) },
   });
-  const ctx = { workspace: { id: 'w' } };
+  const ctx = { workspace: { id: 'w', timeZone: 'Europe/Helsinki' } };
 
   it('asks SQL for days and folds them into ISO weeks', async () => {
     const r = await service.questionMetric(ctx, { surveyId: 's1', questionKey: 'nps', by: 'week' });
@@ -268,8 +269,9 @@ describe('MetricService.query periods', () => {
       findVersion: () => Promise.resolve(versionOne(definition)),
     },
     metrics: { counts: () => Promise.resolve({ source: 'rollup' as const, rows: [] }) },
+    clock: { now: () => Date.UTC(2026, 5, 15, 12) },
   });
-  const ctx = { workspace: { id: 'w' } };
+  const ctx = { workspace: { id: 'w', timeZone: 'Europe/Helsinki' } };
   const refusal = (query: Parameters<typeof service.query>[1]) =>
     service.query(ctx, query).then(
       () => null,

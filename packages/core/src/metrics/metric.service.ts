@@ -14,33 +14,40 @@ import {
 } from '@polku/contracts';
 import type { SurveyRecord, SurveyRepository, WorkspaceRecord } from '../ports.js';
 import { DomainError } from '../shared/errors.js';
+import { localDay, type Clock } from '../shared/time.js';
 import { loadCurrentDefinition } from '../surveys/current-definition.js';
+import {
+  MAX_BUCKETS,
+  bucketLayout,
+  bucketsOf,
+  figuresOf,
+  groupRows,
+  multiItemFiguresOf,
+  sameDaysOf,
+  sameDaysRanges,
+  sumHistograms,
+  type CountRow,
+  type TimeFrame,
+} from './bucket-figures.js';
 import {
   addDays,
   bucketCount,
-  bucketsBetween,
-  foldIntoIsoWeeks,
+  countDays,
   histogramsByBucket,
   isCalendarDay,
-  previousBucket,
-  type HistogramRow,
   type MetricBucketBy,
   type SqlBucketBy,
 } from './buckets.js';
 import {
   SCORE_NAMES,
   computeBucketChange,
-  computeCsiBucket,
-  computeCxIndexBucket,
-  computeQuestionMetric,
   metricScaleOf,
-  type MetricScale,
   type FigureOptions,
-  type QuestionMetricBucket,
+  type MetricScale,
   type QuestionMetricKind,
   type QuestionMetricResult,
 } from './figures.js';
-import { CSAT_SCALE, CSI_ITEM_SCALE, type Histogram, type Scale } from './histogram.js';
+import { CSAT_SCALE, CSI_ITEM_SCALE, type Scale } from './histogram.js';
 import { DEFAULT_NPS_INTERVAL_METHOD, type NpsIntervalMethod } from './nps.js';
 import { EQUAL_CSI_WEIGHTS, type CsiWeights } from './satisfaction.js';
 
@@ -61,15 +68,6 @@ export interface CountQuery {
   bucket: SqlBucketBy;
   filters: MetricFilters;
   breakdown?: Breakdown | undefined;
-}
-
-/** One histogram cell: in `group` and `bucket`, `count` answers to the question had `value`. */
-export interface CountRow extends HistogramRow {
-  /** The breakdown value; null without a breakdown, or for answers without one. */
-  group: string | null;
-  surveyId: string;
-  questionKey: string;
-  item: string;
 }
 
 /**
@@ -100,24 +98,33 @@ export interface MetricQueryOptions {
   comparePrevious?: boolean;
 }
 
+/** What a metric is computed for: the workspace (whose zone says what day today is). */
+export interface MetricContext {
+  workspace: Pick<WorkspaceRecord, 'id' | 'timeZone'>;
+}
+
 /**
  * Metrics per time bucket. SQL only counts (histograms by bucket, group and question); the
  * figures come from the pure functions in this folder, with one written definition each
  * (docs/metrics.md). Only complete responses count; a skipped question is in no group and not
  * in n. Buckets without answers are left out, except `by: 'all'`, which always has its one
- * bucket (n = 0, score null when nothing was answered).
+ * bucket (n = 0, score null when nothing was answered). Every time bucket says how much of
+ * it is covered (the current one is in progress), and an incomplete bucket is compared with
+ * the same days of the bucket before.
  */
 export class MetricService {
   constructor(
     private readonly deps: {
       surveys: Pick<SurveyRepository, 'findById' | 'findVersion' | 'list'>;
       metrics: MetricsRepository;
+      /** Today (in the workspace's zone) decides which bucket is still in progress. */
+      clock: Clock;
     },
   ) {}
 
   /** One question's metric (the `polku metrics` command and GET …/metrics/question). */
   async questionMetric(
-    ctx: { workspace: Pick<WorkspaceRecord, 'id'> },
+    ctx: MetricContext,
     query: QuestionMetricQuery,
   ): Promise<QuestionMetricResult> {
     checkPeriod(query.from, query.to);
@@ -137,13 +144,19 @@ export class MetricService {
     }
     const options: FigureOptions = { npsInterval: query.interval };
     const by = query.by ?? 'all';
-    const { rows } = await this.deps.metrics.counts(ctx.workspace.id, {
+    const frame = this.frameOf(ctx, by, query);
+    const counted = {
       questions: [{ surveyId: query.surveyId, questionKey: question.key, item: '' }],
+      filters: {},
+    };
+    const { rows } = await this.deps.metrics.counts(ctx.workspace.id, {
+      ...counted,
       from: query.from,
       to: query.to,
       bucket: by === 'week' ? 'day' : by,
-      filters: {},
     });
+    const buckets = [...new Set(bucketsOf(by, rows).map((r) => r.bucket))];
+    const sameDays = await this.countSameDays(ctx.workspace.id, counted, frame, buckets);
     return {
       surveyId: query.surveyId,
       questionKey: question.key,
@@ -153,7 +166,10 @@ export class MetricService {
       by,
       from: query.from ?? null,
       to: query.to ?? null,
-      buckets: figuresOf(metric.kind, metric.scale, by, rows, undefined, options).buckets,
+      buckets: figuresOf(metric.kind, metric.scale, frame, rows, {
+        sameDays: sameDaysOf(sameDays.ranges, sameDays.counted, null),
+        figure: options,
+      }).buckets,
     };
   }
 
@@ -162,12 +178,13 @@ export class MetricService {
    * each bucket's change against the adjacent earlier bucket.
    */
   async query(
-    ctx: { workspace: Pick<WorkspaceRecord, 'id'> },
+    ctx: MetricContext,
     query: MetricQuery,
     options: MetricQueryOptions = {},
   ): Promise<MetricResult> {
     const by = query.by ?? 'month';
     checkPeriod(query.from, query.to, by);
+    const frame = this.frameOf(ctx, by, query);
     const filters = query.filters ?? {};
     const target = await this.resolve(ctx.workspace.id, query.metric, filters);
     const figureOptions: FigureOptions = { npsInterval: query.metric.interval };
@@ -184,7 +201,7 @@ export class MetricService {
     const previousPeriod =
       query.from && query.to
         ? {
-            from: addDays(query.from, -(daysBetween(query.from, query.to) + 1)),
+            from: addDays(query.from, -countDays(query.from, query.to)),
             to: addDays(query.from, -1),
           }
         : null;
@@ -205,6 +222,14 @@ export class MetricService {
     const byGroup = groupRows(rows);
     if (!query.breakdown && !byGroup.has(null)) byGroup.set(null, []);
     const layout = bucketLayout(by, query.from, query.to, rows);
+    const sameDays = isMultiItemMetric(target.kind)
+      ? { ranges: new Map(), counted: new Map() }
+      : await this.countSameDays(
+          ctx.workspace.id,
+          { questions: target.questions, filters, breakdown: query.breakdown },
+          frame,
+          layout,
+        );
     const groups = [...byGroup]
       .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
       .map(([key, rowsOfGroup]) => {
@@ -212,17 +237,21 @@ export class MetricService {
           return {
             key,
             label: labelOf(key),
-            ...multiItemFiguresOf(target.kind, target.questions, by, rowsOfGroup, layout, weights),
+            ...multiItemFiguresOf(
+              target.kind,
+              target.questions.map((q) => q.questionKey),
+              frame,
+              rowsOfGroup,
+              layout,
+              weights,
+            ),
             change: null,
           };
-        const figures = figuresOf(
-          target.kind,
-          target.scale,
-          by,
-          rowsOfGroup,
+        const figures = figuresOf(target.kind, target.scale, frame, rowsOfGroup, {
           layout,
-          figureOptions,
-        );
+          sameDays: sameDaysOf(sameDays.ranges, sameDays.counted, key),
+          figure: figureOptions,
+        });
         const before = sumHistograms(histogramsByBucket(earlier.get(key) ?? []).values());
         return {
           key,
@@ -271,6 +300,43 @@ export class MetricService {
         ? (target.surveyNames.get(key) ?? null)
         : null;
     }
+  }
+
+  /** The bucketing, the period and the workspace's today, which the figures are placed in. */
+  private frameOf(
+    ctx: MetricContext,
+    by: MetricBucketBy,
+    period: { from?: string | undefined; to?: string | undefined },
+  ): TimeFrame {
+    return {
+      by,
+      period: { from: period.from, to: period.to },
+      today: localDay(this.deps.clock.now(), ctx.workspace.timeZone),
+    };
+  }
+
+  /**
+   * Counts the same days of the bucket before for each incomplete bucket (the current month so
+   * far, a week cut by the period), so its change compares like with like: one count each, of
+   * the whole range, per breakdown group.
+   */
+  private async countSameDays(
+    workspaceId: string,
+    count: Pick<CountQuery, 'questions' | 'filters' | 'breakdown'>,
+    frame: TimeFrame,
+    buckets: readonly string[],
+  ) {
+    const ranges = sameDaysRanges(frame, buckets);
+    const counted = new Map<string, Map<string | null, CountRow[]>>();
+    for (const [bucket, range] of ranges) {
+      const { rows } = await this.deps.metrics.counts(workspaceId, {
+        ...count,
+        ...range,
+        bucket: 'all',
+      });
+      counted.set(bucket, groupRows(rows));
+    }
+    return { ranges, counted };
   }
 
   /** Which questions a metric counts, checked against the surveys' published definitions. */
@@ -431,137 +497,4 @@ function checkPeriod(from: string | undefined, to: string | undefined, by?: Metr
         { by, buckets, max: MAX_BUCKETS },
       );
   }
-}
-
-function groupRows(rows: readonly CountRow[]): Map<string | null, CountRow[]> {
-  const byGroup = new Map<string | null, CountRow[]>();
-  for (const row of rows) {
-    const list = byGroup.get(row.group);
-    if (list) list.push(row);
-    else byGroup.set(row.group, [row]);
-  }
-  return byGroup;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/**
- * At most this many buckets are laid out (about 13 years by day): a longer explicit period is
- * refused (PERIOD_TOO_LONG); without both ends, buckets further back than this from the last
- * answered one are listed only when they have answers.
- */
-const MAX_BUCKETS = 5000;
-
-/**
- * The buckets every group lists, in order, answered or not: an empty bucket is shown as "no
- * answers" (n = 0, score null), never left out so that a chart joins its neighbours across
- * it. From the period's first to last bucket when both ends are given; otherwise from the
- * first to the last bucket any group has answers in.
- */
-function bucketLayout(
-  by: MetricBucketBy,
-  from: string | undefined,
-  to: string | undefined,
-  rows: readonly CountRow[],
-): string[] {
-  if (by === 'all') return ['all'];
-  if (from && to) return bucketsBetween(from, to, by, MAX_BUCKETS);
-  const present = [...new Set(bucketsOf(by, rows).map((r) => r.bucket))].sort();
-  const first = present[0];
-  const last = present[present.length - 1];
-  if (first === undefined || last === undefined) return [];
-  const out = [last];
-  while (out[out.length - 1]! > first && out.length < MAX_BUCKETS)
-    out.push(previousBucket(out[out.length - 1]!, by)!);
-  return out.reverse();
-}
-
-function bucketsOf(by: MetricBucketBy, rows: readonly CountRow[]): CountRow[] {
-  return by === 'week' ? foldIntoIsoWeeks(rows) : [...rows];
-}
-
-function sumHistograms(histograms: Iterable<Histogram>): Histogram {
-  const total = new Map<number, number>();
-  for (const h of histograms) for (const [v, c] of h) total.set(v, (total.get(v) ?? 0) + c);
-  return total;
-}
-
-/** Per-bucket figures with changes, and the whole period's, of pooled questions. */
-function figuresOf(
-  kind: QuestionMetricKind,
-  scale: MetricScale,
-  by: MetricBucketBy,
-  rows: readonly CountRow[],
-  layout?: readonly string[],
-  options: FigureOptions = {},
-): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
-  const histograms = histogramsByBucket(bucketsOf(by, rows));
-  const names = layout
-    ? [...new Set([...layout, ...histograms.keys()])].sort()
-    : by === 'all'
-      ? ['all']
-      : [...histograms.keys()];
-  const buckets = names.map((bucket) => {
-    const h = histograms.get(bucket) ?? new Map<number, number>();
-    const figure = computeQuestionMetric(kind, scale, bucket, h, options);
-    const previous = previousBucket(bucket, by);
-    const earlier = previous === null ? undefined : histograms.get(previous);
-    return {
-      ...figure,
-      change:
-        previous !== null && earlier
-          ? computeBucketChange(kind, previous, earlier, h, options)
-          : null,
-    };
-  });
-  const total = computeQuestionMetric(
-    kind,
-    scale,
-    'total',
-    sumHistograms(histograms.values()),
-    options,
-  );
-  return { buckets, total };
-}
-
-/** Per-bucket figures of a three-question index (CX index, CSI) and the whole period's. */
-function multiItemFiguresOf(
-  kind: MultiItemMetric,
-  questions: readonly CountedQuestion[],
-  by: MetricBucketBy,
-  rows: readonly CountRow[],
-  layout: readonly string[],
-  weights: CsiWeights,
-): { buckets: QuestionMetricBucket[]; total: QuestionMetricBucket } {
-  const perItem = questions.map((q) =>
-    histogramsByBucket(
-      bucketsOf(
-        by,
-        rows.filter((r) => r.questionKey === q.questionKey),
-      ),
-    ),
-  );
-  const bucketNames = [...new Set([...layout, ...perItem.flatMap((m) => [...m.keys()])])].sort();
-  const figureOf = (bucket: string, pick: (m: Map<string, Histogram>) => Histogram) => {
-    const [first, second, third] = perItem.map(pick) as [Histogram, Histogram, Histogram];
-    return kind === 'cx_index'
-      ? computeCxIndexBucket(bucket, { effectiveness: first, ease: second, emotion: third })
-      : computeCsiBucket(
-          bucket,
-          {
-            overallSatisfaction: first,
-            expectationDisconfirmation: second,
-            comparisonToIdeal: third,
-          },
-          weights,
-        );
-  };
-  const buckets = bucketNames.map((bucket) => ({
-    ...figureOf(bucket, (m) => m.get(bucket) ?? new Map()),
-    change: null,
-  }));
-  const total = figureOf('total', (m) => sumHistograms(m.values()));
-  return { buckets, total };
 }
