@@ -13,6 +13,12 @@ import {
 
 const NPS_SURVEY = 'Suositteluhalukkuus (NPS)';
 
+/** How far the month of `day` has come: its day of the month, and all its days. */
+function monthSoFar(day: string): { days: number; ofDays: number } {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return { days: d, ofDays: new Date(Date.UTC(y, m, 0)).getUTCDate() };
+}
+
 describe('the analytics explorer and the workspace home page', () => {
   let browser: Browser;
   let polku: Awaited<ReturnType<typeof startPolku>>;
@@ -120,6 +126,14 @@ describe('the analytics explorer and the workspace home page', () => {
     // 12 month rows per channel, with counts and n; the per-month n add up to the total.
     const webRows = buckets().getByRole('row').filter({ hasText: 'Verkko' });
     expect(await webRows.count()).toBe(12);
+    // The current month is in progress, and says how many of its days it has had; the
+    // chart's legend explains its diamond.
+    const { days, ofDays } = monthSoFar(to);
+    expect(await webRows.last().getByRole('rowheader').textContent()).toContain(
+      `kesken, ${days}/${ofDays} päivää`,
+    );
+    expect(await webRows.first().getByTestId('bucket-coverage').count()).toBe(0);
+    await page.getByText(/^Vinoneliö katkoviivan päässä: jakso on vielä kesken/).waitFor();
     let sum = 0;
     for (const row of await webRows.all())
       sum += numberIn(await row.getByRole('cell').nth(3).textContent());
@@ -355,6 +369,18 @@ describe('the analytics explorer and the workspace home page', () => {
     const nps = page.getByRole('article', { name: 'NPS' });
     expect(await nps.getByText(/95 %:n väli/).textContent()).toMatch(/-?\d+,\d … -?\d+,\d/);
     expect(await nps.getByRole('img').getAttribute('aria-label')).toMatch(/NPS kuukausittain/);
+    // The card never passes this month so far off as a whole month: it says how far it is,
+    // and its change names the period as long as its own that it compares with.
+    const { days, ofDays } = monthSoFar(polku.today());
+    expect(await nps.getByTestId('home-in-progress-nps').textContent()).toMatch(
+      new RegExp(`^Kuluva kuukausi \\(.+\\) on kesken: mukana ${days}/${ofDays} päivää\\.$`),
+    );
+    expect(await nps.getByRole('img').getAttribute('aria-label')).toContain(
+      `(kesken, ${days}/${ofDays} päivää)`,
+    );
+    expect(await nps.getByTestId('home-change-nps').textContent()).toMatch(
+      /^Muutos edelliseen yhtä pitkään jaksoon \(\d{1,2}\.(\d{1,2}\.)?(\d{4})?\s*–\s*\d{1,2}\.\d{1,2}\.\d{4}\): [+\-−]?\d/,
+    );
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
 

@@ -1,6 +1,11 @@
 import type { MetricResult } from '@polku/contracts';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { buildChartOption, type ChartTexts } from './chart-options';
 import { csvCell, csvFilename, metricCsv } from './csv';
+import type { MetricFormat } from './metric-format';
+import { Sparkline } from './sparkline';
 import { readExplorerState, toMetricQuery, writeExplorerState } from './explorer-state';
 import { bucketsBetween, presetRange, todayIn } from './period';
 
@@ -69,6 +74,108 @@ describe('the explorer result', () => {
       'nps,nps,01a20978-9de8-724a-9499-f01b45e6c299,nps,web,"Verkko, ""web""",2026-02,0,,,,adjusted-wald,false,0,0,0',
     );
     expect(csvFilename(result)).toBe('polku-nps-nps-month-2026-01-01_2026-03-31.csv');
+  });
+});
+
+describe('an incomplete bucket', () => {
+  // 2 December 2026: November is whole, December has had two of its 31 days.
+  const november = {
+    ...bucket('2026-11', 400, 40),
+    coverage: { state: 'complete' as const, days: 30, ofDays: 30 },
+  };
+  const december = {
+    ...bucket('2026-12', 35, 10),
+    coverage: { state: 'inProgress' as const, days: 2, ofDays: 31 },
+    change: {
+      previous: '2026-11-01/2026-11-02',
+      difference: -20,
+      pValue: 0.2,
+      significant: false,
+      smallSample: false,
+      test: 'nps-z' as const,
+    },
+  };
+  const format = {
+    score: (v: number | null | undefined) => String(v),
+    tick: String,
+    difference: String,
+    interval: () => '',
+    count: String,
+    p: String,
+    bucket: (b: string) => b,
+    dayRange: (from: string, to: string) => `${from}–${to}`,
+    coverage: (c: { days: number; ofDays: number } | undefined) =>
+      c && c.days < c.ofDays ? `in progress, ${c.days}/${c.ofDays} days` : null,
+    comparedWith: () => null,
+  } as unknown as MetricFormat;
+  const texts: ChartTexts = {
+    format,
+    interval: '95%',
+    n: 'n',
+    noAnswers: 'No answers',
+    smallSample: 'Small sample',
+    significantUp: 'Up',
+    significantDown: 'Down',
+    target: 'Target',
+  };
+
+  it('is drawn as a diamond at the end of a dashed segment, never on the solid line', () => {
+    const option = buildChartOption({
+      lines: [{ label: 'NPS', buckets: [november, december] }],
+      texts,
+    });
+    const series = option.series as { lineStyle?: { type?: string }; data: unknown[] }[];
+    const [solid, dashed] = series;
+    expect(solid!.data).toEqual([40, '-']);
+    expect(dashed!.lineStyle?.type).toBe('dashed');
+    expect(dashed!.data).toEqual([
+      { value: 40, symbol: 'none' },
+      { value: 10, symbol: 'diamond', symbolSize: 11 },
+    ]);
+  });
+
+  it('says in the tooltip how many of its days the figure covers', () => {
+    const option = buildChartOption({
+      lines: [{ label: 'NPS', buckets: [november, december] }],
+      texts,
+    });
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    expect(tooltip.formatter([{ dataIndex: 1 }])).toContain('◆ in progress, 2/31 days');
+    expect(tooltip.formatter([{ dataIndex: 0 }])).not.toContain('◆');
+  });
+
+  it("is drawn on the home page's sparkline as a diamond at the end of a dashed segment", () => {
+    const svg = (incomplete: boolean) =>
+      renderToStaticMarkup(
+        createElement(Sparkline, {
+          points: [
+            { value: 30, incomplete: false },
+            { value: 40, incomplete: false },
+            { value: 10, incomplete },
+          ],
+          label: 'NPS',
+        }),
+      );
+    expect(svg(true)).toMatch(/<polyline points="0\.0,\S+ 100\.0,\S+"/); // whole months only
+    expect(svg(true)).toContain('stroke-dasharray="3 2"');
+    expect(svg(true)).toContain('<polygon');
+    expect(svg(false)).not.toContain('stroke-dasharray');
+    expect(svg(false)).not.toContain('<polygon');
+  });
+
+  it('is marked in the CSV with its days, and its change names the days compared', () => {
+    const csv = metricCsv(
+      { ...result, groups: [{ ...result.groups[0]!, buckets: [november, december] }] },
+      () => 'Verkko',
+    );
+    const [header, , row] = csv.slice(1).trimEnd().split('\r\n');
+    expect(header!.split(',').slice(-4)).toEqual([
+      'change_previous',
+      'coverage',
+      'coverage_days',
+      'coverage_of_days',
+    ]);
+    expect(row!.split(',').slice(-4)).toEqual(['2026-11-01/2026-11-02', 'inProgress', '2', '31']);
   });
 });
 

@@ -3,7 +3,7 @@ import type { GridComponentOption, TooltipComponentOption } from 'echarts/compon
 import type { ComposeOption } from 'echarts/core';
 import type { QuestionMetricBucket } from '@polku/contracts';
 import { changeOf } from '../../api/metrics';
-import { directionOf, type MetricFormat } from './metric-format';
+import { directionOf, isIncomplete, type MetricFormat } from './metric-format';
 
 export type MetricChartOption = ComposeOption<
   LineSeriesOption | ScatterSeriesOption | GridComponentOption | TooltipComponentOption
@@ -66,11 +66,23 @@ export function categoriesOf(lines: readonly Pick<ChartLine, 'buckets'>[]): stri
 }
 
 /**
+ * A line's point: a circle, hollow for a small sample; a diamond for an incomplete bucket (in
+ * progress, or cut by the period), hollow too when small. Shape, not colour, tells them apart.
+ */
+function pointOf(b: QuestionMetricBucket) {
+  const incomplete = isIncomplete(b.coverage);
+  if (!incomplete && !b.smallSample) return b.score!;
+  return incomplete
+    ? { value: b.score!, symbol: b.smallSample ? 'emptyDiamond' : 'diamond', symbolSize: 11 }
+    : { value: b.score!, symbol: 'emptyCircle', symbolSize: 9 };
+}
+
+/**
  * The ECharts option of a metric over time: per line, the score (a gap where a bucket has no
  * answers: never drawn as 0), the 95% interval as a band (a transparent lower edge with the
- * width stacked on it), hollow points for small samples, and triangles at significant changes
- * once the server sends them. Pure, so the same option can render to SVG on the server for
- * reports.
+ * width stacked on it), hollow points for small samples, diamonds at the end of dashed
+ * segments for incomplete buckets (the current month so far), and triangles at significant
+ * changes. Pure, so the same option can render to SVG on the server for reports.
  */
 export function buildChartOption(input: {
   lines: readonly ChartLine[];
@@ -90,6 +102,8 @@ export function buildChartOption(input: {
   lines.forEach((line, i) => {
     const color = lineColors[i % lineColors.length];
     const buckets = categories.map((c) => byBucket[i]?.get(c));
+    const incomplete = buckets.map((b) => answered(b) && isIncomplete(b!.coverage));
+    // Solid between whole buckets; an incomplete one is reached by a dashed segment of its own.
     series.push({
       type: 'line',
       name: line.label,
@@ -98,14 +112,27 @@ export function buildChartOption(input: {
       connectNulls: false,
       symbol: 'circle',
       symbolSize: 7,
-      data: buckets.map((b) =>
-        answered(b)
-          ? b!.smallSample
-            ? { value: b!.score!, symbol: 'emptyCircle', symbolSize: 9 }
-            : b!.score!
-          : '-',
-      ),
+      data: buckets.map((b, j) => (answered(b) && !incomplete[j] ? pointOf(b!) : '-')),
     });
+    if (incomplete.some(Boolean))
+      series.push({
+        type: 'line',
+        name: line.label,
+        color,
+        z: 3,
+        connectNulls: false,
+        silent: true,
+        tooltip: { show: false },
+        lineStyle: { type: 'dashed' },
+        symbol: 'none',
+        data: buckets.map((b, j) =>
+          incomplete[j]
+            ? pointOf(b!)
+            : answered(b) && (incomplete[j - 1] || incomplete[j + 1])
+              ? { value: b!.score!, symbol: 'none' }
+              : '-',
+        ),
+      });
   });
   // Bands after the lines, so they never cover one.
   lines.forEach((line, i) => {
@@ -186,6 +213,7 @@ export function buildChartOption(input: {
         `${escapeHtml(texts.interval)}: ${escapeHtml(f.interval(b.ci95))}`,
         `${escapeHtml(texts.n)} = ${escapeHtml(f.count(b.n))}`,
         b.smallSample ? `⚠ ${escapeHtml(texts.smallSample)}` : '',
+        f.coverage(b.coverage) ? `◆ ${escapeHtml(f.coverage(b.coverage)!)}` : '',
         dir !== 0 && change
           ? `${dir > 0 ? '▲' : '▼'} ${escapeHtml(dir > 0 ? texts.significantUp : texts.significantDown)}: ${escapeHtml(f.difference(change.difference))} (p = ${escapeHtml(f.p(change.pValue))})`
           : '',

@@ -20,7 +20,9 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 
 /**
  * The chart's data as CSV: one row per group and bucket, machine-readable (dot decimals, raw
- * bucket names, `true`/`false`), so it opens the same in any spreadsheet. A bucket without
+ * bucket names, `true`/`false`), so it opens the same in any spreadsheet. An incomplete bucket
+ * says so (`coverage` inProgress, partial or future, with its days), and a change names what
+ * it compared with (`change_previous`: a bucket, or `from/to` days). A bucket without
  * answers has n = 0 and an empty score: no answers, not a score of 0. UTF-8 with a BOM and
  * CRLF line ends, which Excel reads right.
  */
@@ -29,6 +31,7 @@ export function metricCsv(result: MetricResult, groupLabel: (group: MetricGroup)
     ...new Set(result.groups.flatMap((g) => g.buckets.flatMap((b) => Object.keys(b.counts)))),
   ];
   const withChange = result.groups.some((g) => g.buckets.some((b) => changeOf(b) !== null));
+  const withCoverage = result.groups.some((g) => g.buckets.some((b) => b.coverage));
   const columns = [
     'metric',
     'score_name',
@@ -44,7 +47,10 @@ export function metricCsv(result: MetricResult, groupLabel: (group: MetricGroup)
     'method',
     'small_sample',
     ...countKeys.map((k) => `count_${k}`),
-    ...(withChange ? ['change_difference', 'change_p', 'change_significant'] : []),
+    ...(withChange
+      ? ['change_difference', 'change_p', 'change_significant', 'change_previous']
+      : []),
+    ...(withCoverage ? ['coverage', 'coverage_days', 'coverage_of_days'] : []),
   ];
   const question = result.metric.question ?? result.metric.questions?.join('+') ?? '';
   const rows = result.groups.flatMap((g) =>
@@ -65,7 +71,10 @@ export function metricCsv(result: MetricResult, groupLabel: (group: MetricGroup)
         b.method,
         b.smallSample,
         ...countKeys.map((k) => b.counts[k] ?? 0),
-        ...(withChange ? [change?.difference, change?.pValue, change?.significant] : []),
+        ...(withChange
+          ? [change?.difference, change?.pValue, change?.significant, change?.previous]
+          : []),
+        ...(withCoverage ? [b.coverage?.state, b.coverage?.days, b.coverage?.ofDays] : []),
       ];
     }),
   );

@@ -22,7 +22,7 @@ import {
 } from './explorer-state';
 import { useGroupLabel } from './labels';
 import { ChartLegend, MetricChart } from './metric-chart';
-import { useMetricFormat } from './metric-format';
+import { isIncomplete, useMetricFormat } from './metric-format';
 import { MethodNote } from './method-note';
 import { BucketsTable, TotalsTable } from './metric-tables';
 import { todayIn } from './period';
@@ -168,6 +168,9 @@ function ResultView(props: {
     ),
   ];
   const anyChange = groups.some((g) => g.buckets.some((b) => changeOf(b) !== null));
+  const anyIncomplete = drawn.some((g) =>
+    g.buckets.some((b) => b.n > 0 && isIncomplete(b.coverage)),
+  );
 
   const option = useMemo(
     () =>
@@ -256,6 +259,7 @@ function ResultView(props: {
                   <List.Item>{t('analytics.legend.smallSample')}</List.Item>
                   <List.Item>{t('analytics.legend.gap')}</List.Item>
                   {anyChange && <List.Item>{t('analytics.legend.change')}</List.Item>}
+                  {anyIncomplete && <List.Item>{t('analytics.legend.incomplete')}</List.Item>}
                 </List>
               </>
             )}

@@ -12,65 +12,10 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useWorkspaceId } from '../../lib/membership';
 import { explorerPath } from './explorer-state';
-import { directionOf, useMetricFormat } from './metric-format';
+import { directionOf, isIncomplete, useMetricFormat } from './metric-format';
 import { presetRange, todayIn } from './period';
+import { Sparkline } from './sparkline';
 import { changeColor } from '../../lib/status-colors';
-
-/**
- * A month-by-month trend line, drawn as a plain SVG polyline: the home page loads without the
- * charting library (the explorer brings ECharts when opened). Months without answers are gaps.
- */
-function Sparkline(props: { values: readonly (number | null)[]; label: string }) {
-  const width = 200;
-  const height = 36;
-  const known = props.values.filter((v): v is number => v !== null);
-  if (known.length < 2) return null;
-  const min = Math.min(...known);
-  const max = Math.max(...known);
-  const span = max - min || 1;
-  const step = width / Math.max(props.values.length - 1, 1);
-  const segments: string[][] = [[]];
-  props.values.forEach((v, i) => {
-    if (v === null) segments.push([]);
-    else
-      segments[segments.length - 1]!.push(
-        `${(i * step).toFixed(1)},${(height - 2 - ((v - min) / span) * (height - 4)).toFixed(1)}`,
-      );
-  });
-  return (
-    <svg
-      width="100%"
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      preserveAspectRatio="none"
-      role="img"
-      aria-label={props.label}
-    >
-      {segments
-        .filter((s) => s.length > 0)
-        .map((s, i) =>
-          s.length === 1 ? (
-            <circle
-              key={i}
-              cx={s[0]!.split(',')[0]}
-              cy={s[0]!.split(',')[1]}
-              r={1.5}
-              fill="var(--mantine-color-blue-7)"
-            />
-          ) : (
-            <polyline
-              key={i}
-              points={s.join(' ')}
-              fill="none"
-              stroke="var(--mantine-color-blue-7)"
-              strokeWidth={1.5}
-              vectorEffect="non-scaling-stroke"
-            />
-          ),
-        )}
-    </svg>
-  );
-}
 
 /** One headline figure: score, interval, n, trend, change, and the way into the explorer. */
 function HeadlineCard(props: {
@@ -90,7 +35,15 @@ function HeadlineCard(props: {
   const total = group?.total;
   const change = group ? groupChangeOf(group) : null;
   const dir = directionOf(change);
-  const values = (group?.buckets ?? []).map((b) => (b.n > 0 ? b.score : null));
+  const buckets = group?.buckets ?? [];
+  const points = buckets.map((b) => ({
+    value: b.n > 0 ? b.score : null,
+    incomplete: isIncomplete(b.coverage),
+  }));
+  // The current month so far: the card says how many of its days the figures include.
+  const current = buckets.at(-1);
+  const inProgress = current?.coverage?.state === 'inProgress' ? current.coverage : null;
+  const previous = result?.previousPeriod;
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={`home-metric-${props.kind}`}>
       <Stack gap={6}>
@@ -131,20 +84,37 @@ function HeadlineCard(props: {
             </Text>
             <Text size="sm">{t('home.n', { n: format.count(total.n) })}</Text>
             <Sparkline
-              values={values}
+              points={points}
               label={t('home.trendLabel', {
                 metric: name,
-                values: (group?.buckets ?? [])
-                  .map(
-                    (b) =>
-                      `${format.bucket(b.bucket)} ${b.n > 0 ? format.score(b.score) : t('analytics.noAnswers')}`,
+                values: buckets
+                  .map((b) =>
+                    [
+                      format.bucket(b.bucket),
+                      format.coverage(b.coverage) && `(${format.coverage(b.coverage)})`,
+                      b.n > 0 ? format.score(b.score) : t('analytics.noAnswers'),
+                    ]
+                      .filter(Boolean)
+                      .join(' '),
                   )
                   .join(', '),
               })}
             />
-            {change && (
-              <Text size="sm" c={changeColor(dir)}>
-                {t('home.change', { difference: format.difference(change.difference) })}
+            {inProgress && current && (
+              <Text size="sm" data-testid={`home-in-progress-${props.kind}`}>
+                {t('home.inProgress', {
+                  month: format.bucket(current.bucket),
+                  days: inProgress.days,
+                  ofDays: inProgress.ofDays,
+                })}
+              </Text>
+            )}
+            {change && previous && (
+              <Text size="sm" c={changeColor(dir)} data-testid={`home-change-${props.kind}`}>
+                {t('home.change', {
+                  period: format.dayRange(previous.from, previous.to),
+                  difference: format.difference(change.difference),
+                })}
                 {dir !== 0 &&
                   ` (${dir > 0 ? t('analytics.significantUp') : t('analytics.significantDown')})`}
               </Text>

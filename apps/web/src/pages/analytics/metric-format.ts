@@ -1,3 +1,4 @@
+import type { BucketCoverage } from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
 import type { MetricChange } from '../../api/metrics';
 
@@ -22,6 +23,17 @@ export interface MetricFormat {
   p(value: number | null): string;
   /** A bucket label: months as "May 2026", other buckets as the server names them. */
   bucket(bucket: string): string;
+  /** Days `from`–`to` as a range in the UI language ("1.–2.11.2026", "Nov 1 – 2, 2026"). */
+  dayRange(from: string, to: string): string;
+  /** "in progress, 2/31 days" for an incomplete bucket; null for a complete one. */
+  coverage(coverage: BucketCoverage | undefined): string | null;
+  /** "compared with the same days, 1–2 Nov 2026" when a change matched days; else null. */
+  comparedWith(change: Pick<MetricChange, 'previous'> | null): string | null;
+}
+
+/** Whether a bucket's figure is short of the whole bucket (in progress, cut, or to come). */
+export function isIncomplete(coverage: BucketCoverage | undefined): boolean {
+  return coverage !== undefined && coverage.state !== 'complete';
 }
 
 export function useMetricFormat(scoreName: string): MetricFormat {
@@ -45,6 +57,15 @@ export function useMetricFormat(scoreName: string): MetricFormat {
     year: 'numeric',
     timeZone: 'UTC',
   });
+  // fi "1.–2.11.2026", sv "1–2 nov. 2026", en "Nov 1 – 2, 2026".
+  const days = new Intl.DateTimeFormat(i18n.language, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const dayRange = (from: string, to: string) =>
+    days.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
   // English writes "75%"; Finnish and Swedish "75 %" (with a no-break space).
   const withUnit = (text: string) =>
     unit ? (i18n.language === 'en' ? `${text}%` : `${text}\u00a0%`) : text;
@@ -66,6 +87,17 @@ export function useMetricFormat(scoreName: string): MetricFormat {
           : pFormat.format(value),
     bucket: (bucket) =>
       /^\d{4}-\d{2}$/.test(bucket) ? month.format(new Date(`${bucket}-01T00:00:00Z`)) : bucket,
+    dayRange,
+    coverage: (c) =>
+      !c || c.state === 'complete'
+        ? null
+        : c.state === 'future'
+          ? t('analytics.coverage.future')
+          : t(`analytics.coverage.${c.state}`, { days: c.days, ofDays: c.ofDays }),
+    comparedWith: (change) => {
+      const [from, to] = change?.previous.split('/') ?? [];
+      return from && to ? t('analytics.sameDays', { period: dayRange(from, to) }) : null;
+    },
   };
 }
 

@@ -16,6 +16,16 @@ function Flags({ bucket }: { bucket: QuestionMetricBucket }) {
   );
 }
 
+/** Under an incomplete bucket's name: "in progress, 2/31 days" (or cut, or to come). */
+function Coverage({ bucket, format }: { bucket: QuestionMetricBucket; format: MetricFormat }) {
+  const text = format.coverage(bucket.coverage);
+  return text ? (
+    <Text span display="block" size="xs" fw={400} data-testid="bucket-coverage">
+      {text}
+    </Text>
+  ) : null;
+}
+
 /** The score cell: "No answers" for an empty bucket, never a 0. */
 function Score({ bucket, format }: { bucket: QuestionMetricBucket; format: MetricFormat }) {
   const { t } = useTranslation();
@@ -111,6 +121,7 @@ export function BucketsTable(props: {
                 <Table.Tr key={`${g.key ?? ''}|${b.bucket}`}>
                   <Table.Th scope="row" fw={500}>
                     {format.bucket(b.bucket)}
+                    <Coverage bucket={b} format={format} />
                   </Table.Th>
                   {props.broken && <Table.Td>{props.labelOf(g)}</Table.Td>}
                   <Table.Td>
@@ -135,6 +146,11 @@ export function BucketsTable(props: {
                               p: format.p(change.pValue),
                             })}
                           </Text>
+                          {format.comparedWith(change) && (
+                            <Text span size="xs">
+                              {format.comparedWith(change)}
+                            </Text>
+                          )}
                           {dir !== 0 && (
                             <Text span size="xs" fw={600}>
                               {dir > 0
