@@ -2,6 +2,7 @@ import { localDay, type WorkspaceContext } from '@polku/core';
 import type { SessionInfo, Survey } from '@polku/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { ownerOf } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
@@ -36,11 +37,7 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       t = await startTestApp(dialect, { POLKU_TODAY: TODAY });
       owner = await createAccount(t);
-      ctx = {
-        workspace: (await t.runtime.store.workspaces.findById(owner.workspaceId))!,
-        actor: { kind: 'user', userId: owner.userId, role: 'owner' },
-        ip: null,
-      };
+      ctx = await ownerOf(t.runtime, owner.workspaceId, owner.userId);
       survey = (
         await owner.browser.request({
           method: 'POST',

@@ -1,9 +1,11 @@
-import type { MetricQuery, MetricResult, QuestionMetric, Survey } from '@polku/contracts';
+import type { MetricQuery, QuestionMetric } from '@polku/contracts';
 import { computeNps, createHistogram } from '@polku/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatQuestionMetric } from '../src/metrics/metrics-command.js';
+import { ownerOf, publishedSurvey } from './fixtures/import/surveys.js';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
+import { queryMetric } from './support/metrics.js';
 
 /** 09:00 UTC of a day: the same local day in Helsinki, before the clock's 14:00 today. */
 const at = (day: string) => Date.parse(`${day}T09:00:00Z`);
@@ -16,17 +18,10 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let owner: Account;
     let base: string;
-    let survey: Survey;
-
-    async function query(body: MetricQuery): Promise<MetricResult> {
-      const res = await owner.browser.request({
-        method: 'POST',
-        url: `${base}/metrics/query`,
-        payload: body,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json<MetricResult>();
-    }
+    let surveyId: string;
+    /** NPS of every survey from `from` to today, by month unless told otherwise. */
+    const query = (from: string, more: Partial<MetricQuery> = {}) =>
+      queryMetric(owner, { metric: { kind: 'nps' }, by: 'month', from, to: TODAY, ...more });
 
     async function answer(day: string, scores: number[], channel = 'web'): Promise<void> {
       const res = await owner.browser.request({
@@ -34,7 +29,7 @@ for (const dialect of testDialects()) {
         url: `${base}/responses/batch`,
         payload: {
           responses: scores.map((nps) => ({
-            surveyId: survey.id,
+            surveyId,
             submittedAt: at(day),
             channel,
             answers: { nps },
@@ -48,14 +43,8 @@ for (const dialect of testDialects()) {
       t = await startTestApp(dialect, { POLKU_TODAY: TODAY });
       owner = await createAccount(t);
       base = `/api/v1/workspaces/${owner.workspaceId}`;
-      survey = (
-        await owner.browser.request({
-          method: 'POST',
-          url: `${base}/surveys`,
-          payload: { name: 'Suositus', template: 'nps' },
-        })
-      ).json<Survey>();
-      await owner.browser.request({ method: 'POST', url: `${base}/surveys/${survey.id}/publish` });
+      const ctx = await ownerOf(t.runtime, owner.workspaceId, owner.userId);
+      surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
       // 1–2 November: all promoters; the rest of November: detractors (NPS −33.3 for the month).
       await answer('2026-11-01', repeat(10, 6));
       await answer('2026-11-02', repeat(10, 4), 'email');
@@ -67,12 +56,7 @@ for (const dialect of testDialects()) {
     afterAll(() => t?.close());
 
     it('marks the current month in progress with the days it has had, and the ended one complete', async () => {
-      const r = await query({
-        metric: { kind: 'nps' },
-        by: 'month',
-        from: '2026-11-01',
-        to: TODAY,
-      });
+      const r = await query('2026-11-01');
       const [november, december] = r.groups[0]!.buckets;
       expect(november!.coverage).toEqual({ state: 'complete', days: 30, ofDays: 30 });
       expect(december!.coverage).toEqual({ state: 'inProgress', days: 2, ofDays: 31 });
@@ -80,12 +64,7 @@ for (const dialect of testDialects()) {
     });
 
     it('compares the 2-day month with 1–2 November, not with the whole of November', async () => {
-      const r = await query({
-        metric: { kind: 'nps' },
-        by: 'month',
-        from: '2026-11-01',
-        to: TODAY,
-      });
+      const r = await query('2026-11-01');
       const december = r.groups[0]!.buckets[1]!;
       const sameDays = computeNps(createHistogram(repeat(10, 10))).nps!;
       const soFar = computeNps(createHistogram([...repeat(10, 5), ...repeat(0, 5)])).nps!;
@@ -96,13 +75,7 @@ for (const dialect of testDialects()) {
     });
 
     it('matches the same days per breakdown group', async () => {
-      const r = await query({
-        metric: { kind: 'nps' },
-        by: 'month',
-        from: '2026-11-01',
-        to: TODAY,
-        breakdown: { by: 'channel' },
-      });
+      const r = await query('2026-11-01', { breakdown: { by: 'channel' } });
       const december = (channel: string) =>
         r.groups.find((g) => g.key === channel)!.buckets.find((b) => b.bucket === '2026-12')!;
       // web: 6 promoters on 1 November → 5 promoters and 3 detractors (NPS 25): −75.
@@ -112,7 +85,7 @@ for (const dialect of testDialects()) {
     });
 
     it('compares the week so far with the same weekdays of the week before', async () => {
-      const r = await query({ metric: { kind: 'nps' }, by: 'week', from: '2026-11-23', to: TODAY });
+      const r = await query('2026-11-23', { by: 'week' });
       const week = r.groups[0]!.buckets.find((b) => b.bucket === '2026-W49')!;
       expect(week.coverage).toEqual({ state: 'inProgress', days: 3, ofDays: 7 });
       // Monday 23 – Wednesday 25 November had no answers: nothing to compare with.
@@ -122,7 +95,7 @@ for (const dialect of testDialects()) {
     });
 
     it('gives today, still in progress, no change against yesterday', async () => {
-      const r = await query({ metric: { kind: 'nps' }, by: 'day', from: '2026-12-01', to: TODAY });
+      const r = await query('2026-12-01', { by: 'day' });
       const [yesterday, today] = r.groups[0]!.buckets;
       expect(yesterday!.coverage).toEqual({ state: 'complete', days: 1, ofDays: 1 });
       expect(today!.coverage).toEqual({ state: 'inProgress', days: 1, ofDays: 1 });
@@ -131,12 +104,7 @@ for (const dialect of testDialects()) {
     });
 
     it('calls a bucket cut by the period partial, and a bucket after today future', async () => {
-      const r = await query({
-        metric: { kind: 'nps' },
-        by: 'month',
-        from: '2026-11-15',
-        to: '2027-01-10',
-      });
+      const r = await query('2026-11-15', { to: '2027-01-10' });
       expect(r.groups[0]!.buckets.map((b) => [b.bucket, b.coverage])).toEqual([
         ['2026-11', { state: 'partial', days: 16, ofDays: 30 }],
         ['2026-12', { state: 'inProgress', days: 2, ofDays: 31 }],
@@ -150,7 +118,7 @@ for (const dialect of testDialects()) {
     it("says the same in one question's metric (GET …/metrics/question)", async () => {
       const res = await owner.browser.request({
         method: 'GET',
-        url: `${base}/metrics/question?surveyId=${survey.id}&question=nps&by=month&from=2026-11-01&to=${TODAY}`,
+        url: `${base}/metrics/question?surveyId=${surveyId}&question=nps&by=month&from=2026-11-01&to=${TODAY}`,
       });
       expect(res.statusCode, res.body).toBe(200);
       const [november, december] = res.json<QuestionMetric>().buckets;
@@ -163,7 +131,7 @@ for (const dialect of testDialects()) {
       const workspace = (await t.runtime.store.workspaces.findById(owner.workspaceId))!;
       const result = await t.runtime.services.metrics.questionMetric(
         { workspace },
-        { surveyId: survey.id, questionKey: 'nps', by: 'month', from: '2026-11-01', to: TODAY },
+        { surveyId, questionKey: 'nps', by: 'month', from: '2026-11-01', to: TODAY },
       );
       const [, , november, december] = formatQuestionMetric(result).split('\n');
       expect(november).toMatch(/^2026-11 .*\]$/); // no notes: a whole month, n = 31

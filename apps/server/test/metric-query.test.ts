@@ -3,6 +3,7 @@ import { newId, type AnswerRow, type ResponseRecord } from '@polku/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, startTestApp, type Account, type TestApp } from './support/app.js';
 import { createTouchpoint } from './support/journeys.js';
+import { queryMetric } from './support/metrics.js';
 import { testDialects } from './support/databases.js';
 
 /** Noon UTC of a day: the same local day in Helsinki. */
@@ -45,15 +46,7 @@ for (const dialect of testDialects()) {
       expect(res.statusCode, res.body).toBe(201);
     }
 
-    async function query(body: MetricQuery): Promise<MetricResult> {
-      const res = await owner.browser.request({
-        method: 'POST',
-        url: `${base}/metrics/query`,
-        payload: body,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json<MetricResult>();
-    }
+    const query = (body: MetricQuery): Promise<MetricResult> => queryMetric(owner, body);
 
     const npsAnswer = (
       day: string,

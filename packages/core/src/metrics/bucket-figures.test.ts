@@ -116,13 +116,15 @@ describe('figures of incomplete buckets', () => {
       count,
     }));
   const scale = { min: 0, max: 10 };
+  /** Months from `from` to 2 December 2026, which is today: December has had two days. */
+  const monthsFrom = (from: string) => ({
+    by: 'month' as const,
+    period: { from, to: '2026-12-02' },
+    today: '2026-12-02',
+  });
 
   it('marks each month with its coverage and the 12 months with theirs', () => {
-    const frame = {
-      by: 'month' as const,
-      period: { from: '2026-01-01', to: '2026-12-02' },
-      today: '2026-12-02',
-    };
+    const frame = monthsFrom('2026-01-01');
     const { buckets, total } = figuresOf(
       'nps',
       scale,
@@ -139,11 +141,7 @@ describe('figures of incomplete buckets', () => {
   });
 
   it('never compares a 2-day month with a whole one: without its same days, no change', () => {
-    const frame = {
-      by: 'month' as const,
-      period: { from: '2026-11-01', to: '2026-12-02' },
-      today: '2026-12-02',
-    };
+    const frame = monthsFrom('2026-11-01');
     const { buckets } = figuresOf(
       'nps',
       scale,
@@ -155,11 +153,7 @@ describe('figures of incomplete buckets', () => {
   });
 
   it('compares an incomplete month with the same days of the month before', () => {
-    const frame = {
-      by: 'month' as const,
-      period: { from: '2026-11-01', to: '2026-12-02' },
-      today: '2026-12-02',
-    };
+    const frame = monthsFrom('2026-11-01');
     expect([...sameDaysRanges(frame, ['2026-11', '2026-12'])]).toEqual([
       ['2026-12', { from: '2026-11-01', to: '2026-11-02' }],
     ]);
@@ -185,11 +179,7 @@ describe('figures of incomplete buckets', () => {
   });
 
   it('still compares a whole month with the whole month before', () => {
-    const frame = {
-      by: 'month' as const,
-      period: { from: '2026-10-01', to: '2026-12-02' },
-      today: '2026-12-02',
-    };
+    const frame = monthsFrom('2026-10-01');
     const { buckets } = figuresOf(
       'nps',
       scale,

@@ -103,24 +103,17 @@ export function buildChartOption(input: {
     const color = lineColors[i % lineColors.length];
     const buckets = categories.map((c) => byBucket[i]?.get(c));
     const incomplete = buckets.map((b) => answered(b) && isIncomplete(b!.coverage));
+    const base = { type: 'line' as const, name: line.label, color, z: 3, connectNulls: false };
     // Solid between whole buckets; an incomplete one is reached by a dashed segment of its own.
     series.push({
-      type: 'line',
-      name: line.label,
-      color,
-      z: 3,
-      connectNulls: false,
+      ...base,
       symbol: 'circle',
       symbolSize: 7,
       data: buckets.map((b, j) => (answered(b) && !incomplete[j] ? pointOf(b!) : '-')),
     });
     if (incomplete.some(Boolean))
       series.push({
-        type: 'line',
-        name: line.label,
-        color,
-        z: 3,
-        connectNulls: false,
+        ...base,
         silent: true,
         tooltip: { show: false },
         lineStyle: { type: 'dashed' },
