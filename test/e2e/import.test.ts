@@ -11,23 +11,27 @@ import {
   startPolku,
 } from './harness.js';
 
-/** A small export: a score column named otherwise than the question, a score out of range, and a score written as a word. */
+/**
+ * A small export: a score column named otherwise than the question, a score out of range, and a
+ * score written as a word. Dated well before every day the suite runs on (scripts/test.mjs): an
+ * answer dated after the server's today is refused.
+ */
 const exportFile = join(mkdtempSync(join(tmpdir(), 'polku-e2e-import-')), 'toimitukset.csv');
 writeFileSync(
   exportFile,
   [
     'id,arvosana,reason,submitted_at',
-    'T-1,5,Nopea toimitus,2026-05-04 10:00',
-    'T-2,2,Paketti myöhässä,2026-05-05 12:30',
-    'T-3,9,Liian suuri arvo,2026-05-06 08:00',
-    'T-4,Erinomainen,Kukat ajallaan,2026-05-07 09:00',
+    'T-1,5,Nopea toimitus,2025-05-04 10:00',
+    'T-2,2,Paketti myöhässä,2025-05-05 12:30',
+    'T-3,9,Liian suuri arvo,2025-05-06 08:00',
+    'T-4,Erinomainen,Kukat ajallaan,2025-05-07 09:00',
     '',
   ].join('\n'),
 );
 
 /** An export without a date column the import knows by name: its dates are in "Vastauspäivä". */
 const undatedFile = join(mkdtempSync(join(tmpdir(), 'polku-e2e-import-')), 'paivat.csv');
-writeFileSync(undatedFile, 'csat,reason,Vastauspäivä\n5,Hyvä palvelu,4.5.2026\n');
+writeFileSync(undatedFile, 'csat,reason,Vastauspäivä\n5,Hyvä palvelu,4.5.2025\n');
 
 describe('importing responses in the web app', () => {
   let browser: Browser;
