@@ -49,7 +49,7 @@ import {
 } from './figures.js';
 import { CSAT_SCALE, CSI_ITEM_SCALE, type Scale } from './histogram.js';
 import { DEFAULT_NPS_INTERVAL_METHOD, type NpsIntervalMethod } from './nps.js';
-import { EQUAL_CSI_WEIGHTS, type CsiWeights } from './satisfaction.js';
+import { EQUAL_CSI_WEIGHTS } from './satisfaction.js';
 
 /** One question (or one item of it) whose answers a figure counts. */
 export interface CountedQuestion {
