@@ -34,6 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { useChannelLabel } from './labels';
 import { hasIntervalChoice, parseAttribute, rangeOf, type ExplorerState } from './explorer-state';
 import { periodPresets, type Period } from './period';
+import { statusText } from '../../lib/status-colors';
 
 /** Every channel an answer can carry: a link's channel, or the source when there was no link. */
 export const allChannels = [...new Set<string>([...linkChannels, ...responseSources])];
@@ -386,7 +387,7 @@ function CsiWeightsInput(props: {
         ))}
       </SimpleGrid>
       {problem && (
-        <Text size="sm" c="red.9" mt="xs" id="csi-weights-problem" role="alert">
+        <Text size="sm" c={statusText.error} mt="xs" id="csi-weights-problem" role="alert">
           {t('analytics.missing.weights')} {t('analytics.weightsSum', { sum })}
         </Text>
       )}
