@@ -14,4 +14,5 @@ export * from './analyses.js';
 export * from './targets.js';
 export * from './metric-buckets.js';
 export * from './journeys.js';
+export * from './heat.js';
 export * from './events.js';

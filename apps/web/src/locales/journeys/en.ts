@@ -214,7 +214,22 @@ export const enJourneys: JourneysMessages = {
       cxSurvey: 'CX index survey',
       noCxSurvey:
         'No published survey has the three CX index questions (effectiveness, ease, emotion).',
-      volume: '{{count}} responses',
+      volume_one: '{{formatted}} response',
+      volume_other: '{{formatted}} responses',
+      noAnswersOf: {
+        nps: 'No NPS answers',
+        csat: 'No CSAT answers',
+        ces: 'No CES answers',
+        cx_index: 'No CX index answers',
+      },
+      answersOf: {
+        nps_one: '{{formatted}} NPS answer',
+        nps_other: '{{formatted}} NPS answers',
+        csat_one: '{{formatted}} CSAT answer',
+        csat_other: '{{formatted}} CSAT answers',
+        ces_one: '{{formatted}} CES answer',
+        ces_other: '{{formatted}} CES answers',
+      },
       n: 'n = {{n}}',
       noAnswers: 'No answers in the period',
       smallSample: 'Small sample (n < 30)',
@@ -234,7 +249,7 @@ export const enJourneys: JourneysMessages = {
       comments: 'Comments: {{name}}',
       journeyAverage: 'Whole journey: {{score}} (n = {{n}})',
       heatLegend:
-        "The colour compares a touchpoint's figure with its target or, without one, with the journey average. The arrow and the text say the same.",
+        "The colour compares a touchpoint's figure with its target or, without one, with the journey average. “Well” below or above only when the difference is large and statistically clear: its 95% confidence interval does not reach the comparison and there are at least 30 answers. The arrow and the text say the same.",
     },
     health: {
       title: 'Journey health',

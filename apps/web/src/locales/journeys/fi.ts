@@ -212,7 +212,22 @@ export const fiJourneys = {
       cxSurvey: 'CX-indeksin kysely',
       noCxSurvey:
         'Yhdessäkään julkaistussa kyselyssä ei ole CX-indeksin kolmea kysymystä (effectiveness, ease, emotion).',
-      volume: 'Vastauksia {{count}}',
+      volume_one: '{{formatted}} vastaus',
+      volume_other: '{{formatted}} vastausta',
+      noAnswersOf: {
+        nps: 'Ei NPS-vastauksia',
+        csat: 'Ei CSAT-vastauksia',
+        ces: 'Ei CES-vastauksia',
+        cx_index: 'Ei CX-indeksin vastauksia',
+      },
+      answersOf: {
+        nps_one: '{{formatted}} NPS-vastaus',
+        nps_other: 'NPS-vastauksia {{formatted}}',
+        csat_one: '{{formatted}} CSAT-vastaus',
+        csat_other: 'CSAT-vastauksia {{formatted}}',
+        ces_one: '{{formatted}} CES-vastaus',
+        ces_other: 'CES-vastauksia {{formatted}}',
+      },
       n: 'n = {{n}}',
       noAnswers: 'Ei vastauksia jaksolla',
       smallSample: 'Pieni otos (n < 30)',
@@ -232,7 +247,7 @@ export const fiJourneys = {
       comments: 'Kommentit: {{name}}',
       journeyAverage: 'Koko polku: {{score}} (n = {{n}})',
       heatLegend:
-        'Väri vertaa kosketuspisteen lukua sen tavoitteeseen tai, jos tavoitetta ei ole, polun keskiarvoon. Nuoli ja teksti kertovat saman.',
+        'Väri vertaa kosketuspisteen lukua sen tavoitteeseen tai, jos tavoitetta ei ole, polun keskiarvoon. ”Selvästi” vain, kun ero on suuri ja tilastollisesti selvä: 95 %:n luottamusväli ei ulotu vertailulukuun ja vastauksia on vähintään 30. Nuoli ja teksti kertovat saman.',
     },
     health: {
       title: 'Polun terveys',

@@ -215,7 +215,22 @@ export const svJourneys: JourneysMessages = {
       cxSurvey: 'Enkät för CX-index',
       noCxSurvey:
         'Ingen publicerad enkät har CX-indexets tre frågor (effectiveness, ease, emotion).',
-      volume: '{{count}} svar',
+      volume_one: '{{formatted}} svar',
+      volume_other: '{{formatted}} svar',
+      noAnswersOf: {
+        nps: 'Inga NPS-svar',
+        csat: 'Inga CSAT-svar',
+        ces: 'Inga CES-svar',
+        cx_index: 'Inga svar för CX-index',
+      },
+      answersOf: {
+        nps_one: '{{formatted}} NPS-svar',
+        nps_other: '{{formatted}} NPS-svar',
+        csat_one: '{{formatted}} CSAT-svar',
+        csat_other: '{{formatted}} CSAT-svar',
+        ces_one: '{{formatted}} CES-svar',
+        ces_other: '{{formatted}} CES-svar',
+      },
       n: 'n = {{n}}',
       noAnswers: 'Inga svar under perioden',
       smallSample: 'Litet urval (n < 30)',
@@ -235,7 +250,7 @@ export const svJourneys: JourneysMessages = {
       comments: 'Kommentarer: {{name}}',
       journeyAverage: 'Hela kundresan: {{score}} (n = {{n}})',
       heatLegend:
-        'Färgen jämför kontaktpunktens värde med dess mål eller, utan mål, med kundresans medelvärde. Pilen och texten säger detsamma.',
+        'Färgen jämför kontaktpunktens värde med dess mål eller, utan mål, med kundresans medelvärde. ”Klart” bara när skillnaden är stor och statistiskt tydlig: 95 %-konfidensintervallet når inte jämförelsetalet och det finns minst 30 svar. Pilen och texten säger detsamma.',
     },
     health: {
       title: 'Kundresans hälsa',

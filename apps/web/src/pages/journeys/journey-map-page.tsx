@@ -230,6 +230,7 @@ export function JourneyMapPage() {
     metrics.state.period,
     metrics.range,
     metrics.cx.surveyId,
+    metrics.others,
   );
   const [tab, setTab] = useState<string | null>('map');
   const [openTouchpoint, setOpenTouchpoint] = useState<string | null>(null);

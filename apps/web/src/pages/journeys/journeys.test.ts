@@ -1,6 +1,6 @@
 import type { JourneyMap, MapStage, MapTouchpoint } from '@polku/contracts';
 import { describe, expect, it } from 'vitest';
-import { biggestDrop, heatLevel, heatSteps } from './heat';
+import { biggestDrop } from './heat';
 import { applyOp, inverseOf, renameIds, type MapOp } from './map-ops';
 
 const tp = (id: string, stageId: string, position: number): MapTouchpoint => ({
@@ -134,18 +134,7 @@ describe('map operations and their inverses (undo)', () => {
   });
 });
 
-describe('heat map levels', () => {
-  it('grades a score against its reference in the metric’s units', () => {
-    const nps = heatSteps('nps', { min: -100, max: 100 }); // near 5, far 15
-    expect(heatLevel(30, 30, nps)).toBe('near');
-    expect(heatLevel(36, 30, nps)).toBe('above');
-    expect(heatLevel(45, 30, nps)).toBe('muchAbove');
-    expect(heatLevel(24, 30, nps)).toBe('below');
-    expect(heatLevel(15, 30, nps)).toBe('muchBelow');
-    expect(heatLevel(null, 30, nps)).toBeNull();
-    expect(heatLevel(5.1, 5, heatSteps('ces', { min: 1, max: 7 }))).toBe('near');
-  });
-
+describe('journey health', () => {
   it('finds where the journey breaks: the biggest drop between scored stages', () => {
     expect(
       biggestDrop([

@@ -86,7 +86,41 @@ export function useMapMetrics(workspaceId: string, journeyId: string) {
   } else if (state.kind !== 'none') body = { metric: { kind: state.kind }, ...range };
   const ready = timeZone !== undefined || workspace.isError;
   const result = useJourneyMetricsQuery(workspaceId, journeyId, ready ? body : null);
-  return { state, update, result, range, cx, body };
+  const others = useOtherCounts(workspaceId, journeyId, state.kind, ready ? range : null);
+  return { state, update, result, range, cx, body, others };
+}
+
+/** The question metrics a card can name when the chosen one has no answers at a touchpoint. */
+const questionKinds = ['nps', 'csat', 'ces'] as const;
+export type OtherCount = { kind: (typeof questionKinds)[number]; n: number };
+
+/**
+ * How many answers the other question metrics have at each touchpoint, so a card without answers
+ * to the chosen metric says which metric it does have ("Ei NPS-vastauksia · CSAT-vastauksia
+ * 1 099"). The same journey metrics query per kind; none while no metric is chosen.
+ */
+function useOtherCounts(
+  workspaceId: string,
+  journeyId: string,
+  chosen: MapMetricKind,
+  range: { from: string; to: string } | null,
+): Map<string, OtherCount[]> {
+  const bodyOf = (kind: OtherCount['kind']): JourneyMetricsBody | null =>
+    chosen === 'none' || chosen === kind || range === null ? null : { metric: { kind }, ...range };
+  const queries = {
+    nps: useJourneyMetricsQuery(workspaceId, journeyId, bodyOf('nps')),
+    csat: useJourneyMetricsQuery(workspaceId, journeyId, bodyOf('csat')),
+    ces: useJourneyMetricsQuery(workspaceId, journeyId, bodyOf('ces')),
+  };
+  const counts = new Map<string, OtherCount[]>();
+  for (const kind of questionKinds) {
+    if (bodyOf(kind) === null) continue;
+    for (const f of queries[kind].data?.touchpoints ?? []) {
+      if (f.n === 0) continue;
+      counts.set(f.touchpointId, [...(counts.get(f.touchpointId) ?? []), { kind, n: f.n }]);
+    }
+  }
+  return counts;
 }
 
 /** Links from a card: the explorer (trend, filtered to the touchpoint) and its comments. */
@@ -124,13 +158,16 @@ export function useCardMetrics(
   period: PeriodPreset,
   range: { from: string; to: string },
   cxSurveyId: string | null,
+  others: Map<string, OtherCount[]>,
 ): CardMetrics | null {
   const format = useMetricFormat(data?.scoreName ?? 'nps');
   if (!data || kind === 'none') return null;
   const links = hrefs(workspaceId, kind, period, range, cxSurveyId);
   return {
+    kind,
+    others,
     scoreName: data.scoreName,
-    steps: heatSteps(data.scoreName, data.scale),
+    steps: heatSteps(data.scoreName),
     journeyScore: data.journey.score,
     figures: new Map(data.touchpoints.map((f) => [f.touchpointId, f])),
     format,

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MetricFormat } from '../analytics/metric-format';
 import { heatArrow, heatBackground, heatLevel, smallSampleLimit } from './heat';
+import type { MapMetricKind, OtherCount } from './map-metrics';
 
 /**
  * A symbol for each channel; decoration only (the channel's name is written beside it). Plain
@@ -36,6 +37,9 @@ export type TouchpointFigure = JourneyMetrics['touchpoints'][number];
 
 /** What the cards need to draw the chosen metric (null when no metric is chosen). */
 export interface CardMetrics {
+  kind: Exclude<MapMetricKind, 'none'>;
+  /** Answers to the other question metrics, by touchpoint (named when the chosen has none). */
+  others: Map<string, OtherCount[]>;
   scoreName: string;
   steps: { near: number; far: number };
   journeyScore: number | null;
@@ -52,7 +56,8 @@ function CardMetric(props: { touchpoint: MapTouchpoint; metrics: CardMetrics }) 
   const figure = metrics.figures.get(touchpoint.id);
   if (!figure) return null;
   const reference = figure.target?.target ?? metrics.journeyScore;
-  const level = heatLevel(figure.score, reference, metrics.steps);
+  const others = metrics.others.get(touchpoint.id) ?? [];
+  const level = heatLevel(figure, reference, metrics.steps);
   const against =
     reference === null
       ? ''
@@ -71,7 +76,7 @@ function CardMetric(props: { touchpoint: MapTouchpoint; metrics: CardMetrics }) 
         <VisuallyHidden>{t('journeys.metrics.trend', { name: touchpoint.name })}: </VisuallyHidden>
         {figure.score === null ? (
           <Text span size="sm">
-            {t('journeys.metrics.noAnswers')}
+            {t(`journeys.metrics.noAnswersOf.${metrics.kind}`)}
           </Text>
         ) : (
           <>
@@ -88,10 +93,39 @@ function CardMetric(props: { touchpoint: MapTouchpoint; metrics: CardMetrics }) 
         )}
       </Anchor>
       <Group gap={6} mt={4} wrap="wrap">
-        <Text size="xs" data-testid="touchpoint-n">
-          {t('journeys.metrics.n', { n: metrics.format.count(figure.n) })}
-        </Text>
-        <Text size="xs">· {t('journeys.metrics.volume', { count: figure.volume })}</Text>
+        {figure.n > 0 ? (
+          <>
+            <Text size="xs" data-testid="touchpoint-n">
+              {t('journeys.metrics.n', { n: metrics.format.count(figure.n) })}
+            </Text>
+            <Text size="xs">
+              ·{' '}
+              {t('journeys.metrics.volume', {
+                count: figure.volume,
+                formatted: metrics.format.count(figure.volume),
+              })}
+            </Text>
+          </>
+        ) : (
+          // Without answers to the chosen metric: which metrics this touchpoint does have.
+          <Text size="xs" data-testid="touchpoint-others">
+            {others.length > 0
+              ? others
+                  .map((o) =>
+                    t(`journeys.metrics.answersOf.${o.kind}`, {
+                      count: o.n,
+                      formatted: metrics.format.count(o.n),
+                    }),
+                  )
+                  .join(' · ')
+              : figure.volume > 0
+                ? t('journeys.metrics.volume', {
+                    count: figure.volume,
+                    formatted: metrics.format.count(figure.volume),
+                  })
+                : t('journeys.metrics.noAnswers')}
+          </Text>
+        )}
         {figure.n > 0 && figure.n < smallSampleLimit && (
           <Badge size="xs" color="yellow" variant="light" data-testid="small-sample">
             {t('journeys.metrics.smallSample')}
