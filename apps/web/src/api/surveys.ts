@@ -69,8 +69,38 @@ function useSurveyChanged(workspaceId: string) {
   const queryClient = useQueryClient();
   return (survey: Survey) => {
     queryClient.setQueryData(listeningKeys.survey(workspaceId, survey.id), survey);
+    // A survey's touchpoint is counted on the journey maps (which surveys listen where).
+    void queryClient.invalidateQueries({ queryKey: journeyMapsKey(workspaceId) });
     return queryClient.invalidateQueries({ queryKey: listeningKeys.surveys(workspaceId) });
   };
+}
+
+/** The journeys' queries (their key prefix in api/journeys.ts), refreshed when a survey or a
+ * link moves to another touchpoint. */
+const journeyMapsKey = (ws: string) => ['ws', ws, 'journeys'] as const;
+
+/** Attach a survey to a touchpoint (or detach it with null), from the touchpoint's dialog. */
+export function useSetSurveyTouchpointMutation(workspaceId: string) {
+  const changed = useSurveyChanged(workspaceId);
+  return useMutation({
+    mutationFn: (v: { surveyId: string; touchpointId: string | null }) =>
+      api.call('updateSurvey', {
+        params: { workspaceId, surveyId: v.surveyId },
+        body: { touchpointId: v.touchpointId },
+      }),
+    onSuccess: changed,
+  });
+}
+
+/** The links of several surveys at once (the touchpoint dialog lists those placed there). */
+export function useLinksOfSurveysQueries(workspaceId: string, surveyIds: string[]) {
+  return useQueries({
+    queries: surveyIds.map((surveyId) => ({
+      queryKey: listeningKeys.links(workspaceId, surveyId),
+      queryFn: () => api.call('listSurveyLinks', { params: { workspaceId, surveyId } }),
+    })),
+    combine: (results) => results.flatMap((r) => r.data?.items ?? []),
+  });
 }
 
 export function useCreateSurveyMutation(workspaceId: string) {
@@ -120,8 +150,12 @@ export function useCreateSurveyLinkMutation(workspaceId: string, surveyId: strin
   return useMutation({
     mutationFn: (body: RouteInput<'createSurveyLink'>['body']) =>
       api.call('createSurveyLink', { params: { workspaceId, surveyId }, body }),
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: listeningKeys.links(workspaceId, surveyId) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: journeyMapsKey(workspaceId) });
+      return queryClient.invalidateQueries({
+        queryKey: listeningKeys.links(workspaceId, surveyId),
+      });
+    },
   });
 }
 

@@ -220,6 +220,8 @@ export const enListening: ListeningMessages = {
   links: {
     name: 'Name',
     channel: 'Channel',
+    touchpoint: 'Touchpoint',
+    touchpointNone: "The survey's touchpoint, if it has one",
     url: 'Address',
     created: 'Created',
     state: 'Status',

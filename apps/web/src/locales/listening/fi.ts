@@ -214,6 +214,8 @@ export const fiListening = {
   links: {
     name: 'Nimi',
     channel: 'Kanava',
+    touchpoint: 'Kosketuspiste',
+    touchpointNone: 'Kyselyn kosketuspiste, jos sillä on',
     url: 'Osoite',
     created: 'Luotu',
     state: 'Tila',

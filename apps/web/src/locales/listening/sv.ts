@@ -216,6 +216,8 @@ export const svListening: ListeningMessages = {
   links: {
     name: 'Namn',
     channel: 'Kanal',
+    touchpoint: 'Kontaktpunkt',
+    touchpointNone: 'Enkätens kontaktpunkt, om den har en',
     url: 'Adress',
     created: 'Skapad',
     state: 'Status',

@@ -444,6 +444,7 @@ export function JourneyMapPage() {
       </Tabs>
 
       <TouchpointModal
+        workspaceId={workspaceId}
         opened={opened !== null || newIn !== null}
         touchpoint={opened}
         stage={newIn}

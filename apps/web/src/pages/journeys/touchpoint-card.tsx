@@ -302,6 +302,18 @@ export function TouchpointCard(props: {
           )}
         </Group>
       )}
+      {(tp.surveyCount > 0 || tp.linkCount > 0) && (
+        <Text size="xs" mt={4} data-testid="touchpoint-listening">
+          {t('journeys.touchpoint.listening', {
+            what: [
+              tp.surveyCount > 0 ? t('journeys.touchpoint.surveys', { count: tp.surveyCount }) : '',
+              tp.linkCount > 0 ? t('journeys.touchpoint.links', { count: tp.linkCount }) : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          })}
+        </Text>
+      )}
       {props.metrics && (
         <div style={{ marginTop: 6 }}>
           <CardMetric touchpoint={tp} metrics={props.metrics} />

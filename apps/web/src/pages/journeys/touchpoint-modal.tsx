@@ -29,6 +29,12 @@ import {
 } from '@polku/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  useLinksOfSurveysQueries,
+  useSetSurveyTouchpointMutation,
+  useSurveysQuery,
+} from '../../api/surveys';
+import { ErrorAlert } from '../../components/status';
 import type { MapOp, TouchpointPatch } from './map-ops';
 
 interface Fields {
@@ -380,10 +386,109 @@ function Markers(props: {
 }
 
 /**
+ * Which surveys listen at the touchpoint (a survey placed here, or a link of any survey placed
+ * here), and attaching a survey in one step: the survey's answers are then recorded here.
+ */
+function Listening(props: { workspaceId: string; touchpoint: MapTouchpoint; canManage: boolean }) {
+  const { t } = useTranslation();
+  const tp = props.touchpoint;
+  const surveys = useSurveysQuery(props.workspaceId);
+  const all = surveys.data?.items ?? [];
+  const links = useLinksOfSurveysQueries(
+    props.workspaceId,
+    all.map((s) => s.id),
+  ).filter((l) => l.touchpointId === tp.id);
+  const here = all.filter((s) => s.touchpointId === tp.id);
+  const candidates = all.filter((s) => s.touchpointId !== tp.id && s.status !== 'closed');
+  const [chosen, setChosen] = useState('');
+  const attach = useSetSurveyTouchpointMutation(props.workspaceId);
+  const surveyName = (id: string) => all.find((s) => s.id === id)?.name ?? '';
+  return (
+    <Stack gap="xs" data-testid="touchpoint-listening-section">
+      <Title order={3} size="h5">
+        {t('journeys.listening.title')}
+      </Title>
+      {surveys.isError && (
+        <ErrorAlert error={surveys.error} onRetry={() => void surveys.refetch()} />
+      )}
+      {surveys.data && here.length === 0 && links.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('journeys.listening.none')}
+        </Text>
+      )}
+      {(here.length > 0 || links.length > 0) && (
+        <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="touchpoint-surveys">
+          {here.map((s) => (
+            <li key={s.id}>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">
+                  {t('journeys.listening.survey')}: {s.name}
+                </Text>
+                {props.canManage && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    loading={attach.isPending && attach.variables.surveyId === s.id}
+                    onClick={() => attach.mutate({ surveyId: s.id, touchpointId: null })}
+                  >
+                    {t('journeys.listening.detach', { name: s.name })}
+                  </Button>
+                )}
+              </Group>
+            </li>
+          ))}
+          {links.map((l) => (
+            <li key={l.id}>
+              <Text size="sm">
+                {t('journeys.listening.link', { link: l.name, survey: surveyName(l.surveyId) })}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canManage && candidates.length > 0 && (
+        <form
+          aria-label={t('journeys.listening.attach')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (chosen)
+              attach.mutate(
+                { surveyId: chosen, touchpointId: tp.id },
+                { onSuccess: () => setChosen('') },
+              );
+          }}
+        >
+          <Group align="flex-end" gap="xs" wrap="wrap">
+            <NativeSelect
+              label={t('journeys.listening.surveyLabel')}
+              value={chosen}
+              data={[
+                { value: '', label: t('journeys.listening.choose') },
+                ...candidates.map((s) => ({ value: s.id, label: s.name })),
+              ]}
+              onChange={(e) => setChosen(e.currentTarget.value)}
+            />
+            <Button type="submit" size="sm" disabled={!chosen} loading={attach.isPending}>
+              {t('journeys.listening.attach')}
+            </Button>
+          </Group>
+        </form>
+      )}
+      {attach.isError && <ErrorAlert error={attach.error} />}
+      <Text size="xs" c="dimmed">
+        {t('journeys.listening.hint')}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
  * The dialog of a touchpoint: every field, and its markers. `touchpoint` null with a `stage`
  * makes a new touchpoint at the end of that stage.
  */
 export function TouchpointModal(props: {
+  workspaceId: string;
   touchpoint: MapTouchpoint | null;
   stage: MapStage | null;
   canManage: boolean;
@@ -433,6 +538,12 @@ export function TouchpointModal(props: {
             <>
               <Divider />
               <Markers touchpoint={tp} canManage={props.canManage} perform={props.perform} />
+              <Divider />
+              <Listening
+                workspaceId={props.workspaceId}
+                touchpoint={tp}
+                canManage={props.canManage}
+              />
             </>
           )}
         </Stack>

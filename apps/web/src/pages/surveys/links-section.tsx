@@ -19,7 +19,9 @@ import {
   useCreateSurveyLinkMutation,
   useSurveyLinksQuery,
 } from '../../api/surveys';
+import { useTouchpointOptions } from '../../api/journeys';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { TouchpointSelect } from '../../components/touchpoint-select';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
@@ -32,10 +34,11 @@ function CreateLinkForm(props: { workspaceId: string; surveyId: string }) {
   const create = useCreateSurveyLinkMutation(props.workspaceId, props.surveyId);
   const [name, setName] = useState('');
   const [channel, setChannel] = useState<Channel>('web');
+  const [touchpointId, setTouchpointId] = useState<string | null>(null);
   const fieldErrors = useFieldErrors(create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name, channel }, { onSuccess: () => setName('') });
+    create.mutate({ name, channel, touchpointId }, { onSuccess: () => setName('') });
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('links.createTitle')}>
@@ -56,6 +59,14 @@ function CreateLinkForm(props: { workspaceId: string; surveyId: string }) {
             onChange={(e) =>
               setChannel(linkChannels.find((c) => c === e.currentTarget.value) ?? 'web')
             }
+          />
+          <TouchpointSelect
+            workspaceId={props.workspaceId}
+            label={t('links.touchpoint')}
+            noneLabel={t('links.touchpointNone')}
+            value={touchpointId}
+            error={fieldErrors.touchpointId}
+            onChange={setTouchpointId}
           />
           <Button type="submit" mt={25} loading={create.isPending}>
             {t('links.create')}
@@ -79,6 +90,9 @@ export function LinksSection(props: {
   const links = useSurveyLinksQuery(props.workspaceId, props.surveyId);
   const close = useCloseSurveyLinkMutation(props.workspaceId, props.surveyId);
   const formatDateTime = useFormatDateTime();
+  const touchpoints = useTouchpointOptions(props.workspaceId);
+  const touchpointName = (id: string | null) =>
+    touchpoints.options.find((o) => o.id === id)?.name ?? '—';
   const [closing, setClosing] = useState<SurveyLink | null>(null);
   const endClose = () => {
     setClosing(null);
@@ -102,12 +116,13 @@ export function LinksSection(props: {
       ) : links.data.items.length === 0 ? (
         <Text c="dimmed">{t('links.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={760}>
           <Table>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('links.name')}</Table.Th>
                 <Table.Th>{t('links.channel')}</Table.Th>
+                <Table.Th>{t('links.touchpoint')}</Table.Th>
                 <Table.Th>{t('links.url')}</Table.Th>
                 <Table.Th>{t('links.created')}</Table.Th>
                 <Table.Th>{t('links.state')}</Table.Th>
@@ -121,6 +136,7 @@ export function LinksSection(props: {
                 <Table.Tr key={link.id}>
                   <Table.Td>{link.name}</Table.Td>
                   <Table.Td>{t(`links.channels.${link.channel}`)}</Table.Td>
+                  <Table.Td>{touchpointName(link.touchpointId)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Anchor

@@ -1,0 +1,39 @@
+import { NativeSelect } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useTouchpointOptions } from '../api/journeys';
+
+/**
+ * A touchpoint by name, grouped by journey and stage ("Verkkokaupan polku › Osto"), or none.
+ * A native select, so it works the same with a keyboard, a screen reader and a phone.
+ */
+export function TouchpointSelect(props: {
+  workspaceId: string;
+  label: string;
+  value: string | null;
+  onChange: (touchpointId: string | null) => void;
+  /** What "none" means here ("Ei kosketuspistettä", "Kyselyn oma"). */
+  noneLabel: string;
+  error?: string | undefined;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { options, pending } = useTouchpointOptions(props.workspaceId);
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const o of options) {
+    const group = t('journeys.touchpointSelect.group', { journey: o.journey, stage: o.stage });
+    groups.set(group, [...(groups.get(group) ?? []), { value: o.id, label: o.name }]);
+  }
+  return (
+    <NativeSelect
+      label={props.label}
+      value={props.value ?? ''}
+      error={props.error}
+      disabled={props.disabled || pending}
+      data={[
+        { value: '', label: props.noneLabel },
+        ...[...groups].map(([group, items]) => ({ group, items })),
+      ]}
+      onChange={(e) => props.onChange(e.currentTarget.value || null)}
+    />
+  );
+}
