@@ -966,6 +966,128 @@ for (const dialect of testDialects()) {
       expect(html).toContain('Pain point');
     });
 
+    it('draws the live metric on the export’s cards as the map does, with the map’s lane names', () => {
+      const tp = (id: string, name: string) => ({
+        id,
+        journeyId: 'j',
+        stageId: 's',
+        position: 0,
+        name,
+        description: '',
+        channel: 'web' as const,
+        ownerType: 'company' as const,
+        partnerName: null,
+        subExperience: 'purchase' as const,
+        team: null,
+        promise: null,
+        promiseHours: null,
+        expectation: null,
+        createdAt: 0,
+        updatedAt: 0,
+        surveyCount: 0,
+        linkCount: 0,
+        markers: [],
+      });
+      const lanes = {
+        customerActions: [],
+        frontstage: [],
+        backstage: [],
+        supportProcesses: [],
+        physicalEvidence: [],
+      };
+      const map: JourneyMap = {
+        journey: {
+          id: 'j',
+          name: 'Polku',
+          description: '',
+          status: 'active',
+          personaIds: [],
+          createdAt: 0,
+          updatedAt: 0,
+        },
+        personas: [],
+        stages: [
+          {
+            id: 's',
+            journeyId: 'j',
+            name: 'Osto',
+            description: '',
+            position: 0,
+            lanes,
+            touchpoints: [tp('a', 'Verkkokassa'), tp('b', 'Kuitti'), tp('c', 'Tilausvahvistus')],
+          },
+        ],
+      };
+      const figure = (
+        touchpointId: string,
+        n: number,
+        score: number | null,
+        ci95: [number, number] | null,
+      ) => ({
+        touchpointId,
+        stageId: 's',
+        n,
+        score,
+        ci95,
+        smallSample: n < 30,
+        volume: n,
+        target: null,
+      });
+      const page = journeyMapHtml(map, 'fi', {
+        kind: 'nps',
+        data: {
+          metric: { kind: 'nps' },
+          scoreName: 'nps',
+          scale: { min: -100, max: 100 },
+          from: '2025-04-01',
+          to: '2026-03-28',
+          journey: { n: 1500, score: 35, ci95: [31, 39], smallSample: false },
+          stages: [],
+          touchpoints: [
+            // −4.8 from the average: near, not "clearly below" (the question's 0–10 scale no more).
+            figure('a', 1099, 30.2, [25.9, 34.5]),
+            // −25 on 12 answers with a wide interval: below, never "clearly".
+            figure('b', 12, 10, [-40, 55]),
+            figure('c', 0, null, null),
+          ],
+        },
+      });
+      // Finnish groups digits with a no-break space (Intl); compared here as a plain space.
+      const html = page.replace(/\u00a0/g, ' ');
+      expect(html).toContain('NPS <b>30,2</b> ● lähellä polun keskiarvo 35,0 · n = 1 099');
+      expect(html).toContain('NPS <b>10,0</b> ▼ alle polun keskiarvo 35,0 · n = 12');
+      expect(html).not.toContain('selvästi');
+      expect(html).toContain('Ei NPS-vastauksia');
+      expect(html).toContain('NPS 1.4.2025–28.3.2026 · Koko polku: 35,0 (n = 1 500)');
+      for (const lane of [
+        'Asiakkaan toiminta',
+        'Asiakasrajapinta',
+        'Taustatoiminta',
+        'Näkyvyysraja',
+      ])
+        expect(html).toContain(lane);
+      // Without a metric the cards carry none.
+      expect(journeyMapHtml(map, 'fi')).not.toContain('class="metric');
+    });
+
+    it('refuses an export metric without its period, or a period without a metric', async () => {
+      const m = await call<Journey>(owner, 'POST', '/journeys', { name: 'Vientitesti' });
+      for (const q of [
+        'metric=nps',
+        'metric=nps&from=2026-01-01',
+        'from=2026-01-01&to=2026-02-01',
+        'metric=rating&from=2026-01-01&to=2026-02-01',
+        'metric=nps&from=2026-02-01&to=2026-01-01',
+      ]) {
+        const res = await owner.browser.request({
+          method: 'GET',
+          url: `${base}/journeys/${m.id}/export.png?${q}`,
+        });
+        expect(res.statusCode, q).toBe(400);
+        expect(res.json<ErrorBody>().error.code, q).toBe('VALIDATION_FAILED');
+      }
+    });
+
     describe.skipIf(!existsSync(CHROMIUM))('export', () => {
       it('renders the map as PNG and as PDF with Chromium', async () => {
         const m = await call<JourneyMap>(owner, 'POST', '/journeys/from-template', {
@@ -994,6 +1116,12 @@ for (const dialect of testDialects()) {
         expect(pdf.headers['content-type']).toBe('application/pdf');
         expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         expect(pdf.rawPayload.length).toBeGreaterThan(10_000);
+        const withMetric = await viewer.browser.request({
+          method: 'GET',
+          url: `${base}/journeys/${m.journey.id}/export.pdf?lang=sv&metric=csat&from=2026-01-01&to=2026-03-28`,
+        });
+        expect(withMetric.statusCode, withMetric.body.slice(0, 200)).toBe(200);
+        expect(withMetric.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         // A3 landscape: 420 × 297 mm is about 1191 × 842 pt (Chromium rounds to whole pixels).
         const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.rawPayload.toString('latin1'));
         expect(Number(box![1])).toBeCloseTo(1191, -1);

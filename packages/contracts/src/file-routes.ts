@@ -17,6 +17,31 @@ export interface FileRouteDef {
 }
 
 const defineFileRoute = <const R extends FileRouteDef>(r: R): R => r;
+
+/**
+ * The map export's options: the language of its headings (the workspace's default language
+ * when left out) and, optionally, a live metric over days `from`…`to` drawn on the cards as
+ * the map draws it.
+ */
+const journeyExportQuery = z
+  .strictObject({
+    lang: languageSchema.optional(),
+    metric: z.enum(['nps', 'csat', 'ces']).optional(),
+    from: calendarDaySchema.optional(),
+    to: calendarDaySchema.optional(),
+  })
+  .refine((q) => (q.metric === undefined) === (q.from === undefined && q.to === undefined), {
+    message: 'a metric needs from and to, and from and to need a metric',
+    path: ['metric'],
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), {
+    message: 'give both from and to',
+    path: ['to'],
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 const linkParams = z.object({ workspaceId: idSchema, surveyId: idSchema, linkId: idSchema });
 const linkBase = '/api/v1/workspaces/:workspaceId/surveys/:surveyId/links/:linkId';
 
@@ -70,8 +95,7 @@ export const fileRoutes = {
     summary: 'The journey map as a PNG image, rendered by the server (Chromium)',
     permission: 'surveys.read',
     params: z.object({ workspaceId: idSchema, journeyId: idSchema }),
-    /** The language of the map's headings; the workspace's default language when left out. */
-    query: z.strictObject({ lang: languageSchema.optional() }),
+    query: journeyExportQuery,
     contentType: 'image/png',
   }),
   journeyExportPdf: defineFileRoute({
@@ -80,7 +104,7 @@ export const fileRoutes = {
     summary: 'The journey map as an A3 landscape PDF, rendered by the server (Chromium)',
     permission: 'surveys.read',
     params: z.object({ workspaceId: idSchema, journeyId: idSchema }),
-    query: z.strictObject({ lang: languageSchema.optional() }),
+    query: journeyExportQuery,
     contentType: 'application/pdf',
   }),
 } as const satisfies Record<string, FileRouteDef>;

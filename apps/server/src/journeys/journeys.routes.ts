@@ -1,9 +1,9 @@
-import type { Language } from '@polku/contracts';
+import { journeyMetricsBodySchema, type Language } from '@polku/contracts';
 import type { RouteHandlers } from '../http/route-table.js';
 import type { FileRouteHandler } from '../http/file-routes.js';
 import type { ChromiumRenderer } from '../infra/chromium.js';
 import type { Services } from '../services.js';
-import { journeyMapHtml, mapWidth } from './map-html.js';
+import { journeyMapHtml, mapWidth, type ExportMetricKind } from './map-html.js';
 
 type JourneyRoutes =
   | 'listJourneys'
@@ -95,15 +95,30 @@ export function journeyHandlers({
 
 /** The map as PNG or PDF, rendered by Chromium from the server's own HTML (map-html.ts). */
 export function journeyExportHandlers(
-  { journeys }: Pick<Services, 'journeys'>,
+  { journeys, journeyMetrics }: Pick<Services, 'journeys' | 'journeyMetrics'>,
   renderer: ChromiumRenderer,
 ): Record<'journeyExportPng' | 'journeyExportPdf', FileRouteHandler> {
   const exporter =
     (format: 'png' | 'pdf'): FileRouteHandler =>
     async ({ auth, params, query, reply }) => {
-      const map = await journeys.map(auth, params.journeyId ?? '');
+      const journeyId = params.journeyId ?? '';
+      const map = await journeys.map(auth, journeyId);
       const language = (query.lang as Language | undefined) ?? auth.workspace.defaultLanguage;
-      const body = await renderer.render(journeyMapHtml(map, language), format, mapWidth(map));
+      // The query is validated (file-routes.ts): a metric always comes with from and to.
+      const kind = query.metric as ExportMetricKind | undefined;
+      const metrics = kind
+        ? {
+            kind,
+            // Parsed like the metrics route's body, so the metric's defaults apply the same.
+            data: await journeyMetrics.forJourney(
+              auth,
+              journeyId,
+              journeyMetricsBodySchema.parse({ metric: { kind }, from: query.from, to: query.to }),
+            ),
+          }
+        : null;
+      const html = journeyMapHtml(map, language, metrics);
+      const body = await renderer.render(html, format, mapWidth(map));
       void reply.header(
         'content-disposition',
         `attachment; filename="journey-${map.journey.id}.${format}"`,

@@ -4,14 +4,18 @@
  * visibility between frontstage and backstage. Every user text goes through `markup`, which
  * escapes it; the page has no script and loads nothing.
  */
-import type {
-  BlueprintLane,
-  JourneyMap,
-  Language,
-  MapTouchpoint,
-  SubExperience,
-  TouchpointChannel,
-  TouchpointOwnerType,
+import {
+  heatLevel,
+  heatSteps,
+  type BlueprintLane,
+  type HeatLevel,
+  type JourneyMap,
+  type JourneyMetrics,
+  type Language,
+  type MapTouchpoint,
+  type SubExperience,
+  type TouchpointChannel,
+  type TouchpointOwnerType,
 } from '@polku/contracts';
 import { markup, type SafeHtml } from '../respondent/html.js';
 
@@ -33,19 +37,32 @@ interface Labels {
   expectation: string;
   team: string;
   status: Record<JourneyMap['journey']['status'], string>;
+  /** The live metric on the cards: the same words as the map's cards (locales/journeys). */
+  metric: {
+    names: Record<ExportMetricKind, string>;
+    noAnswers: Record<ExportMetricKind, string>;
+    levels: Record<HeatLevel, string>;
+    target: string;
+    average: string;
+    journey: string;
+  };
 }
+
+/** The metrics an export can carry (the question metrics of the map's metric picker). */
+export const exportMetricKinds = ['nps', 'csat', 'ces'] as const;
+export type ExportMetricKind = (typeof exportMetricKinds)[number];
 
 const labels: Record<Language, Labels> = {
   fi: {
-    stages: 'Vaiheet',
+    stages: 'Vaihe',
     personas: 'Persoonat',
     goals: 'Tavoitteet',
     needs: 'Tarpeet',
     touchpoints: 'Kosketuspisteet',
-    lineOfVisibility: 'Näkyvyyden raja',
+    lineOfVisibility: 'Näkyvyysraja',
     lanes: {
       customerActions: 'Asiakkaan toiminta',
-      frontstage: 'Asiakkaalle näkyvä toiminta',
+      frontstage: 'Asiakasrajapinta',
       backstage: 'Taustatoiminta',
       supportProcesses: 'Tukiprosessit',
       physicalEvidence: 'Fyysiset todisteet',
@@ -58,16 +75,16 @@ const labels: Record<Language, Labels> = {
       email: 'Sähköposti',
       chat: 'Chat',
       social: 'Some',
-      print: 'Painettu',
+      print: 'Painotuote',
       brand_ads: 'Brändi ja mainonta',
     },
     owners: {
       company: 'Yritys',
       partner: 'Kumppani',
       customer: 'Asiakas',
-      external_social: 'Ulkoinen / sosiaalinen',
+      external_social: 'Ulkopuoliset',
     },
-    subExperiences: { brand: 'Brändi', purchase: 'Osto', service: 'Palvelu', use: 'Käyttö' },
+    subExperiences: { brand: 'Brändi', purchase: 'Ostaminen', service: 'Palvelu', use: 'Käyttö' },
     pain: 'Kipupiste',
     delight: 'Ilahduttava hetki',
     promise: 'Lupaus',
@@ -75,18 +92,32 @@ const labels: Record<Language, Labels> = {
     expectation: 'Odotus',
     team: 'Tiimi',
     status: { draft: 'Luonnos', active: 'Käytössä', archived: 'Arkistoitu' },
+    metric: {
+      names: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
+      noAnswers: { nps: 'Ei NPS-vastauksia', csat: 'Ei CSAT-vastauksia', ces: 'Ei CES-vastauksia' },
+      levels: {
+        muchBelow: 'selvästi alle',
+        below: 'alle',
+        near: 'lähellä',
+        above: 'yli',
+        muchAbove: 'selvästi yli',
+      },
+      target: 'tavoite',
+      average: 'polun keskiarvo',
+      journey: 'Koko polku',
+    },
   },
   sv: {
-    stages: 'Faser',
+    stages: 'Steg',
     personas: 'Personas',
     goals: 'Mål',
     needs: 'Behov',
     touchpoints: 'Kontaktpunkter',
-    lineOfVisibility: 'Synlighetslinjen',
+    lineOfVisibility: 'Synlighetslinje',
     lanes: {
       customerActions: 'Kundens handlingar',
-      frontstage: 'Synligt för kunden',
-      backstage: 'Bakom kulisserna',
+      frontstage: 'Frontstage',
+      backstage: 'Backstage',
       supportProcesses: 'Stödprocesser',
       physicalEvidence: 'Fysiska bevis',
     },
@@ -98,14 +129,14 @@ const labels: Record<Language, Labels> = {
       email: 'E-post',
       chat: 'Chatt',
       social: 'Sociala medier',
-      print: 'Tryck',
+      print: 'Trycksak',
       brand_ads: 'Varumärke och reklam',
     },
     owners: {
       company: 'Företaget',
       partner: 'Partner',
       customer: 'Kunden',
-      external_social: 'Extern / social',
+      external_social: 'Utomstående',
     },
     subExperiences: { brand: 'Varumärke', purchase: 'Köp', service: 'Service', use: 'Användning' },
     pain: 'Smärtpunkt',
@@ -115,9 +146,23 @@ const labels: Record<Language, Labels> = {
     expectation: 'Förväntan',
     team: 'Team',
     status: { draft: 'Utkast', active: 'Aktiv', archived: 'Arkiverad' },
+    metric: {
+      names: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
+      noAnswers: { nps: 'Inga NPS-svar', csat: 'Inga CSAT-svar', ces: 'Inga CES-svar' },
+      levels: {
+        muchBelow: 'klart under',
+        below: 'under',
+        near: 'nära',
+        above: 'över',
+        muchAbove: 'klart över',
+      },
+      target: 'målet',
+      average: 'kundresans medelvärde',
+      journey: 'Hela kundresan',
+    },
   },
   en: {
-    stages: 'Stages',
+    stages: 'Stage',
     personas: 'Personas',
     goals: 'Goals',
     needs: 'Needs',
@@ -137,7 +182,7 @@ const labels: Record<Language, Labels> = {
       phone: 'Phone',
       email: 'Email',
       chat: 'Chat',
-      social: 'Social',
+      social: 'Social media',
       print: 'Print',
       brand_ads: 'Brand and ads',
     },
@@ -145,16 +190,30 @@ const labels: Record<Language, Labels> = {
       company: 'Company',
       partner: 'Partner',
       customer: 'Customer',
-      external_social: 'External / social',
+      external_social: 'External',
     },
     subExperiences: { brand: 'Brand', purchase: 'Purchase', service: 'Service', use: 'Use' },
     pain: 'Pain point',
-    delight: 'Delight',
+    delight: 'Moment of delight',
     promise: 'Promise',
     hours: (h) => `${h} h`,
     expectation: 'Expectation',
     team: 'Team',
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
+    metric: {
+      names: { nps: 'NPS', csat: 'CSAT', ces: 'CES' },
+      noAnswers: { nps: 'No NPS answers', csat: 'No CSAT answers', ces: 'No CES answers' },
+      levels: {
+        muchBelow: 'well below',
+        below: 'below',
+        near: 'near',
+        above: 'above',
+        muchAbove: 'well above',
+      },
+      target: 'target',
+      average: 'journey average',
+      journey: 'Whole journey',
+    },
   },
 };
 
@@ -203,10 +262,62 @@ h1 { font-size: 22px; margin: 0 0 4px; }
 .lane ul { margin: 0; padding-left: 16px; }
 .visibility { grid-column: 1 / -1; border-top: 2px dashed #c0392b; color: #c0392b; font-weight: bold;
   font-size: 11px; padding-top: 2px; }
+.metric { margin: 4px 0 0; padding: 3px 6px; border-radius: 4px; font-size: 11px; background: #f1f3f5; }
+.metric b { font-size: 14px; }
+.metric.muchBelow { background: #ffc9c9; }
+.metric.below { background: #fff5f5; }
+.metric.above { background: #ebfbee; }
+.metric.muchAbove { background: #b2f2bb; }
 @page { size: A3 landscape; }
 `;
 
-function touchpointCard(tp: MapTouchpoint, l: Labels): SafeHtml {
+/** The live metric to draw on the cards, and how to write its numbers in the language. */
+interface CardFigures {
+  kind: ExportMetricKind;
+  data: JourneyMetrics;
+  score: (v: number) => string;
+  count: (n: number) => string;
+}
+
+const arrows: Record<HeatLevel, string> = {
+  muchBelow: '▼▼',
+  below: '▼',
+  near: '●',
+  above: '▲',
+  muchAbove: '▲▲',
+};
+
+/** Numbers as the map writes them (analytics/metric-format.ts): means with two decimals,
+ * shares with a percent sign, in the language's own digits and minus sign. */
+function figuresOf(kind: ExportMetricKind, data: JourneyMetrics, language: Language): CardFigures {
+  const digits = data.scoreName === 'ces' || data.scoreName === 'mean' ? 2 : 1;
+  const unit = data.scoreName === 'csat' ? ' %' : '';
+  const number = new Intl.NumberFormat(language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  const integer = new Intl.NumberFormat(language);
+  return { kind, data, score: (v) => number.format(v) + unit, count: (n) => integer.format(n) };
+}
+
+/** A card's metric: score, level against its target or the journey average, and n. */
+function cardMetric(tp: MapTouchpoint, f: CardFigures, l: Labels): SafeHtml | string {
+  const figure = f.data.touchpoints.find((x) => x.touchpointId === tp.id);
+  if (!figure) return '';
+  const name = l.metric.names[f.kind];
+  if (figure.score === null) return markup`<div class="metric">${l.metric.noAnswers[f.kind]}</div>`;
+  const reference = figure.target?.target ?? f.data.journey.score;
+  const level = heatLevel(figure, reference, heatSteps(f.data.scoreName));
+  const against =
+    reference === null
+      ? ''
+      : `${figure.target ? l.metric.target : l.metric.average} ${f.score(reference)}`;
+  return markup`<div class="metric ${level ?? ''}">${name} <b>${f.score(figure.score)}</b>${
+    level ? markup` ${arrows[level]} ${l.metric.levels[level]} ${against}` : ''
+  } · n = ${f.count(figure.n)}</div>`;
+}
+
+function touchpointCard(tp: MapTouchpoint, l: Labels, f: CardFigures | null): SafeHtml {
   const promise = tp.promise
     ? `${tp.promise}${tp.promiseHours !== null ? ` (${l.hours(tp.promiseHours)})` : ''}`
     : null;
@@ -225,6 +336,7 @@ function touchpointCard(tp: MapTouchpoint, l: Labels): SafeHtml {
           m.comment ? markup`<q>${m.comment}</q>` : ''
         }</div>`,
     )}
+    ${f ? cardMetric(tp, f, l) : ''}
   </div>`;
 }
 
@@ -239,9 +351,27 @@ function laneRow(map: JourneyMap, lane: BlueprintLane, l: Labels): SafeHtml {
   )}`;
 }
 
-/** The whole page. */
-export function journeyMapHtml(map: JourneyMap, language: Language): string {
+/** The map's own labels in each language, exported so a test can hold them to the map's. */
+export const exportLabels = labels;
+
+/**
+ * The whole page; with `metrics`, each card carries the live metric of the period (as the map
+ * shows it) and the heading names the metric, the period and the journey's figure.
+ */
+export function journeyMapHtml(
+  map: JourneyMap,
+  language: Language,
+  metrics: { kind: ExportMetricKind; data: JourneyMetrics } | null = null,
+): string {
   const l = labels[language];
+  const f = metrics ? figuresOf(metrics.kind, metrics.data, language) : null;
+  const days = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const day = (d: string) => days.format(new Date(`${d}T00:00:00Z`));
   const { journey } = map;
   const page = markup`<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${journey.name}</title>
@@ -249,6 +379,15 @@ export function journeyMapHtml(map: JourneyMap, language: Language): string {
 <body style="width: ${mapWidth(map)}px">
 <h1>${journey.name}</h1>
 <p class="meta">${l.status[journey.status]}${journey.description ? markup` · ${journey.description}` : ''}</p>
+${
+  f
+    ? markup`<p class="meta" data-metric="${f.kind}">${l.metric.names[f.kind]} ${day(f.data.from)}–${day(
+        f.data.to,
+      )} · ${l.metric.journey}: ${
+        f.data.journey.score === null ? '—' : f.score(f.data.journey.score)
+      } (n = ${f.count(f.data.journey.n)})</p>`
+    : ''
+}
 ${
   map.personas.length
     ? markup`<div class="personas">${map.personas.map(
@@ -271,7 +410,7 @@ ${
   )}
   ${laneRow(map, 'customerActions', l)}
   <div class="rowlabel">${l.touchpoints}</div>
-  ${map.stages.map((s) => markup`<div class="cell">${s.touchpoints.map((tp) => touchpointCard(tp, l))}</div>`)}
+  ${map.stages.map((s) => markup`<div class="cell">${s.touchpoints.map((tp) => touchpointCard(tp, l, f))}</div>`)}
   ${laneRow(map, 'frontstage', l)}
   <div class="visibility">${l.lineOfVisibility}</div>
   ${laneRow(map, 'backstage', l)}
