@@ -181,10 +181,13 @@ export function journeyExportUrl(
   journeyId: string,
   format: 'png' | 'pdf',
   language: Language,
+  metric: { kind: 'nps' | 'csat' | 'ces'; from: string; to: string } | null = null,
 ): string {
   return fileRouteUrl(
     format === 'png' ? 'journeyExportPng' : 'journeyExportPdf',
     { workspaceId, journeyId },
-    { lang: language },
+    metric
+      ? { lang: language, metric: metric.kind, from: metric.from, to: metric.to }
+      : { lang: language },
   );
 }

@@ -289,6 +289,7 @@ export const enJourneys: JourneysMessages = {
       remove: 'Remove the touchpoint filter',
     },
     export: {
+      withMetric: 'Include the {{metric}} figures',
       png: 'Download PNG',
       pdf: 'Download PDF',
       working: 'Drawing the map…',

@@ -287,6 +287,7 @@ export const fiJourneys = {
       remove: 'Poista kosketuspisteen rajaus',
     },
     export: {
+      withMetric: 'Kuvaan myös {{metric}}-luvut',
       png: 'Lataa PNG',
       pdf: 'Lataa PDF',
       working: 'Karttaa piirretään…',

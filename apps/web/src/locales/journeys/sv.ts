@@ -290,6 +290,7 @@ export const svJourneys: JourneysMessages = {
       remove: 'Ta bort kontaktpunktens filter',
     },
     export: {
+      withMetric: 'Ta med {{metric}}-värdena',
       png: 'Ladda ned PNG',
       pdf: 'Ladda ned PDF',
       working: 'Kartan ritas…',

@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   Modal,
   NativeSelect,
@@ -75,15 +76,28 @@ function ObservedPaths(props: { workspaceId: string; map: JourneyMap }) {
 }
 
 /** Downloads the server's render of the map (PNG or PDF); an error answer is shown, not saved. */
-function ExportButtons(props: { workspaceId: string; journeyId: string; name: string }) {
+function ExportButtons(props: {
+  workspaceId: string;
+  journeyId: string;
+  name: string;
+  /** The map's metric and period, when it is one the export can draw. */
+  metric: { kind: 'nps' | 'csat' | 'ces'; from: string; to: string } | null;
+}) {
   const { t } = useTranslation();
   const [working, setWorking] = useState<'png' | 'pdf' | null>(null);
+  const [withMetric, setWithMetric] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const download = async (format: 'png' | 'pdf') => {
     setWorking(format);
     setError(null);
     try {
-      const url = journeyExportUrl(props.workspaceId, props.journeyId, format, currentLanguage());
+      const url = journeyExportUrl(
+        props.workspaceId,
+        props.journeyId,
+        format,
+        currentLanguage(),
+        withMetric ? props.metric : null,
+      );
       const res = await fetch(url, { credentials: 'same-origin' });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as {
@@ -112,6 +126,16 @@ function ExportButtons(props: { workspaceId: string; journeyId: string; name: st
   };
   return (
     <>
+      {props.metric && (
+        <Checkbox
+          size="xs"
+          label={t('journeys.export.withMetric', {
+            metric: t(`journeys.metrics.kinds.${props.metric.kind}`),
+          })}
+          checked={withMetric}
+          onChange={(e) => setWithMetric(e.currentTarget.checked)}
+        />
+      )}
       <Button
         variant="default"
         size="xs"
@@ -372,7 +396,18 @@ export function JourneyMapPage() {
               </Button>
             </>
           )}
-          <ExportButtons workspaceId={workspaceId} journeyId={journeyId} name={map.journey.name} />
+          <ExportButtons
+            workspaceId={workspaceId}
+            journeyId={journeyId}
+            name={map.journey.name}
+            metric={
+              metrics.state.kind === 'nps' ||
+              metrics.state.kind === 'csat' ||
+              metrics.state.kind === 'ces'
+                ? { kind: metrics.state.kind, ...metrics.range }
+                : null
+            }
+          />
         </Group>
       </Group>
       <VisuallyHidden role="status" aria-live="polite" data-testid="map-status">
