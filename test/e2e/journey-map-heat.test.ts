@@ -13,6 +13,7 @@ import {
   signIn,
   startPolku,
 } from './harness.js';
+import { pdfText } from './pdf-text.js';
 
 /**
  * The journey map's heat on the metric's own scale, cards that say which metric has answers,
@@ -261,6 +262,23 @@ describe('journey map: heat, surveys at touchpoints, export', () => {
     ]);
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The PDF's text: the lane names as the map shows them, the cards and their live metric.
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    for (const name of [...Object.values(l.lanes), l.lineOfVisibility, l.touchpoints])
+      expect(text).toContain(name);
+    expect(text).toContain('Verkkokassa');
+    expect(text).toContain('NPS 12,0');
+    expect(text).toContain('▼▼ selvästi alle polun keskiarvo');
+    expect(text).toContain('Ei NPS-vastauksia');
+    // Without the metric the export draws the map alone.
+    await checkbox.uncheck();
+    const [plain] = await Promise.all([
+      page.waitForEvent('download', { timeout: 45_000 }),
+      page.getByRole('button', { name: 'Lataa PDF' }).click(),
+    ]);
+    const plainText = pdfText(readFileSync(await plain.path()));
+    expect(plainText).toContain('Verkkokassa');
+    expect(plainText).not.toContain('NPS 12,0');
     expect(errors).toEqual([]);
   }, 120_000);
 });
