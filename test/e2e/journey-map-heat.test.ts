@@ -2,9 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../apps/server/src/journeys/map-html.js';
-import { enJourneys } from '../../apps/web/src/locales/journeys/en.js';
-import { fiJourneys } from '../../apps/web/src/locales/journeys/fi.js';
-import { svJourneys } from '../../apps/web/src/locales/journeys/sv.js';
 import {
   assertPrerequisites,
   axeViolations,
@@ -14,6 +11,31 @@ import {
   startPolku,
 } from './harness.js';
 import { pdfText } from './pdf-text.js';
+
+/** The parts of the app's journey messages (apps/web/src/locales/journeys) the export mirrors. */
+interface MapMessages {
+  journeys: {
+    map: {
+      lanes: Record<string, string>;
+      lineOfVisibility: string;
+      touchpointsLane: string;
+      stageColumn: string;
+    };
+    channels: Record<string, string>;
+    owners: Record<string, string>;
+    subExperiences: Record<string, string>;
+  };
+}
+
+/** The app's journey messages in a language: loaded by path, since the web app's sources are
+ * type-checked by its own project (bundler resolution), not this one. */
+async function appMessages(language: 'fi' | 'sv' | 'en'): Promise<MapMessages> {
+  const module = (await import(`../../apps/web/src/locales/journeys/${language}.ts`)) as Record<
+    string,
+    MapMessages
+  >;
+  return module[`${language}Journeys`]!;
+}
 
 /**
  * The journey map's heat on the metric's own scale, cards that say which metric has answers,
@@ -149,13 +171,8 @@ describe('journey map: heat, surveys at touchpoints, export', () => {
     const pickup = card('Nouto');
     await pickup.getByTestId('touchpoint-others').waitFor();
     expect(await pickup.locator('[data-level]').textContent()).toContain('Ei NPS-vastauksia');
-    await page.waitForFunction(
-      (id) =>
-        document
-          .querySelector(`[data-touchpoint="${id}"] [data-testid="touchpoint-others"]`)
-          ?.textContent?.includes('CSAT'),
-      tp.Nouto,
-    );
+    // The other metrics' counts arrive with their own queries.
+    await pickup.getByTestId('touchpoint-others').filter({ hasText: 'CSAT' }).waitFor();
     const others = (await pickup.getByTestId('touchpoint-others').textContent())!;
     expect(others.replace(/\s/g, ' ')).toBe('CSAT-vastauksia 1 099');
     expect(await pickup.getByTestId('touchpoint-n').count()).toBe(0);
@@ -174,7 +191,7 @@ describe('journey map: heat, surveys at touchpoints, export', () => {
     const linkForm = page.getByRole('form', { name: 'Uusi linkki' });
     await linkForm.getByRole('textbox', { name: 'Nimi' }).fill('Noutotiskin QR');
     const picker = linkForm.getByRole('combobox', { name: 'Kosketuspiste' });
-    await page.waitForFunction((id) => !!document.querySelector(`option[value="${id}"]`), tp.Nouto);
+    await picker.locator(`option[value="${tp.Nouto}"]`).waitFor({ state: 'attached' });
     expect(
       await picker
         .locator(`optgroup[label="Lämpökartta › Osto"] option[value="${tp.Nouto}"]`)
@@ -231,11 +248,8 @@ describe('journey map: heat, surveys at touchpoints, export', () => {
 
   it('exports the map with its lane names and the live metric', async () => {
     // The export's labels are the map's, in every language.
-    for (const [lang, messages] of [
-      ['fi', fiJourneys],
-      ['sv', svJourneys],
-      ['en', enJourneys],
-    ] as const) {
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const messages = await appMessages(lang);
       const l = exportLabels[lang];
       expect(l.lanes, lang).toEqual(messages.journeys.map.lanes);
       expect(l.lineOfVisibility, lang).toBe(messages.journeys.map.lineOfVisibility);

@@ -61,7 +61,7 @@ export function pdfText(pdf: Buffer): string {
     const tokens = /\/(\w+) [\d.]+ Tf|\bTm\b|\bT\*|\bTd\b|<([0-9A-Fa-f]*)>/g;
     let line = '';
     for (const t of (content ?? '').matchAll(tokens)) {
-      if (t[1] !== undefined) cmap = fonts.get(t[1]) ?? new Map();
+      if (t[1] !== undefined) cmap = fonts.get(t[1]) ?? new Map<number, string>();
       else if (t[2] !== undefined) line += decode(t[2]);
       else {
         out.push(line);
