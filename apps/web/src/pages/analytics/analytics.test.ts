@@ -134,6 +134,29 @@ describe('an incomplete bucket', () => {
     ]);
   });
 
+  it('draws a point standing alone with its interval as an error bar, joined points as a band', () => {
+    const one = { ...bucket('2026-01', 1, -100), ci95: [-100, 48.5] as const };
+    const option = buildChartOption({
+      lines: [
+        { label: 'alone', buckets: [one, empty('2026-02'), bucket('2026-03', 10, 100)] },
+        { label: 'joined', buckets: [bucket('2026-01', 40, 20), bucket('2026-02', 40, 30)] },
+      ],
+      texts,
+    });
+    const custom = (option.series as { type: string; name: string; data: unknown[] }[]).filter(
+      (x) => x.type === 'custom',
+    );
+    expect(custom.map((c) => [c.name, c.data])).toEqual([
+      [
+        'alone',
+        [
+          ['2026-01', -100, 48.5],
+          ['2026-03', 95, 105],
+        ],
+      ],
+    ]);
+  });
+
   it('says in the tooltip how many of its days the figure covers', () => {
     const option = buildChartOption({
       lines: [{ label: 'NPS', buckets: [november, december] }],
