@@ -204,7 +204,7 @@ export function buildChartOption(input: {
     const alone = ci.flatMap((c, j) =>
       c && !ci[j - 1] && !ci[j + 1] ? [{ bucket: categories[j]!, ci: c }] : [],
     );
-    if (alone.length) series.push(errorBars(line.label, color, alone));
+    if (alone.length) series.push(errorBars(line.label, color ?? targetColor, alone));
     const changes = buckets.flatMap((b, j) => {
       const dir = b && answered(b) ? directionOf(changeOf(b)) : 0;
       return dir === 0
