@@ -294,6 +294,8 @@ describe('periods and buckets', () => {
     expect(presetRange('30d', '2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
     expect(presetRange('3m', '2026-01-15')).toEqual({ from: '2025-11-01', to: '2026-01-15' });
     expect(presetRange('24m', '2026-01-15')).toEqual({ from: '2024-02-01', to: '2026-01-15' });
+    // "The last 12 months": this month and the 11 before it, the same on the map and its paths.
+    expect(presetRange('12m', '2026-03-28')).toEqual({ from: '2025-04-01', to: '2026-03-28' });
     // 23:30 UTC on 31 Dec is already 1 Jan in Helsinki.
     expect(todayIn('Europe/Helsinki', new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
   });
