@@ -249,6 +249,8 @@ export function buildChartOption(input: {
       const b = byBucket[i]?.get(bucket);
       const color = lineColors[i % lineColors.length] ?? '#000';
       const name = `<span style="color:${color}">●</span> <b>${escapeHtml(line.label)}</b>`;
+      if (b?.coverage?.state === 'future')
+        return `${name}: ${escapeHtml(f.coverage(b.coverage) ?? texts.noAnswers)}`;
       if (!b || !answered(b)) return `${name}: ${escapeHtml(texts.noAnswers)} (${texts.n} = 0)`;
       const change = changeOf(b);
       const dir = directionOf(change);
