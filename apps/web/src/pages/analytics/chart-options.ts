@@ -277,7 +277,15 @@ export function buildChartOption(input: {
   return {
     animation: input.animation ?? true,
     // The legend is the page's own (ChartLegend): text that wraps on a phone and reads aloud.
-    grid: { left: 28, right: 24, top: 16, bottom: 8 },
+    // ECharts fits the axis labels by their font size, which leaves out descenders (the "j" of
+    // "joulukuu"): the bounds keep 6 px below them so nothing is clipped at the bottom.
+    grid: {
+      left: 28,
+      right: 24,
+      top: 16,
+      bottom: 8,
+      outerBounds: { left: 0, right: 0, top: 0, bottom: 6 },
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,
