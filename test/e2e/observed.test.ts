@@ -124,6 +124,26 @@ describe('the observed journey', () => {
     await expect
       .poll(() => page.locator('[data-testid="observed-sankey"] svg path').count())
       .toBeGreaterThan(20);
+    // Node labels stay readable: no two overlap (they are cut to their column, not run on).
+    const boxes = (
+      await Promise.all(
+        (await page.locator('[data-testid="observed-sankey"] svg text').all()).map((l) =>
+          l.boundingBox(),
+        ),
+      )
+    ).filter((b) => b !== null);
+    expect(boxes.length).toBeGreaterThan(5);
+    const overlapping = boxes.filter((a, i) =>
+      boxes.some(
+        (b, j) =>
+          j > i &&
+          a.x < b.x + b.width - 1 &&
+          b.x < a.x + a.width - 1 &&
+          a.y < b.y + b.height - 1 &&
+          b.y < a.y + a.height - 1,
+      ),
+    );
+    expect(overlapping).toEqual([]);
     const transitions = page.getByTestId('observed-transitions');
     await transitions.waitFor();
     expect(await transitions.locator('tbody tr').count()).toBeGreaterThan(5);

@@ -135,7 +135,21 @@ function FlowResult(props: {
     step: (name: string, step: number) => t('observed.stepNode', { name, step }),
   };
   const data = sankeyData(flow.flow, names, labels);
-  const height = Math.max(320, Math.min(720, 40 * flow.touchpoints.length + 160));
+  // Tall enough that the busiest column's nodes each have a label's height (labels of
+  // nodes stacked closer than a line overlap): 18 px of gap plus at least 14 px of node.
+  const busiest = Math.max(
+    1,
+    ...Object.values(
+      data.nodes.reduce<Record<number, number>>((by, node) => {
+        by[node.depth] = (by[node.depth] ?? 0) + 1;
+        return by;
+      }, {}),
+    ),
+  );
+  const height = Math.max(
+    320,
+    Math.min(1200, Math.max(32 * busiest + 40, 40 * flow.touchpoints.length + 160)),
+  );
   const name = (id: string) => touchpointName(id, names);
   return (
     <>
