@@ -215,7 +215,7 @@ describe('the analytics explorer and the workspace home page', () => {
     }
   });
 
-  it('shows a bucket without answers as "no answers", never as 0', async () => {
+  it('marks a bucket still to come as not started, never as 0 or "no answers"', async () => {
     const { to: today } = await period();
     const [y, m] = today.split('-').map(Number) as [number, number];
     const next = new Date(Date.UTC(y, m, 1)); // the first day of next month
@@ -226,10 +226,66 @@ describe('the analytics explorer and the workspace home page', () => {
     expect(await controls().getByLabel('Aikaväli').inputValue()).toBe('custom');
     const rows = buckets().getByRole('row');
     expect(await rows.count()).toBe(3); // the header, this month, next month
-    const empty = rows.nth(2);
-    expect(await empty.getByRole('cell').nth(0).textContent()).toBe('Ei vastauksia');
-    expect(await empty.getByRole('cell').nth(2).textContent()).toBe('0');
+    // Next month has not started: it says so, instead of "no answers" and n = 0.
+    const future = rows.nth(2);
+    expect(await future.getByRole('cell').nth(0).textContent()).toBe('ei vielä alkanut');
+    expect(await future.getByRole('cell').nth(2).textContent()).toBe('—');
     // Gone back to the filtered view of the earlier tests, for the export.
+    await page.goBack();
+    await totals()
+      .getByRole('row', { name: /^Verkko/ })
+      .waitFor();
+  });
+
+  it('writes dates as Finnish readers do in the title, the axis and the table (not ISO)', async () => {
+    const { from, to } = await period();
+    const day = (iso: string) => iso.split('-').map(Number).reverse().join('.');
+    const [fy, fm] = from.split('-').map(Number) as [number, number];
+    const [ty] = to.split('-').map(Number) as [number];
+    // "1.4.2025–28.3.2026": Intl's range, days as 1.4.2025.
+    const title = await page.locator('#explorer-result-title').textContent();
+    expect(title).toContain(
+      fy === ty ? `${day(from).replace(/\.\d{4}$/, '.')}–${day(to)}` : `${day(from)}–${day(to)}`,
+    );
+    expect(title).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const firstMonth = new Intl.DateTimeFormat('fi', { month: 'long', year: 'numeric' }).format(
+      new Date(Date.UTC(fy, fm - 1, 1)),
+    );
+    expect(firstMonth).toMatch(/^[a-zä]+kuu \d{4}$/); // "huhtikuu 2025"
+    await buckets()
+      .getByRole('rowheader', { name: new RegExp(`^${firstMonth}`) })
+      .first()
+      .waitFor();
+    // The chart's axis names the months the same way, and no label is clipped at the bottom.
+    const chart = page.getByTestId('metric-chart');
+    await chart.locator('svg text', { hasText: firstMonth }).first().waitFor();
+    const box = (await chart.boundingBox())!;
+    for (const label of await chart.locator('svg text').all()) {
+      const b = await label.boundingBox();
+      if (b) expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
+    }
+  });
+
+  it('shows the interval of a point standing alone as an error bar', async () => {
+    const { to: today } = await period();
+    const month = today.slice(0, 7);
+    await page.goto(
+      `${polku.url}/w/${workspaceId}/analytics?survey=${npsSurveyId}&question=nps&by=month&from=${month}-01&to=${today}`,
+    );
+    await totals().waitFor();
+    expect(await buckets().getByRole('row').count()).toBe(2); // the header and this month
+    // The bar: a vertical stroke with two caps, in the line's colour (ECharts draws it as paths).
+    const chart = page.getByTestId('metric-chart');
+    await expect
+      .poll(
+        async () =>
+          (
+            await chart
+              .locator('svg path[stroke="#1c7ed6"]')
+              .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))
+          ).filter((d) => /^M\s*([\d.]+)\s+[\d.]+\s*L\s*\1\s+[\d.]+$/.test(d.trim())).length,
+      )
+      .toBe(1);
     await page.goBack();
     await totals()
       .getByRole('row', { name: /^Verkko/ })

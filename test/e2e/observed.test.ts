@@ -1,3 +1,4 @@
+import { periodRange } from '@polku/contracts';
 import type { WorkspaceContext } from '@polku/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ describe('the observed journey', () => {
   let polku: Awaited<ReturnType<typeof startPolku>>;
   let page: Page;
   let workspaceId = '';
+  let journeyId = '';
   const errors: string[] = [];
   const login = { email: 'observed@example.com', password: 'observed-password' };
 
@@ -41,13 +43,16 @@ describe('the observed journey', () => {
     };
     // The flower shop's two years of events, at touchpoints named tp-<key> (on a journey of
     // their own: the page shows the touchpoints' names, as the flow answer carries them).
+    // Two stages, so going from the second back to the first is a jump back.
     const journey = await services.journeys.create(ctx, { name: 'Kukkakauppa' });
-    const stage = await services.journeys.createStage(ctx, journey.id, { name: 'Kaikki' });
+    journeyId = journey.id;
+    const first = await services.journeys.createStage(ctx, journey.id, { name: 'Valinta' });
+    const second = await services.journeys.createStage(ctx, journey.id, { name: 'Toimitus' });
     const ids: Record<string, string> = {};
-    for (const key of demoTouchpointKeys)
+    for (const [i, key] of demoTouchpointKeys.entries())
       ids[key] = (
         await services.journeys.createTouchpoint(ctx, journey.id, {
-          stageId: stage.id,
+          stageId: i < 3 ? first.id : second.id,
           name: `tp-${key}`,
           channel: 'web',
           subExperience: 'purchase',
@@ -119,15 +124,70 @@ describe('the observed journey', () => {
     await expect
       .poll(() => page.locator('[data-testid="observed-sankey"] svg path').count())
       .toBeGreaterThan(20);
+    // Node labels stay readable: no two overlap (they are cut to their column, not run on).
+    const boxes = (
+      await Promise.all(
+        (await page.locator('[data-testid="observed-sankey"] svg text').all()).map((l) =>
+          l.boundingBox(),
+        ),
+      )
+    ).filter((b) => b !== null);
+    expect(boxes.length).toBeGreaterThan(5);
+    const overlapping = boxes.filter((a, i) =>
+      boxes.some(
+        (b, j) =>
+          j > i &&
+          a.x < b.x + b.width - 1 &&
+          b.x < a.x + a.width - 1 &&
+          a.y < b.y + b.height - 1 &&
+          b.y < a.y + a.height - 1,
+      ),
+    );
+    expect(overlapping).toEqual([]);
     const transitions = page.getByTestId('observed-transitions');
     await transitions.waitFor();
     expect(await transitions.locator('tbody tr').count()).toBeGreaterThan(5);
-    // Repeats and jumps back are there; without a stage order only repeats are flagged.
+    // Repeats and jumps back are there, classified by the journey chosen on the page.
     await expect.poll(() => transitions.locator('[data-kind="repeat"]').count()).toBeGreaterThan(0);
-    await page.getByText('Suunniteltua vaiheiden järjestystä ei ole annettu').waitFor();
+    await expect.poll(() => transitions.locator('[data-kind="back"]').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('combobox', { name: 'Asiakaspolku' })
+        .locator('option:checked')
+        .innerText(),
+    ).toBe('Kukkakauppa');
     const touchpoints = page.getByTestId('observed-touchpoints');
     expect(await touchpoints.getByRole('rowheader', { name: 'tp-webshop' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("reports the same jumps back as the journey map's observed tab, over the same 12 months", async () => {
+    const summaryOf = async () => {
+      const summary = page.getByText(/asiakasta, [\d\s\u00a0]+ kosketusta/);
+      await summary.waitFor();
+      return summary.innerText();
+    };
+    await page.goto(`${polku.url}/w/${workspaceId}/journeys/observed`);
+    const standalone = await summaryOf();
+    expect(standalone).toMatch(/[1-9][\d\s\u00a0]* paluuta taaksepäin/);
+    const from = await page.getByLabel('Alkaen').inputValue();
+    // The last 12 months: this month and the 11 before it (from 1.4.2025 on 28.3.2026).
+    expect(from).toBe(periodRange('12m', polku.today()).from);
+    await page.goto(`${polku.url}/w/${workspaceId}/journeys/${journeyId}`);
+    await page.getByRole('tab', { name: 'Havaitut polut' }).click();
+    expect(await summaryOf()).toBe(standalone);
+    expect(await page.getByLabel('Alkaen').inputValue()).toBe(from);
+  });
+
+  it('is linked from the navigation under the journeys, marked as the current page', async () => {
+    await page.goto(`${polku.url}/w/${workspaceId}/journeys`);
+    const nav = page.getByRole('navigation', { name: /./ }).first();
+    await nav.getByRole('link', { name: 'Havaittu polku' }).click();
+    await page.getByRole('heading', { name: 'Havaittu polku', level: 1 }).waitFor();
+    expect(
+      await nav.getByRole('link', { name: 'Havaittu polku' }).getAttribute('aria-current'),
+    ).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Polut' }).getAttribute('aria-current')).toBeNull();
   });
 
   it('follows only the detractors when asked', async () => {

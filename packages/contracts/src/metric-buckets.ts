@@ -204,3 +204,34 @@ export function isCalendarDay(day: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === day;
 }
+
+/** The period presets every view offers: the last 30 days, or 3, 12 or 24 months. */
+export const periodPresets = ['30d', '3m', '12m', '24m'] as const;
+export type PeriodPreset = (typeof periodPresets)[number];
+
+/** The first day of the month `months` months after (or before) the month of `day`. */
+export function monthStart(day: string, months = 0): string {
+  const m = DAY.exec(day);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD day: ${day}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The days a preset covers, ending `today` (the workspace's local today). Month presets start
+ * on the first of a month, so every month bucket but the current one is whole: "the last 12
+ * months" is this month and the 11 before it. The one definition of the presets: the explorer,
+ * the home page, the journey map and its observed paths all take their period from here.
+ * @example periodRange('12m', '2026-03-28') // { from: '2025-04-01', to: '2026-03-28' }
+ */
+export function periodRange(preset: PeriodPreset, today: string): { from: string; to: string } {
+  switch (preset) {
+    case '30d':
+      return { from: addDays(today, -29), to: today };
+    case '3m':
+      return { from: monthStart(today, -2), to: today };
+    case '12m':
+      return { from: monthStart(today, -11), to: today };
+    case '24m':
+      return { from: monthStart(today, -23), to: today };
+  }
+}

@@ -54,6 +54,43 @@ describe('computeNps', () => {
     );
   });
 
+  it('stretches the interval of one detractor to reach its NPS −100 (adjusted −98.5 … 48.5)', () => {
+    const result = computeNps(new Map([[0, 1]]));
+    expect(result.nps).toBe(-100);
+    // Adjusted counts 0.75 / 1.5 / 1.75 (n = 4): centre −25, SE 37.5, −25 ± 73.5.
+    expect(result.intervalCentre).toBeCloseTo(-25, 10);
+    expect(result.standardError).toBeCloseTo(37.5, 10);
+    const [low, high] = result.ci95!;
+    expect(low).toBe(-100);
+    expect(high).toBeCloseTo(-25 + 1.959964 * 37.5, 4);
+    // Wald on one answer has no width at all, still around the estimate.
+    expect(computeNps(new Map([[0, 1]]), { method: 'wald' }).ci95).toEqual([-100, -100]);
+  });
+
+  it('keeps every estimate inside its own interval, at every small n and mix', () => {
+    for (let n = 1; n <= 12; n++)
+      for (let p = 0; p <= n; p++)
+        for (let d = 0; d <= n - p; d++) {
+          const histogram = new Map([
+            [10, p],
+            [7, n - p - d],
+            [0, d],
+          ]);
+          for (const method of ['adjusted-wald', 'wald'] as const) {
+            const { nps, ci95 } = computeNps(histogram, { method });
+            expect(ci95![0]).toBeLessThanOrEqual(nps!);
+            expect(ci95![1]).toBeGreaterThanOrEqual(nps!);
+          }
+        }
+  });
+
+  it('leaves the adjusted interval as it is once the estimate lies inside (4 answers)', () => {
+    const result = computeNps(createHistogram([10, 7, 3, 9]));
+    const margin = 1.959964 * result.standardError!;
+    expect(result.ci95![0]).toBeCloseTo(result.intervalCentre! - margin, 4);
+    expect(result.ci95![1]).toBeCloseTo(result.intervalCentre! + margin, 4);
+  });
+
   it('counts a skipped answer in no group and not in n', () => {
     const result = computeNps(createHistogram([10, null, 6, undefined]));
     expect(result).toMatchObject({ n: 2, promoters: 1, passives: 0, detractors: 1, nps: 0 });

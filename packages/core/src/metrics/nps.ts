@@ -111,6 +111,22 @@ function clipToNpsRange(low: number, high: number): Interval {
   return [Math.max(-100, low), Math.min(100, high)];
 }
 
+/**
+ * The 95% interval of the method's estimate, stretched to reach the raw NPS when it lies
+ * outside. Adjusted-Wald pulls its centre towards 0 by n + 3, so at a tiny n the displayed NPS
+ * can fall outside it (one detractor: NPS −100, adjusted interval −98.5 … 48.5). A chart that
+ * draws an estimate outside its own interval misleads, so the interval reaches the estimate:
+ * [−100, 48.5]. It only widens, so its coverage is at least adjusted-Wald's; from n ≈ 5 on the
+ * raw NPS is inside anyway and nothing changes.
+ */
+function npsInterval(rawNps: number, forInterval: NpsEstimate): Interval {
+  const margin = Z_95 * forInterval.standardError;
+  return clipToNpsRange(
+    Math.min(rawNps, forInterval.nps - margin),
+    Math.max(rawNps, forInterval.nps + margin),
+  );
+}
+
 /** Builds the full NPS result from group counts (shared by NPS, eNPS and weighted NPS). */
 function describeNps(counts: NpsCounts, n: number, method: NpsIntervalMethod, nForSmall = n) {
   const raw = estimateNps(counts);
@@ -129,12 +145,7 @@ function describeNps(counts: NpsCounts, n: number, method: NpsIntervalMethod, nF
     method,
     intervalCentre: forInterval?.nps ?? null,
     standardError: forInterval?.standardError ?? null,
-    ci95: forInterval
-      ? clipToNpsRange(
-          forInterval.nps - Z_95 * forInterval.standardError,
-          forInterval.nps + Z_95 * forInterval.standardError,
-        )
-      : null,
+    ci95: forInterval && raw ? npsInterval(raw.nps, forInterval) : null,
     smallSample: isSmallSample(nForSmall),
   };
 }
@@ -143,7 +154,8 @@ function describeNps(counts: NpsCounts, n: number, method: NpsIntervalMethod, nF
  * Net Promoter Score of a 0–10 question: promoters 9–10, passives 7–8, detractors 0–6,
  * `NPS = 100·(P − D)/n` with n = answered questions only (a skipped question has no histogram
  * entry, so it is in no group and not in n). n = 0 gives `nps: null`. The 95% interval is
- * adjusted-Wald by default, centred on the adjusted NPS (`intervalCentre`), not on `nps`;
+ * adjusted-Wald by default, centred on the adjusted NPS (`intervalCentre`), not on `nps`, and
+ * stretched to reach `nps` when a tiny n leaves it outside (see {@link npsInterval});
  * `method: 'wald'` gives NPS ± 1.959964·100·√(σ²/n). Intervals are clipped to −100…100.
  * Values other than the integers 0–10 throw {@link MetricInputError}.
  * Source: Reichheld (2003), HBR; Rocks (2016), The American Statistician 70(4).

@@ -2,6 +2,12 @@ import type { AnalyticsMessages } from './fi';
 
 /** English texts of the understanding area (analytics explorer, workspace home page). */
 export const enAnalytics: AnalyticsMessages = {
+  /** Dates and periods in charts, titles and tables (lib/format.ts); weeks are ISO weeks. */
+  format: {
+    week: 'wk {{week}} {{year}}',
+    quarter: 'Q{{quarter}} {{year}}',
+    all: 'whole period',
+  },
   analytics: {
     controls: 'View settings',
     filters: 'Filters',

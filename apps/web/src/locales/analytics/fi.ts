@@ -1,5 +1,11 @@
 /** Finnish texts of the understanding area (analytics explorer, workspace home page). */
 export const fiAnalytics = {
+  /** Dates and periods in charts, titles and tables (lib/format.ts); weeks are ISO weeks. */
+  format: {
+    week: 'vk {{week}}/{{year}}',
+    quarter: '{{quarter}}. neljännes {{year}}',
+    all: 'koko jakso',
+  },
   analytics: {
     controls: 'Näkymän valinnat',
     filters: 'Rajaukset',

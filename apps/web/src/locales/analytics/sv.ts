@@ -2,6 +2,12 @@ import type { AnalyticsMessages } from './fi';
 
 /** Swedish texts of the understanding area (analytics explorer, workspace home page). */
 export const svAnalytics: AnalyticsMessages = {
+  /** Dates and periods in charts, titles and tables (lib/format.ts); weeks are ISO weeks. */
+  format: {
+    week: 'v. {{week}} {{year}}',
+    quarter: 'kvartal {{quarter}} {{year}}',
+    all: 'hela perioden',
+  },
   analytics: {
     controls: 'Vyns inställningar',
     filters: 'Avgränsningar',

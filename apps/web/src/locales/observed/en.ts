@@ -4,6 +4,9 @@ import type { ObservedMessages } from './fi';
 export const enObserved: ObservedMessages = {
   observed: {
     title: 'Observed journey',
+    journey: 'Journey',
+    journeyHint:
+      "Transitions are classified by the order of this journey's stages (forward, back, skipped stages).",
     intro:
       'The paths customers actually take between touchpoints, from customer events and survey responses: repeats, jumps back, skipped stages and where the journey ends.',
     from: 'From',

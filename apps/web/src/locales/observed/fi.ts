@@ -2,6 +2,9 @@
 export const fiObserved = {
   observed: {
     title: 'Havaittu polku',
+    journey: 'Asiakaspolku',
+    journeyHint:
+      'Siirtymät luokitellaan tämän polun vaiheiden järjestyksen mukaan (eteenpäin, taaksepäin, ohitetut vaiheet).',
     intro:
       'Polut, joita asiakkaat todella kulkevat kosketuspisteestä toiseen asiakastapahtumien ja kyselyvastausten mukaan: toistot, paluut taaksepäin, ohitetut vaiheet ja kohdat, joihin polku päättyy.',
     from: 'Alkaen',

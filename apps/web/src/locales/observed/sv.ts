@@ -4,6 +4,9 @@ import type { ObservedMessages } from './fi';
 export const svObserved: ObservedMessages = {
   observed: {
     title: 'Observerad kundresa',
+    journey: 'Kundresa',
+    journeyHint:
+      'Övergångarna klassas enligt ordningen på den här resans steg (framåt, bakåt, överhoppade steg).',
     intro:
       'Vägarna kunderna faktiskt tar mellan kontaktpunkter enligt kundhändelser och enkätsvar: upprepningar, steg tillbaka, överhoppade skeden och var resan tar slut.',
     from: 'Från',

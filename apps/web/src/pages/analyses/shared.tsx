@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { currentLanguage } from '../../i18n/i18n';
 import { AnalysesNav } from './analyses-nav';
+import { formatFixed } from '../../lib/format';
 
 /** Question types with one numeric answer an analysis can average or correlate. */
 export const scoreTypes = ['nps', 'csat', 'ces', 'rating', 'numeric'] as const;
@@ -35,19 +36,10 @@ export function questionOptions(questions: Question[]) {
 /** Numbers in the UI language with a fixed number of decimals; a dash for no figure. */
 export function useNumberFormat() {
   const { i18n } = useTranslation();
-  const formats = new Map<number, Intl.NumberFormat>();
-  const format = (x: number | null | undefined, digits = 1) => {
-    if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-    let f = formats.get(digits);
-    if (!f) {
-      f = new Intl.NumberFormat(i18n.language, {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-      formats.set(digits, f);
-    }
-    return f.format(x);
-  };
+  const format = (x: number | null | undefined, digits = 1) =>
+    x === null || x === undefined || !Number.isFinite(x)
+      ? '–'
+      : formatFixed(i18n.language, x, digits);
   const interval = (ci: readonly [number, number] | null, digits = 1) =>
     ci ? `${format(ci[0], digits)} – ${format(ci[1], digits)}` : '–';
   return { format, interval };

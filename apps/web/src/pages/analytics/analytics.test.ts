@@ -134,6 +134,29 @@ describe('an incomplete bucket', () => {
     ]);
   });
 
+  it('draws a point standing alone with its interval as an error bar, joined points as a band', () => {
+    const one = { ...bucket('2026-01', 1, -100), ci95: [-100, 48.5] as const };
+    const option = buildChartOption({
+      lines: [
+        { label: 'alone', buckets: [one, empty('2026-02'), bucket('2026-03', 10, 100)] },
+        { label: 'joined', buckets: [bucket('2026-01', 40, 20), bucket('2026-02', 40, 30)] },
+      ],
+      texts,
+    });
+    const custom = (option.series as { type: string; name: string; data: unknown[] }[]).filter(
+      (x) => x.type === 'custom',
+    );
+    expect(custom.map((c) => [c.name, c.data])).toEqual([
+      [
+        'alone',
+        [
+          ['2026-01', -100, 48.5],
+          ['2026-03', 95, 105],
+        ],
+      ],
+    ]);
+  });
+
   it('says in the tooltip how many of its days the figure covers', () => {
     const option = buildChartOption({
       lines: [{ label: 'NPS', buckets: [november, december] }],
@@ -271,6 +294,8 @@ describe('periods and buckets', () => {
     expect(presetRange('30d', '2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
     expect(presetRange('3m', '2026-01-15')).toEqual({ from: '2025-11-01', to: '2026-01-15' });
     expect(presetRange('24m', '2026-01-15')).toEqual({ from: '2024-02-01', to: '2026-01-15' });
+    // "The last 12 months": this month and the 11 before it, the same on the map and its paths.
+    expect(presetRange('12m', '2026-03-28')).toEqual({ from: '2025-04-01', to: '2026-03-28' });
     // 23:30 UTC on 31 Dec is already 1 Jan in Helsinki.
     expect(todayIn('Europe/Helsinki', new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
   });

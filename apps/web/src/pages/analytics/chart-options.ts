@@ -1,4 +1,4 @@
-import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { CustomSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { QuestionMetricBucket } from '@polku/contracts';
@@ -6,8 +6,55 @@ import { changeOf } from '../../api/metrics';
 import { directionOf, isIncomplete, type MetricFormat } from './metric-format';
 
 export type MetricChartOption = ComposeOption<
-  LineSeriesOption | ScatterSeriesOption | GridComponentOption | TooltipComponentOption
+  | LineSeriesOption
+  | ScatterSeriesOption
+  | CustomSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
 >;
+
+/** Half the width of an error bar's caps, in pixels. */
+const CAP = 5;
+
+/**
+ * An interval drawn as an error bar at one bucket: a band needs two neighbours to have an
+ * area, so a point standing alone (one bucket, or gaps either side) shows its interval this way.
+ */
+function errorBars(
+  name: string,
+  color: string,
+  bars: { bucket: string; ci: readonly [number, number] }[],
+): CustomSeriesOption {
+  return {
+    type: 'custom',
+    name,
+    color,
+    silent: true,
+    tooltip: { show: false },
+    z: 2,
+    encode: { x: 0, y: [1, 2] },
+    data: bars.map((b) => [b.bucket, b.ci[0], b.ci[1]]),
+    renderItem: (_params, api) => {
+      const x = api.value(0);
+      const [lx, ly] = api.coord([x, api.value(1)]) as [number, number];
+      const [, hy] = api.coord([x, api.value(2)]) as [number, number];
+      const style = { stroke: color, lineWidth: 1.5 };
+      const line = (x1: number, y1: number, x2: number, y2: number) => ({
+        type: 'line' as const,
+        shape: { x1, y1, x2, y2 },
+        style,
+      });
+      return {
+        type: 'group',
+        children: [
+          line(lx, ly, lx, hy),
+          line(lx - CAP, ly, lx + CAP, ly),
+          line(lx - CAP, hy, lx + CAP, hy),
+        ],
+      };
+    },
+  };
+}
 
 /** One line of the chart: a breakdown group (or the whole query when not broken down). */
 export interface ChartLine {
@@ -80,7 +127,7 @@ function pointOf(b: QuestionMetricBucket) {
 /**
  * The ECharts option of a metric over time: per line, the score (a gap where a bucket has no
  * answers: never drawn as 0), the 95% interval as a band (a transparent lower edge with the
- * width stacked on it), hollow points for small samples, diamonds at the end of dashed
+ * width stacked on it; an error bar where a point stands alone), hollow points for small samples, diamonds at the end of dashed
  * segments for incomplete buckets (the current month so far), and triangles at significant
  * changes. Pure, so the same option can render to SVG on the server for reports.
  */
@@ -98,7 +145,7 @@ export function buildChartOption(input: {
   const answered = (b: QuestionMetricBucket | undefined) =>
     b !== undefined && b.n > 0 && b.score !== null;
 
-  const series: (LineSeriesOption | ScatterSeriesOption)[] = [];
+  const series: (LineSeriesOption | ScatterSeriesOption | CustomSeriesOption)[] = [];
   lines.forEach((line, i) => {
     const color = lineColors[i % lineColors.length];
     const buckets = categories.map((c) => byBucket[i]?.get(c));
@@ -154,6 +201,10 @@ export function buildChartOption(input: {
         data: ci.map((c) => (c ? c[1] - c[0] : '-')),
       },
     );
+    const alone = ci.flatMap((c, j) =>
+      c && !ci[j - 1] && !ci[j + 1] ? [{ bucket: categories[j]!, ci: c }] : [],
+    );
+    if (alone.length) series.push(errorBars(line.label, color ?? targetColor, alone));
     const changes = buckets.flatMap((b, j) => {
       const dir = b && answered(b) ? directionOf(changeOf(b)) : 0;
       return dir === 0
@@ -198,6 +249,8 @@ export function buildChartOption(input: {
       const b = byBucket[i]?.get(bucket);
       const color = lineColors[i % lineColors.length] ?? '#000';
       const name = `<span style="color:${color}">●</span> <b>${escapeHtml(line.label)}</b>`;
+      if (b?.coverage?.state === 'future')
+        return `${name}: ${escapeHtml(f.coverage(b.coverage) ?? texts.noAnswers)}`;
       if (!b || !answered(b)) return `${name}: ${escapeHtml(texts.noAnswers)} (${texts.n} = 0)`;
       const change = changeOf(b);
       const dir = directionOf(change);
@@ -224,7 +277,15 @@ export function buildChartOption(input: {
   return {
     animation: input.animation ?? true,
     // The legend is the page's own (ChartLegend): text that wraps on a phone and reads aloud.
-    grid: { left: 28, right: 24, top: 16, bottom: 8 },
+    // ECharts fits the axis labels by their font size, which leaves out descenders (the "j" of
+    // "joulukuu"): the bounds keep 6 px below them so nothing is clipped at the bottom.
+    grid: {
+      left: 28,
+      right: 24,
+      top: 16,
+      bottom: 8,
+      outerBounds: { left: 0, right: 0, top: 0, bottom: 6 },
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,

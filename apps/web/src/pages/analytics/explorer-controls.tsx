@@ -35,6 +35,7 @@ import { useChannelLabel } from './labels';
 import { hasIntervalChoice, parseAttribute, rangeOf, type ExplorerState } from './explorer-state';
 import { periodPresets, type Period } from './period';
 import { statusText } from '../../lib/status-colors';
+import { formatNumber } from '../../lib/format';
 
 /** Every channel an answer can carry: a link's channel, or the source when there was no link. */
 export const allChannels = [...new Set<string>([...linkChannels, ...responseSources])];
@@ -352,9 +353,9 @@ function CsiWeightsInput(props: {
     : undefined;
   const problem = numbers ? describeCsiWeightProblem(numbers) : null;
   const sum = numbers
-    ? new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 6 }).format(
-        numbers[0] + numbers[1] + numbers[2],
-      )
+    ? formatNumber(i18n.language, numbers[0] + numbers[1] + numbers[2], {
+        maximumFractionDigits: 6,
+      })
     : '';
   const commit = () => {
     if (numbers) {

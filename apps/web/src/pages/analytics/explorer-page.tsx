@@ -10,6 +10,7 @@ import { useWorkspaceQuery } from '../../api/workspace';
 import { usePageTitle } from '../../components/page-title';
 import { AnalysesNav } from '../analyses/analyses-nav';
 import { ErrorAlert, LoadingState } from '../../components/status';
+import { useFormat } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
 import { buildChartOption, categoriesOf, MAX_LINES } from './chart-options';
 import { csvFilename, downloadText, metricCsv } from './csv';
@@ -138,10 +139,15 @@ function ResultView(props: {
   const { state } = props;
   const result = props.result;
   const format = useMetricFormat(result.scoreName);
+  const fmt = useFormat();
   const metricName = t(`analytics.kinds.${result.metric.kind}`);
   const groupLabel = useGroupLabel(state.breakdown, metricName, props.surveys);
   const periodText =
-    result.from && result.to ? `${result.from} – ${result.to}` : (result.from ?? result.to ?? '');
+    result.from && result.to
+      ? format.dayRange(result.from, result.to)
+      : result.from || result.to
+        ? fmt.day((result.from ?? result.to)!)
+        : '';
   // The busiest groups first: the chart draws the first MAX_LINES, the tables list all.
   const groups = useMemo(
     () => [...result.groups].sort((a, b) => b.total.n - a.total.n),
@@ -197,9 +203,7 @@ function ResultView(props: {
   const weightsText = (weights: readonly number[]) =>
     weights.every((w) => Math.abs(w - 1 / 3) < 1e-9)
       ? t('analytics.weightsEqual')
-      : weights
-          .map((w) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 6 }).format(w))
-          .join(' · ');
+      : weights.map((w) => fmt.number(w, { maximumFractionDigits: 6 })).join(' · ');
 
   return (
     <Box

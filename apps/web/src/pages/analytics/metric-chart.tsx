@@ -1,6 +1,6 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useReducedMotion } from '@mantine/hooks';
-import { LineChart, ScatterChart } from 'echarts/charts';
+import { CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { lineColors, targetColor, type MetricChartOption } from './chart-options';
 
 // Only what the explorer draws, so the lazy chunk stays small (ECharts is tree-shaken).
-echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([CustomChart, LineChart, ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 /**
  * An ECharts chart drawn as SVG, resized with its box and disposed on unmount. It is an image

@@ -1,6 +1,7 @@
 import type { BucketCoverage } from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
 import type { MetricChange } from '../../api/metrics';
+import { formatBucket, formatDayRange, formatFixed, formatNumber } from '../../lib/format';
 
 /** Scores that are percentages (of answers) rather than points or scale values. */
 const percentScores = new Set(['csat', 'goalReached']);
@@ -21,7 +22,7 @@ export interface MetricFormat {
   interval(ci: readonly [number, number] | null | undefined): string;
   count(n: number): string;
   p(value: number | null): string;
-  /** A bucket label: months as "May 2026", other buckets as the server names them. */
+  /** A bucket label as readers write it: "toukokuu 2026", "vk 19/2026", "2.12.2026". */
   bucket(bucket: string): string;
   /** Days `from`–`to` as a range in the UI language ("1.–2.11.2026", "Nov 1 – 2, 2026"). */
   dayRange(from: string, to: string): string;
@@ -38,55 +39,32 @@ export function isIncomplete(coverage: BucketCoverage | undefined): boolean {
 
 export function useMetricFormat(scoreName: string): MetricFormat {
   const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const digits = digitsOf(scoreName);
   const unit = percentScores.has(scoreName) ? ' %' : '';
-  const number = new Intl.NumberFormat(i18n.language, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  const signed = new Intl.NumberFormat(i18n.language, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: 'exceptZero',
-  });
-  const integer = new Intl.NumberFormat(i18n.language);
-  const tick = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits });
-  const pFormat = new Intl.NumberFormat(i18n.language, { maximumSignificantDigits: 2 });
-  const month = new Intl.DateTimeFormat(i18n.language, {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  // fi "1.–2.11.2026", sv "1–2 nov. 2026", en "Nov 1 – 2, 2026".
-  const days = new Intl.DateTimeFormat(i18n.language, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const dayRange = (from: string, to: string) =>
-    days.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+  const number = (value: number) => formatFixed(language, value, digits);
+  const signed = (value: number) =>
+    formatNumber(language, value, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'exceptZero',
+    });
+  const dayRange = (from: string, to: string) => formatDayRange(language, from, to);
   // English writes "75%"; Finnish and Swedish "75 %" (with a no-break space).
   const withUnit = (text: string) =>
-    unit ? (i18n.language === 'en' ? `${text}%` : `${text}\u00a0%`) : text;
+    unit ? (language === 'en' ? `${text}%` : `${text}\u00a0%`) : text;
+  const p = (value: number) => formatNumber(language, value, { maximumSignificantDigits: 2 });
   return {
     score: (value) =>
-      value === null || value === undefined ? t('common.none') : withUnit(number.format(value)),
-    tick: (value) => withUnit(tick.format(value)),
+      value === null || value === undefined ? t('common.none') : withUnit(number(value)),
+    tick: (value) => withUnit(formatNumber(language, value, { maximumFractionDigits: digits })),
     // A change of a percentage is in percentage points, not per cent.
     difference: (value) =>
-      unit ? `${signed.format(value)}\u00a0${t('analytics.percentPoints')}` : signed.format(value),
-    interval: (ci) =>
-      ci ? withUnit(`${number.format(ci[0])} … ${number.format(ci[1])}`) : t('common.none'),
-    count: (n) => integer.format(n),
-    p: (value) =>
-      value === null
-        ? t('common.none')
-        : value < 0.001
-          ? `< ${pFormat.format(0.001)}`
-          : pFormat.format(value),
-    bucket: (bucket) =>
-      /^\d{4}-\d{2}$/.test(bucket) ? month.format(new Date(`${bucket}-01T00:00:00Z`)) : bucket,
+      unit ? `${signed(value)}\u00a0${t('analytics.percentPoints')}` : signed(value),
+    interval: (ci) => (ci ? withUnit(`${number(ci[0])} … ${number(ci[1])}`) : t('common.none')),
+    count: (n) => formatNumber(language, n),
+    p: (value) => (value === null ? t('common.none') : value < 0.001 ? `< ${p(0.001)}` : p(value)),
+    bucket: (bucket) => formatBucket(language, t, bucket),
     dayRange,
     coverage: (c) =>
       !c || c.state === 'complete'

@@ -16,9 +16,9 @@ function Flags({ bucket }: { bucket: QuestionMetricBucket }) {
   );
 }
 
-/** Under an incomplete bucket's name: "in progress, 2/31 days" (or cut, or to come). */
+/** Under an incomplete bucket's name: "in progress, 2/31 days" (or cut; one to come says so in its score). */
 function Coverage({ bucket, format }: { bucket: QuestionMetricBucket; format: MetricFormat }) {
-  const text = format.coverage(bucket.coverage);
+  const text = bucket.coverage?.state === 'future' ? null : format.coverage(bucket.coverage);
   return text ? (
     <Text span display="block" size="xs" fw={400} data-testid="bucket-coverage">
       {text}
@@ -26,12 +26,17 @@ function Coverage({ bucket, format }: { bucket: QuestionMetricBucket; format: Me
   ) : null;
 }
 
-/** The score cell: "No answers" for an empty bucket, never a 0. */
+/**
+ * The score cell: "No answers" for an empty bucket, never a 0; a bucket still to come (after
+ * today) is "not started yet", not a bucket that nobody answered.
+ */
 function Score({ bucket, format }: { bucket: QuestionMetricBucket; format: MetricFormat }) {
   const { t } = useTranslation();
   return bucket.n === 0 || bucket.score === null ? (
-    <Text span size="sm" c="dimmed" fs="italic">
-      {t('analytics.noAnswers')}
+    <Text span size="sm" c="dimmed" fs="italic" data-testid="bucket-empty">
+      {bucket.coverage?.state === 'future'
+        ? format.coverage(bucket.coverage)
+        : t('analytics.noAnswers')}
     </Text>
   ) : (
     <>{format.score(bucket.score)}</>
@@ -128,7 +133,9 @@ export function BucketsTable(props: {
                     <Score bucket={b} format={format} />
                   </Table.Td>
                   <Table.Td>{b.n === 0 ? t('common.none') : format.interval(b.ci95)}</Table.Td>
-                  <Table.Td>{format.count(b.n)}</Table.Td>
+                  <Table.Td>
+                    {b.coverage?.state === 'future' ? t('common.none') : format.count(b.n)}
+                  </Table.Td>
                   <Table.Td>
                     <Text span size="xs">
                       {Object.entries(b.counts)

@@ -11,6 +11,7 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogoutMutation, useSessionQuery } from '../../api/session';
@@ -62,6 +63,7 @@ export function AppLayout() {
   const base = `/w/${workspaceId}`;
   const isActive = (path: string) =>
     location.pathname === path || location.pathname.startsWith(`${path}/`);
+  const observedPath = `${base}/journeys/observed`;
   const showSettings = settingsPermissions.some((p) => canDo(membership, p));
   const user = session.data?.user;
 
@@ -129,16 +131,30 @@ export function AppLayout() {
         </Group>
         {productAreas.map((area) => {
           const path = `${base}/${area}`;
+          // The observed paths have their own item under the journeys: the page is itself.
+          const here = isActive(path) && !(area === 'journeys' && isActive(observedPath));
           return (
-            <NavLink
-              key={area}
-              component={Link}
-              to={path}
-              label={t(`areas.${area}`)}
-              active={isActive(path) || (area === 'journeys' && location.pathname === base)}
-              aria-current={isActive(path) ? 'page' : undefined}
-              onClick={nav.close}
-            />
+            <Fragment key={area}>
+              <NavLink
+                component={Link}
+                to={path}
+                label={t(`areas.${area}`)}
+                active={here || (area === 'journeys' && location.pathname === base)}
+                aria-current={here ? 'page' : undefined}
+                onClick={nav.close}
+              />
+              {area === 'journeys' && (
+                <NavLink
+                  component={Link}
+                  to={observedPath}
+                  label={t('observed.title')}
+                  pl="xl"
+                  active={isActive(observedPath)}
+                  aria-current={isActive(observedPath) ? 'page' : undefined}
+                  onClick={nav.close}
+                />
+              )}
+            </Fragment>
           );
         })}
         {showSettings && (

@@ -23,7 +23,7 @@ import {
   type JourneyStatus,
   type MapStage,
 } from '@polku/contracts';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { journeyExportUrl, useJourneyMapQuery, useUpdateJourneyMutation } from '../../api/journeys';
@@ -35,6 +35,7 @@ import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membershi
 import { statusColors } from './journeys-page';
 import { MapBoard } from './map-board';
 import { MapMetricControls, useCardMetrics, useMapMetrics } from './map-metrics';
+import { journeyOrderOf } from '../observed/flow-model';
 import { findTouchpoint } from './map-ops';
 import { PersonasSection } from './personas-section';
 import type { StageHandlers } from './stage-column';
@@ -55,21 +56,19 @@ const ObservedFlow = lazy(() =>
  * The paths customers actually take, beside this designed journey: transitions are classified
  * by the journey's stage order (repeats, jumps back, skipped stages) and shown by name.
  */
-function ObservedPaths(props: { workspaceId: string; map: JourneyMap }) {
-  const stageOrder: Record<string, number> = {};
-  const touchpointNames: Record<string, string> = {};
-  props.map.stages.forEach((stage, index) => {
-    for (const tp of stage.touchpoints) {
-      stageOrder[tp.id] = index;
-      touchpointNames[tp.id] = tp.name;
-    }
-  });
+function ObservedPaths(props: {
+  workspaceId: string;
+  map: JourneyMap;
+  period: { from: string; to: string };
+}) {
+  const { stageOrder, touchpointNames } = useMemo(() => journeyOrderOf(props.map), [props.map]);
   return (
     <Suspense fallback={<LoadingState />}>
       <ObservedFlow
         workspaceId={props.workspaceId}
         stageOrder={stageOrder}
         touchpointNames={touchpointNames}
+        period={props.period}
       />
     </Suspense>
   );
@@ -474,7 +473,7 @@ export function JourneyMapPage() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="observed" pt="sm">
-          <ObservedPaths workspaceId={workspaceId} map={map} />
+          <ObservedPaths workspaceId={workspaceId} map={map} period={metrics.range} />
         </Tabs.Panel>
       </Tabs>
 

@@ -1,4 +1,4 @@
-import type { FlowNode, ObservedFlow } from '@polku/contracts';
+import type { FlowNode, JourneyMap, ObservedFlow } from '@polku/contracts';
 
 /** The texts the chart's nodes need (from the locale). */
 export interface FlowLabels {
@@ -46,4 +46,24 @@ export function sankeyData(
     value: l.count,
   }));
   return { nodes: [...nodes.values()], links };
+}
+
+/**
+ * A designed journey's order as the flow query takes it (touchpoint id → stage index) and its
+ * touchpoint names. One computation for the journey's observed tab and the standalone page, so
+ * both classify the same transitions (jumps back, skipped stages) the same way.
+ */
+export function journeyOrderOf(map: Pick<JourneyMap, 'stages'>): {
+  stageOrder: Record<string, number>;
+  touchpointNames: Record<string, string>;
+} {
+  const stageOrder: Record<string, number> = {};
+  const touchpointNames: Record<string, string> = {};
+  map.stages.forEach((stage, index) => {
+    for (const tp of stage.touchpoints) {
+      stageOrder[tp.id] = index;
+      touchpointNames[tp.id] = tp.name;
+    }
+  });
+  return { stageOrder, touchpointNames };
 }

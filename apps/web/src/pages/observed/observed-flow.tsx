@@ -4,7 +4,9 @@ import type { ObservedFlow as Flow, ObservedFlowQuery, TransitionKind } from '@p
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useObservedFlowQuery } from '../../api/events';
-import { serverNow } from '../../lib/server-clock';
+import { periodRange } from '@polku/contracts';
+import { useWorkspaceQuery } from '../../api/workspace';
+import { todayIn } from '../analytics/period';
 import { ResultState, useNumberFormat } from '../analyses/shared';
 import { sankeyData, touchpointName } from './flow-model';
 
@@ -23,22 +25,17 @@ const kindColors: Record<TransitionKind, string | null> = {
   unknown: null,
 };
 
-const isoDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-/** The last twelve months up to today (by the server's clock), in the browser's calendar. */
-function defaultPeriod(): { from: string; to: string } {
-  const today = serverNow();
-  const from = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1);
-  return { from: isoDay(from), to: isoDay(today) };
-}
-
 export interface ObservedFlowProps {
   workspaceId: string;
   /** The designed journey's order, touchpoint id → stage index: transitions are classified. */
   stageOrder?: Record<string, number>;
   /** Touchpoint names to show instead of ids. */
   touchpointNames?: Record<string, string>;
+  /**
+   * The period to show, when a surrounding view chooses it (the journey map's period drives its
+   * observed tab); the dates can still be changed here. Without it: the last 12 months.
+   */
+  period?: { from: string; to: string };
 }
 
 /**
@@ -48,12 +45,27 @@ export interface ObservedFlowProps {
  */
 export function ObservedFlow(props: ObservedFlowProps) {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState(defaultPeriod);
+  const workspace = useWorkspaceQuery(props.workspaceId);
+  const timeZone = workspace.data?.timeZone;
+  // The same "last 12 months" as the explorer and the map, on the workspace's today.
+  const initial = props.period ?? (timeZone ? periodRange('12m', todayIn(timeZone)) : null);
+  const [edited, setPeriod] = useState<{ from: string; to: string } | null>(null);
+  const [drivenBy, setDrivenBy] = useState(initial);
+  // A new period from the surrounding view replaces what was typed here.
+  if (initial && (drivenBy?.from !== initial.from || drivenBy.to !== initial.to)) {
+    setDrivenBy(initial);
+    setPeriod(null);
+  }
+  const period = edited ?? initial ?? { from: '', to: '' };
   const [outcome, setOutcome] = useState<Outcome>('all');
-  const [settled] = useDebouncedValue(period, 400);
+  const [debounced] = useDebouncedValue(period, 400);
+  // Typed dates wait until the typing stops; a period from outside applies at once.
+  const settled = edited ? debounced : period;
   const { stageOrder } = props;
+  const known = initial !== null;
   const body = useMemo((): ObservedFlowQuery | null => {
     const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+    if (!known) return null; // the workspace's today is not known yet
     if ((settled.from && !valid(settled.from)) || (settled.to && !valid(settled.to))) return null;
     if (settled.from && settled.to && settled.from > settled.to) return null;
     return {
@@ -62,7 +74,7 @@ export function ObservedFlow(props: ObservedFlowProps) {
       ...(outcome !== 'all' && { outcome: { band: outcome } }),
       ...(stageOrder && { stageOrder }),
     };
-  }, [settled, outcome, stageOrder]);
+  }, [settled.from, settled.to, outcome, stageOrder, known]);
   const query = useObservedFlowQuery(props.workspaceId, body);
   return (
     <Stack gap="md" data-testid="observed-flow">
@@ -123,7 +135,21 @@ function FlowResult(props: {
     step: (name: string, step: number) => t('observed.stepNode', { name, step }),
   };
   const data = sankeyData(flow.flow, names, labels);
-  const height = Math.max(320, Math.min(720, 40 * flow.touchpoints.length + 160));
+  // Tall enough that the busiest column's nodes each have a label's height (labels of
+  // nodes stacked closer than a line overlap): 18 px of gap plus at least 14 px of node.
+  const busiest = Math.max(
+    1,
+    ...Object.values(
+      data.nodes.reduce<Record<number, number>>((by, node) => {
+        by[node.depth] = (by[node.depth] ?? 0) + 1;
+        return by;
+      }, {}),
+    ),
+  );
+  const height = Math.max(
+    320,
+    Math.min(1200, Math.max(32 * busiest + 40, 40 * flow.touchpoints.length + 160)),
+  );
   const name = (id: string) => touchpointName(id, names);
   return (
     <>

@@ -15,6 +15,9 @@ type Option = ComposeOption<SankeySeriesOption | TooltipComponentOption>;
 const NODE_COLOR = '#1c7ed6';
 const END_COLOR = '#c92a2a';
 const MUTED_COLOR = '#868e96';
+const NODE_WIDTH = 16;
+/** The gap between nodes of a column, in px: a label's line (12 px text) fits in it. */
+const NODE_GAP = 18;
 
 /**
  * The observed flow as a Sankey chart (SVG). An image to assistive technology, named by
@@ -45,6 +48,12 @@ export default function SankeyFlowChart(props: {
   const { data, endName, moreName } = props;
   const signature = JSON.stringify(data);
   useEffect(() => {
+    // Each label gets the width of its column (it sits right of its node, before the next
+    // column), truncated there with the full name in the tooltip, so step 3's labels do not
+    // run over step 4's nodes. Columns are the steps between start and the end nodes.
+    const columns = Math.max(1, Math.max(...data.nodes.map((n) => n.depth), 1));
+    const plotWidth = (element.current?.clientWidth ?? 960) - 8 - 140;
+    const labelWidth = Math.max(48, Math.floor(plotWidth / columns) - NODE_WIDTH - 12);
     const option: Option = {
       tooltip: { trigger: 'item', triggerOn: 'mousemove' },
       series: [
@@ -58,7 +67,16 @@ export default function SankeyFlowChart(props: {
           layoutIterations: 32,
           emphasis: { focus: 'adjacency' },
           lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
-          label: { color: '#212529', fontSize: 12 },
+          nodeWidth: NODE_WIDTH,
+          // Room for a line of 12 px text between nodes stacked in a column.
+          nodeGap: NODE_GAP,
+          label: {
+            color: '#212529',
+            fontSize: 12,
+            width: labelWidth,
+            overflow: 'truncate',
+            ellipsis: '…',
+          },
           data: data.nodes.map((n) => ({
             name: n.name,
             depth: n.depth,

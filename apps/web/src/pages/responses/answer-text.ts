@@ -1,5 +1,6 @@
 import type { AnswerValue, Language, Question, SurveyDefinition } from '@polku/contracts';
 import type { TFunction } from 'i18next';
+import { formatNumber } from '../../lib/format';
 
 /** Any answer as text: numbers and strings as they are, anything else as JSON. */
 function plain(value: AnswerValue | undefined): string {
@@ -36,9 +37,9 @@ export function answerText(
     case 'numeric': {
       if (typeof value !== 'number') return plain(value);
       // At most 4 decimals are stored, so the language's format shows the value exactly.
-      const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : language, {
+      const number = formatNumber(language === 'en' ? 'en-GB' : language, value, {
         maximumFractionDigits: 4,
-      }).format(value);
+      });
       const unit = q.unit?.[language] || Object.values(q.unit ?? {}).find(Boolean);
       return unit ? `${number} ${unit}` : number;
     }

@@ -29,6 +29,7 @@ import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { AnalysesNav } from '../analyses/analyses-nav';
 import { TargetForm } from './target-form';
+import { formatFixed, formatNumber } from '../../lib/format';
 
 const statusColors: Record<TargetStatus, string> = {
   met: 'green',
@@ -40,11 +41,8 @@ const statusColors: Record<TargetStatus, string> = {
 /** One decimal in the UI language; a dash for no figure. */
 function useFormatNumber() {
   const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  return (x: number | null | undefined) => (x === null || x === undefined ? '–' : format.format(x));
+  return (x: number | null | undefined) =>
+    x === null || x === undefined ? '–' : formatFixed(i18n.language, x, 1);
 }
 
 /** The explorer chart of an evaluation, as an in-app path (the API gives the full URL). */
@@ -128,14 +126,15 @@ function TargetRow(props: {
 }
 
 function AlertHistory({ workspaceId }: { workspaceId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const num = useFormatNumber();
+  const count = (n: number) => formatNumber(i18n.language, n);
   const formatDateTime = useFormatDateTime();
   const alerts = useMetricAlertsQuery(workspaceId);
   const figure = (a: MetricAlert) =>
     a.condition === 'dropped'
-      ? `${num(a.previousScore)} → ${num(a.score)} (p = ${a.pValue === null ? '–' : a.pValue.toFixed(3)}, n = ${a.n})`
-      : `${num(a.score)} (${a.ci95 ? `${num(a.ci95[0])} – ${num(a.ci95[1])}` : '–'}, n = ${a.n}) < ${num(a.target)}`;
+      ? `${num(a.previousScore)} → ${num(a.score)} (p = ${a.pValue === null ? '–' : formatFixed(i18n.language, a.pValue, 3)}, n = ${count(a.n)})`
+      : `${num(a.score)} (${a.ci95 ? `${num(a.ci95[0])} – ${num(a.ci95[1])}` : '–'}, n = ${count(a.n)}) < ${num(a.target)}`;
   return (
     <Stack>
       <Title order={2} size="h3">
