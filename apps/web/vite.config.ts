@@ -21,20 +21,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // React changes less often than the app: its chunk stays cached across releases. The
+        // other libraries are not grouped: a group is one chunk, so the login page would load
+        // every Mantine component, schema and chart part that any page uses.
         codeSplitting: {
           groups: [
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
             },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            // Charts load with the pages that draw them, never at start-up.
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
-            // Drag and drop loads with the journey map only.
-            { name: 'dnd-kit', test: /node_modules[\\/]@dnd-kit[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
       },

@@ -5,9 +5,7 @@ import { HomeRedirect } from './components/home-redirect';
 import { RequireSession } from './components/require-session';
 import { LoadingState } from './components/status';
 import { applyLanguage } from './i18n/i18n';
-import { AppLayout } from './pages/app/app-layout';
 import { productAreas, type ProductArea } from './pages/app/areas';
-import { NoWorkspacePage } from './pages/app/no-workspace-page';
 import { NotBuiltPage } from './pages/app/not-built-page';
 import { NotFoundPage } from './pages/app/not-found-page';
 import { AcceptInvitationPage } from './pages/public/accept-invitation-page';
@@ -16,6 +14,14 @@ import { LoginPage } from './pages/public/login-page';
 import { ResetPasswordPage } from './pages/public/reset-password-page';
 import { SetupPage } from './pages/public/setup-page';
 
+// The signed-in shell (navigation, workspace switcher, the pages' shared parts) loads after
+// signing in: the login page downloads only what it shows.
+const AppLayout = lazy(() =>
+  import('./pages/app/app-layout').then((m) => ({ default: m.AppLayout })),
+);
+const NoWorkspacePage = lazy(() =>
+  import('./pages/app/no-workspace-page').then((m) => ({ default: m.NoWorkspacePage })),
+);
 // Settings are visited rarely: their code loads when first opened.
 const SettingsRoutes = lazy(() =>
   import('./pages/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })),
@@ -104,8 +110,22 @@ export function App() {
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/invite/:token" element={<AcceptInvitationPage />} />
       <Route element={<RequireSession />}>
-        <Route path="/welcome" element={<NoWorkspacePage />} />
-        <Route path="/w/:workspaceId" element={<AppLayout />}>
+        <Route
+          path="/welcome"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <NoWorkspacePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/w/:workspaceId"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <AppLayout />
+            </Suspense>
+          }
+        >
           <Route
             index
             element={
