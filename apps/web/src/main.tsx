@@ -1,4 +1,8 @@
-import '@mantine/core/styles.css';
+// Mantine's global rules here; each component's own rules come with the chunk that uses it
+// (vite.config.ts, mantineComponentCss).
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
 import './styles.css';
 import { createTheme, darken, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
