@@ -23,7 +23,8 @@ describe('the staff app’s first load', () => {
   beforeAll(async () => {
     assertPrerequisites();
     browser = await launchChromium();
-    polku = await startPolku({ demo: false });
+    // With an account, so /login stays the login page (without one it leads to setup).
+    polku = await startPolku({ demo: true });
   });
   afterAll(async () => {
     await polku?.close();
