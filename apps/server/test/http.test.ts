@@ -1,12 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { fileRoutes, routes } from '@polku/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
 const [sqlite] = testDialects();
+
+// A built asset and the two compressed copies the build writes beside it.
+const asset = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `sana${i}`))};\n`;
+const assetBr = brotliCompressSync(asset);
+const assetGz = gzipSync(asset, { level: 9 });
 
 describe('HTTP surface', () => {
   let t: TestApp;
@@ -16,6 +22,10 @@ describe('HTTP surface', () => {
       join(dist, 'index.html'),
       '<!doctype html><title>Polku</title><div id="root"></div>',
     );
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'assets/app-1a2b3c.js'), asset);
+    writeFileSync(join(dist, 'assets/app-1a2b3c.js.br'), assetBr);
+    writeFileSync(join(dist, 'assets/app-1a2b3c.js.gz'), assetGz);
     t = await startTestApp(sqlite!, { WEB_DIST_DIR: dist });
   });
   afterAll(() => t.close());
@@ -135,5 +145,35 @@ describe('HTTP surface', () => {
       headers: { 'accept-encoding': 'gzip' },
     });
     expect(res.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('sends the precompressed copy a browser accepts, brotli first, with Content-Encoding and Vary', async () => {
+    const get = (acceptEncoding?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: '/assets/app-1a2b3c.js',
+        headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
+      });
+    const br = await get('gzip, deflate, br');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The file on disk as it is, not compressed again on the fly.
+    expect(Number(br.headers['content-length'])).toBe(assetBr.length);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(asset);
+
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(gz.headers['content-length'])).toBe(assetGz.length);
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(asset);
+
+    // No encoding accepted: the plain file, still marked as varying by Accept-Encoding.
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(asset);
   });
 });

@@ -5,17 +5,35 @@ import { HomeRedirect } from './components/home-redirect';
 import { RequireSession } from './components/require-session';
 import { LoadingState } from './components/status';
 import { applyLanguage } from './i18n/i18n';
-import { AppLayout } from './pages/app/app-layout';
 import { productAreas, type ProductArea } from './pages/app/areas';
-import { NoWorkspacePage } from './pages/app/no-workspace-page';
 import { NotBuiltPage } from './pages/app/not-built-page';
 import { NotFoundPage } from './pages/app/not-found-page';
-import { AcceptInvitationPage } from './pages/public/accept-invitation-page';
-import { ForgotPasswordPage } from './pages/public/forgot-password-page';
 import { LoginPage } from './pages/public/login-page';
-import { ResetPasswordPage } from './pages/public/reset-password-page';
-import { SetupPage } from './pages/public/setup-page';
 
+// Of the public pages only the login page is in the first download: setup (its time zone
+// picker brings Mantine's combobox and floating parts) and the pages a link opens load apart.
+const SetupPage = lazy(() =>
+  import('./pages/public/setup-page').then((m) => ({ default: m.SetupPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/public/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/public/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('./pages/public/accept-invitation-page').then((m) => ({
+    default: m.AcceptInvitationPage,
+  })),
+);
+// The signed-in shell (navigation, workspace switcher, the pages' shared parts) loads after
+// signing in: the login page downloads only what it shows.
+const AppLayout = lazy(() =>
+  import('./pages/app/app-layout').then((m) => ({ default: m.AppLayout })),
+);
+const NoWorkspacePage = lazy(() =>
+  import('./pages/app/no-workspace-page').then((m) => ({ default: m.NoWorkspacePage })),
+);
 // Settings are visited rarely: their code loads when first opened.
 const SettingsRoutes = lazy(() =>
   import('./pages/settings/settings-routes').then((m) => ({ default: m.SettingsRoutes })),
@@ -98,14 +116,56 @@ export function App() {
   return (
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
-      <Route path="/setup" element={<SetupPage />} />
+      <Route
+        path="/setup"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <SetupPage />
+          </Suspense>
+        }
+      />
       <Route path="/login" element={<LoginPage />} />
-      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-      <Route path="/reset-password" element={<ResetPasswordPage />} />
-      <Route path="/invite/:token" element={<AcceptInvitationPage />} />
+      <Route
+        path="/forgot-password"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <ForgotPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/reset-password"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <ResetPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/invite/:token"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <AcceptInvitationPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireSession />}>
-        <Route path="/welcome" element={<NoWorkspacePage />} />
-        <Route path="/w/:workspaceId" element={<AppLayout />}>
+        <Route
+          path="/welcome"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <NoWorkspacePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/w/:workspaceId"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <AppLayout />
+            </Suspense>
+          }
+        >
           <Route
             index
             element={

@@ -1,5 +1,7 @@
 import type { ErrorBody, ErrorCode } from './errors.js';
-import { routes, type RouteInput, type RouteName, type RouteOutput } from './routes.js';
+// The method and path of a route, not the route table: the table brings zod and every schema.
+import { routeMap } from './route-map.js';
+import type { RouteInput, RouteName, RouteOutput } from './routes.js';
 
 /** An error answered by the API, with its catalog code. */
 export class ApiError extends Error {
@@ -47,7 +49,7 @@ export function createClient(options: ClientOptions = {}) {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   return {
     async call<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>> {
-      const route = routes[name];
+      const route = routeMap[name];
       const parts = input as {
         params?: Record<string, unknown>;
         query?: Record<string, unknown>;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { apiKeyScopes, languages, permissions, roles } from './common-values.js';
+
+export * from './common-values.js';
 
 /** Application-generated, sortable ids (UUIDv7 strings). */
 export const idSchema = z
@@ -7,52 +10,15 @@ export const idSchema = z
   .max(64)
   .regex(/^[0-9A-Za-z_-]+$/, 'not a valid id');
 
-export const languages = ['fi', 'sv', 'en'] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 
-/** Roles from most to least powerful. */
-export const roles = ['owner', 'admin', 'analyst', 'agent', 'viewer'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
-/**
- * What an action needs. Roles map to permissions in `@polku/core` (one place); API keys carry
- * a subset of the key-grantable permissions as their scopes.
- */
-export const permissions = [
-  'workspace.read',
-  'workspace.update',
-  'members.read',
-  'members.manage',
-  'apiKeys.manage',
-  'audit.read',
-  'outbox.read',
-  'surveys.read',
-  'surveys.manage',
-  'responses.read',
-  'responses.write',
-  /** Set metric targets and alert webhooks. */
-  'targets.manage',
-  /** Code critical-incident answers into categories. */
-  'incidents.code',
-  /** Create and change journeys, stages, touchpoints, blueprint lanes, personas and markers. */
-  'journeys.manage',
-  /** Record customer events (purchases, visits, contacts…) through the API or an import. */
-  'events.write',
-] as const;
 export const permissionSchema = z.enum(permissions);
 export type Permission = z.infer<typeof permissionSchema>;
 
-/** Permissions an API key may be granted; managing people and keys needs a person. */
-export const apiKeyScopes = [
-  'workspace.read',
-  'members.read',
-  'surveys.read',
-  'responses.read',
-  'responses.write',
-  'events.write',
-] as const satisfies readonly Permission[];
 export const apiKeyScopeSchema = z.enum(apiKeyScopes);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

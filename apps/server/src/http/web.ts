@@ -20,6 +20,9 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
       root: distDir,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each asset (apps/web/vite.config.ts): sent as they
+      // are, with Content-Encoding and Vary: Accept-Encoding, to a browser that accepts them.
+      preCompressed: true,
       // Hashed assets never change; index.html must always be fresh.
       setHeaders: (res, path) => {
         res.header(

@@ -11,14 +11,21 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Fragment } from 'react';
+import { Fragment, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogoutMutation, useSessionQuery } from '../../api/session';
-import { CreateWorkspaceForm } from '../../components/create-workspace-form';
+import { LoadingState } from '../../components/status';
 import { LanguageSelect } from '../../components/language-select';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { productAreas, settingsPermissions } from './areas';
+
+// Opened rarely, and its time zone picker brings Mantine's combobox: loaded with the dialog.
+const CreateWorkspaceForm = lazy(() =>
+  import('../../components/create-workspace-form').then((m) => ({
+    default: m.CreateWorkspaceForm,
+  })),
+);
 
 function initialsOf(name: string): string {
   return name
@@ -179,7 +186,9 @@ export function AppLayout() {
         title={t('workspaces.createTitle')}
         centered
       >
-        <CreateWorkspaceForm onDone={createModal.close} />
+        <Suspense fallback={<LoadingState />}>
+          <CreateWorkspaceForm onDone={createModal.close} />
+        </Suspense>
       </Modal>
     </AppShell>
   );
