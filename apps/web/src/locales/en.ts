@@ -159,6 +159,7 @@ export const en: Messages = {
     languageSaveFailed: 'Your language choice could not be saved to your account.',
   },
   areas: {
+    home: 'Home',
     journeys: 'Journeys',
     surveys: 'Surveys',
     responses: 'Responses',

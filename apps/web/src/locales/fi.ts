@@ -162,6 +162,7 @@ export const fi = {
     languageSaveFailed: 'Kielivalintaa ei voitu tallentaa tiliisi.',
   },
   areas: {
+    home: 'Etusivu',
     journeys: 'Polut',
     surveys: 'Kyselyt',
     responses: 'Vastaukset',

@@ -161,6 +161,7 @@ export const sv: Messages = {
     languageSaveFailed: 'Språkvalet kunde inte sparas i ditt konto.',
   },
   areas: {
+    home: 'Startsida',
     journeys: 'Kundresor',
     surveys: 'Enkäter',
     responses: 'Svar',

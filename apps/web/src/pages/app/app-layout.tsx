@@ -127,6 +127,15 @@ export function AppLayout() {
         <Group hiddenFrom="sm" mb="sm" px="xs">
           <WorkspaceSwitcher />
         </Group>
+        {/* The workspace home is a page of its own, highlighted only when it is the page shown. */}
+        <NavLink
+          component={Link}
+          to={base}
+          label={t('areas.home')}
+          active={location.pathname === base || location.pathname === `${base}/`}
+          aria-current={location.pathname === base || location.pathname === `${base}/` ? 'page' : undefined}
+          onClick={nav.close}
+        />
         {productAreas.map((area) => {
           const path = `${base}/${area}`;
           return (
@@ -135,7 +144,7 @@ export function AppLayout() {
               component={Link}
               to={path}
               label={t(`areas.${area}`)}
-              active={isActive(path) || (area === 'journeys' && location.pathname === base)}
+              active={isActive(path)}
               aria-current={isActive(path) ? 'page' : undefined}
               onClick={nav.close}
             />
@@ -162,6 +171,7 @@ export function AppLayout() {
         onClose={createModal.close}
         title={t('workspaces.createTitle')}
         centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <CreateWorkspaceForm onDone={createModal.close} />
       </Modal>
