@@ -98,8 +98,10 @@ export const en: Messages = {
   validation: {
     invalid: 'Check this field.',
     email: 'Enter a valid email address.',
-    minLength: 'At least {{count}} characters.',
-    maxLength: 'At most {{count}} characters.',
+    minLength_one: 'At least {{count}} character.',
+    minLength_other: 'At least {{count}} characters.',
+    maxLength_one: 'At most {{count}} character.',
+    maxLength_other: 'At most {{count}} characters.',
     required: 'Fill in this field.',
     timeZone: 'Unknown time zone.',
   },

@@ -101,8 +101,10 @@ export const fi = {
   validation: {
     invalid: 'Tarkista tämä kenttä.',
     email: 'Anna kelvollinen sähköpostiosoite.',
-    minLength: 'Vähintään {{count}} merkkiä.',
-    maxLength: 'Enintään {{count}} merkkiä.',
+    minLength_one: 'Vähintään {{count}} merkki.',
+    minLength_other: 'Vähintään {{count}} merkkiä.',
+    maxLength_one: 'Enintään {{count}} merkki.',
+    maxLength_other: 'Enintään {{count}} merkkiä.',
     required: 'Täytä tämä kenttä.',
     timeZone: 'Tuntematon aikavyöhyke.',
   },

@@ -99,8 +99,10 @@ export const sv: Messages = {
   validation: {
     invalid: 'Kontrollera det här fältet.',
     email: 'Ange en giltig e-postadress.',
-    minLength: 'Minst {{count}} tecken.',
-    maxLength: 'Högst {{count}} tecken.',
+    minLength_one: 'Minst {{count}} tecken.',
+    minLength_other: 'Minst {{count}} tecken.',
+    maxLength_one: 'Högst {{count}} tecken.',
+    maxLength_other: 'Högst {{count}} tecken.',
     required: 'Fyll i det här fältet.',
     timeZone: 'Okänd tidszon.',
   },

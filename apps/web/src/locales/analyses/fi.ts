@@ -170,7 +170,7 @@ export const fiAnalyses = {
         'Kuinka suuri osa vastaajista valitsi kunkin tunteen, 95 %:n Wilson-väleineen, ja tunteen keskimääräinen voimakkuus (1–5). Vastaaja voi valita useita tunteita, joten osuudet voivat olla yhteensä yli 100 %.',
       question: 'Tunnekysymys',
       chartLabel: 'Pylväskaavio: tunteiden osuudet vastaajista 95 %:n luottamusväleineen.',
-      tableCaption: 'Tunteiden osuudet vastaajista ja voimakkuus. n = {{n}} vastaajaa.',
+      tableCaption: 'Tunteiden osuudet vastaajista ja voimakkuus. Vastaajia n = {{n}}.',
       emotion: 'Tunne',
       count: 'Valinnut',
       share: 'Osuus',

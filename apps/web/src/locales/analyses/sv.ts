@@ -168,7 +168,7 @@ export const svAnalyses: AnalysesMessages = {
         'Andelen svarande som valde varje känsla, med 95 % Wilson-intervall, och känslans genomsnittliga styrka (1–5). En svarande kan välja flera känslor, så andelarna kan bli över 100 % tillsammans.',
       question: 'Känslofråga',
       chartLabel: 'Stapeldiagram: andel svarande per känsla med 95 %-intervall.',
-      tableCaption: 'Andel svarande per känsla och styrka. n = {{n}} svarande.',
+      tableCaption: 'Andel svarande per känsla och styrka. Svarande n = {{n}}.',
       emotion: 'Känsla',
       count: 'Valt',
       share: 'Andel',

@@ -108,8 +108,7 @@ export const enAnalytics: AnalyticsMessages = {
     chartLabel:
       '{{metric}}, {{period}}: line chart with 95% confidence intervals. The same figures are in the table below the chart.',
     allBucketNote: 'The figures of the whole period are in the table.',
-    linesCapped:
-      'The chart shows {{shown}} of {{total}} groups (those with the most answers); the table has all.',
+    linesCapped: 'The chart shows the groups with the most answers ({{shown}}/{{total}}); the table has all.',
     legend: {
       band: 'Shaded area: 95% confidence interval.',
       smallSample: 'Hollow point: small sample (fewer than 30 answers).',
@@ -192,7 +191,10 @@ export const enAnalytics: AnalyticsMessages = {
     journeys: 'Customer journeys',
     noJourneys: 'No journey yet.',
     createJourney: 'Map the first one',
-    journeySize: '{{stages}} stages · {{touchpoints}} touchpoints',
+    journeyStages_one: '{{count}} stage',
+    journeyStages_other: '{{count}} stages',
+    journeyTouchpoints_one: '{{count}} touchpoint',
+    journeyTouchpoints_other: '{{count}} touchpoints',
     intro: 'Headline figures of all surveys: this month so far and the 11 months before it.',
     metrics: 'Headline metrics',
     interval: '95% interval {{low}} … {{high}}',

@@ -106,8 +106,7 @@ export const fiAnalytics = {
     chartLabel:
       '{{metric}}, {{period}}: viivakaavio 95 %:n luottamusväleineen. Samat luvut ovat taulukossa kaavion alla.',
     allBucketNote: 'Koko aikavälin luvut ovat taulukossa.',
-    linesCapped:
-      'Kaaviossa on {{shown}} ryhmää {{total}}:sta (eniten vastauksia); taulukossa ovat kaikki.',
+    linesCapped: 'Kaaviossa ovat eniten vastauksia saaneet ryhmät ({{shown}}/{{total}}); taulukossa ovat kaikki.',
     legend: {
       band: 'Varjostettu alue: 95 %:n luottamusväli.',
       smallSample: 'Ontto piste: pieni otos (alle 30 vastausta).',
@@ -190,7 +189,10 @@ export const fiAnalytics = {
     journeys: 'Asiakaspolut',
     noJourneys: 'Asiakaspolkuja ei ole vielä.',
     createJourney: 'Kuvaa ensimmäinen',
-    journeySize: '{{stages}} vaihetta · {{touchpoints}} kosketuspistettä',
+    journeyStages_one: '{{count}} vaihe',
+    journeyStages_other: '{{count}} vaihetta',
+    journeyTouchpoints_one: '{{count}} kosketuspiste',
+    journeyTouchpoints_other: '{{count}} kosketuspistettä',
     intro:
       'Kaikkien kyselyiden tunnusluvut: kuluva kuukausi tähän päivään asti ja 11 sitä edeltävää kuukautta.',
     metrics: 'Tunnusluvut',

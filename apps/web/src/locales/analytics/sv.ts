@@ -108,8 +108,7 @@ export const svAnalytics: AnalyticsMessages = {
     chartLabel:
       '{{metric}}, {{period}}: linjediagram med 95 % konfidensintervall. Samma siffror finns i tabellen under diagrammet.',
     allBucketNote: 'Siffrorna för hela perioden finns i tabellen.',
-    linesCapped:
-      'Diagrammet visar {{shown}} av {{total}} grupper (de med flest svar); tabellen har alla.',
+    linesCapped: 'Diagrammet visar grupperna med flest svar ({{shown}}/{{total}}); tabellen har alla.',
     legend: {
       band: 'Skuggat område: 95 % konfidensintervall.',
       smallSample: 'Ihålig punkt: litet urval (färre än 30 svar).',
@@ -192,7 +191,10 @@ export const svAnalytics: AnalyticsMessages = {
     journeys: 'Kundresor',
     noJourneys: 'Inga kundresor ännu.',
     createJourney: 'Kartlägg den första',
-    journeySize: '{{stages}} steg · {{touchpoints}} kontaktpunkter',
+    journeyStages_one: '{{count}} skede',
+    journeyStages_other: '{{count}} skeden',
+    journeyTouchpoints_one: '{{count}} kontaktpunkt',
+    journeyTouchpoints_other: '{{count}} kontaktpunkter',
     intro: 'Nyckeltal för alla enkäter: innevarande månad hittills och de 11 månaderna före den.',
     metrics: 'Nyckeltal',
     interval: '95 % intervall {{low}} … {{high}}',

@@ -25,7 +25,8 @@ export const fiDistribution = {
       file: 'Tai lue CSV-tiedostosta',
       fileHint:
         'Osoitteet otetaan ensimmäisestä sarakkeesta, jossa on sähköpostiosoitteita, ja kieli sarakkeesta language tai kieli.',
-      fileRead: 'Tiedostosta {{name}} luettiin {{count}} riviä vastaanottajiin.',
+      fileRead_one: 'Tiedostosta {{name}} luettiin {{count}} rivi vastaanottajiin.',
+      fileRead_other: 'Tiedostosta {{name}} luettiin {{count}} riviä vastaanottajiin.',
       fileNoEmails: 'Tiedostosta {{name}} ei löytynyt sähköpostiosoitteita.',
       fileFailed: 'Tiedostoa {{name}} ei voitu lukea.',
       valid: 'Kelvollisia osoitteita: {{count}}',
@@ -81,7 +82,8 @@ export const fiDistribution = {
       description:
         'Tyhjä tarkoittaa, ettei rajaa ole. Koskee kaikkia kyselyitä: liian äskettäin kysyttyä ei kutsuta, ja syy näytetään.',
       invalid: 'Anna kokonaisluku 1–365 tai jätä tyhjäksi.',
-      days: 'Kerran {{count}} päivässä',
+      days_one: 'Kerran päivässä',
+      days_other: 'Kerran {{count}} päivässä',
       noLimit: 'Ei rajaa',
     },
   },

@@ -17,8 +17,7 @@ export const svObserved: ObservedMessages = {
     },
     outcomeHint:
       'Kundens senaste NPS-svar under perioden avgör gruppen. Svaret kopplas till kundens resa via uppgiften customer_ref.',
-    summary:
-      '{{customers}} kunder, {{touches}} kontakter, {{transitions}} övergångar: {{repeats}} upprepningar, {{jumpsBack}} steg tillbaka, {{skips}} överhoppade skeden.',
+    summary: 'Kunder: {{customers}}, kontakter: {{touches}}, övergångar: {{transitions}}. Av dem upprepningar: {{repeats}}, steg tillbaka: {{jumpsBack}}, överhoppade skeden: {{skips}}.',
     noData: 'Inga kundhändelser eller svar vid kontaktpunkter under perioden.',
     chartLabel: 'Kundernas vägar mellan kontaktpunkter steg för steg (Sankey-diagram)',
     chartLoading: 'Diagrammet laddas…',
