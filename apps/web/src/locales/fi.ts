@@ -52,7 +52,7 @@ export const fi = {
     outbox: { read: 'Lähtevän postin luku' },
     surveys: { read: 'Kyselyiden luku', manage: 'Kyselyiden hallinta' },
     responses: { read: 'Vastausten luku', write: 'Vastausten tallennus' },
-    journeys: { manage: 'Muokata asiakaspolkuja' },
+    journeys: { manage: 'Asiakaspolkujen muokkaus' },
     events: { write: 'Asiakastapahtumien tallennus' },
   },
   errors: {

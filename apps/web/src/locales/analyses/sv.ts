@@ -124,8 +124,7 @@ export const svAnalyses: AnalysesMessages = {
     },
     kano: {
       title: 'Kano',
-      intro:
-        'Kanokategorin visar hur en egenskap påverkar nöjdheten. Better visar hur mycket den höjer nöjdheten, Worse hur mycket dess frånvaro sänker den.',
+      intro: 'Kanokategorin visar hur en egenskap påverkar nöjdheten. Nöjdhetskoefficienten visar hur mycket egenskapen höjer nöjdheten, missnöjeskoefficienten hur mycket dess frånvaro sänker den.',
       noQuestions: 'Enkäten har inga Kanofrågor.',
       rule: 'Kategoriregel',
       rules: { mode: 'Vanligaste kategorin', 'aom-vs-irq': 'A+O+M mot I+R+Q' },
@@ -136,16 +135,15 @@ export const svAnalyses: AnalysesMessages = {
       classifiedBy: 'Utvärderingstabell: {{table}} · Kategoriregel: {{rule}}',
       countsTitle: 'Kategorier',
       countsLabel: 'Staplat liggande stapeldiagram: svarande per Kanokategori för varje egenskap.',
-      scatterTitle: 'Better och Worse',
-      scatterLabel:
-        'Punktdiagram: Better (lodrät axel) och Worse som absolutvärde (vågrät axel) per egenskap, kvadranterna delade vid 0,5.',
-      betterAxis: 'Better',
-      worseAxis: '|Worse|',
-      tableCaption: 'Antal per Kanokategori, tilldelad kategori, Better och Worse per egenskap.',
+      scatterTitle: 'Nöjdhets- och missnöjeskoefficient',
+      scatterLabel: 'Punktdiagram: nöjdhetskoefficienten (lodrät axel) och missnöjeskoefficientens absolutvärde (vågrät axel) per egenskap, kvadranterna delade vid 0,5.',
+      betterAxis: 'Nöjdhetskoefficient',
+      worseAxis: '|Missnöjeskoefficient|',
+      tableCaption: 'Antal per Kanokategori, tilldelad kategori samt nöjdhets- och missnöjeskoefficient per egenskap.',
       feature: 'Egenskap',
       category: 'Kategori',
-      better: 'Better',
-      worse: 'Worse',
+      better: 'Nöjdhetskoefficient',
+      worse: 'Missnöjeskoefficient',
       noCategory: 'ingen kategori',
       categories: {
         A: 'Attraktiv',

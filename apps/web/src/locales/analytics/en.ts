@@ -23,7 +23,7 @@ export const enAnalytics: AnalyticsMessages = {
     allQuestions: 'All questions',
     choose: 'Choose…',
     cxItems: {
-      effectiveness: 'Effectiveness (question)',
+      effectiveness: 'Goal reached (question)',
       ease: 'Ease (question)',
       emotion: 'Emotion (question)',
       overallSatisfaction: 'Overall satisfaction (question)',
@@ -46,8 +46,7 @@ export const enAnalytics: AnalyticsMessages = {
     weightsEqual: 'equal (⅓ each)',
     missing: {
       question: 'Choose a survey and a question to compute the metric.',
-      cxQuestions:
-        'Choose a survey and its three 5-point questions: effectiveness, ease and emotion.',
+      cxQuestions: 'Choose a survey and its three 5-point questions: goal reached, ease and emotion.',
       csiQuestions:
         'Choose a survey and its three 1–10 questions: overall satisfaction, expectations met and comparison with the ideal.',
       weights: 'The three CSI weights must be positive numbers that add up to 1.',

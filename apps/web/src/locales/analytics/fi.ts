@@ -11,7 +11,7 @@ export const fiAnalytics = {
       ces: 'CES',
       rating: 'Arvio (keskiarvo)',
       numeric: 'Luku (keskiarvo)',
-      goal: 'Tavoitteen saavutus',
+      goal: 'Asia hoitui',
       cx_index: 'CX-indeksi (avoin muoto)',
       csi: 'CSI (kolme osiota)',
     },
@@ -21,7 +21,7 @@ export const fiAnalytics = {
     allQuestions: 'Kaikki kysymykset',
     choose: 'Valitse…',
     cxItems: {
-      effectiveness: 'Tuloksellisuus (kysymys)',
+      effectiveness: 'Asia hoitui (kysymys)',
       ease: 'Helppous (kysymys)',
       emotion: 'Tunne (kysymys)',
       overallSatisfaction: 'Kokonaistyytyväisyys (kysymys)',
@@ -44,8 +44,7 @@ export const fiAnalytics = {
     weightsEqual: 'yhtä suuret (⅓ kukin)',
     missing: {
       question: 'Valitse kysely ja kysymys, niin mittari lasketaan.',
-      cxQuestions:
-        'Valitse kysely ja sen kolme viisiportaista kysymystä: tuloksellisuus, helppous ja tunne.',
+      cxQuestions: 'Valitse kysely ja sen kolme viisiportaista kysymystä: asia hoitui, helppous ja tunne.',
       csiQuestions:
         'Valitse kysely ja sen kolme 1–10-kysymystä: kokonaistyytyväisyys, odotusten täyttyminen ja vertailu ihanteeseen.',
       weights: 'CSI:n kolmen painon on oltava positiivisia lukuja, joiden summa on 1.',

@@ -13,7 +13,7 @@ export const svAnalytics: AnalyticsMessages = {
       ces: 'CES',
       rating: 'Betyg (medelvärde)',
       numeric: 'Tal (medelvärde)',
-      goal: 'Måluppfyllelse',
+      goal: 'Syftet uppnått',
       cx_index: 'CX-index (öppen form)',
       csi: 'CSI (tre delar)',
     },
@@ -23,7 +23,7 @@ export const svAnalytics: AnalyticsMessages = {
     allQuestions: 'Alla frågor',
     choose: 'Välj…',
     cxItems: {
-      effectiveness: 'Effektivitet (fråga)',
+      effectiveness: 'Syftet uppnått (fråga)',
       ease: 'Enkelhet (fråga)',
       emotion: 'Känsla (fråga)',
       overallSatisfaction: 'Total nöjdhet (fråga)',
@@ -46,8 +46,7 @@ export const svAnalytics: AnalyticsMessages = {
     weightsEqual: 'lika (⅓ var)',
     missing: {
       question: 'Välj en enkät och en fråga för att beräkna måttet.',
-      cxQuestions:
-        'Välj en enkät och dess tre femgradiga frågor: effektivitet, enkelhet och känsla.',
+      cxQuestions: 'Välj en enkät och dess tre femgradiga frågor: syftet uppnått, enkelhet och känsla.',
       csiQuestions:
         'Välj en enkät och dess tre frågor på 1–10: total nöjdhet, uppfyllda förväntningar och jämförelse med idealet.',
       weights: 'CSI:s tre vikter måste vara positiva tal som tillsammans blir 1.',
@@ -147,7 +146,7 @@ export const svAnalytics: AnalyticsMessages = {
     noTouchpoint: '(ingen kontaktpunkt)',
     notGiven: '(okänt)',
     countNames: {
-      promoters: 'Förespråkare',
+      promoters: 'Promotorer',
       passives: 'Passiva',
       detractors: 'Kritiker',
       satisfied: 'Nöjda',
@@ -165,7 +164,7 @@ export const svAnalytics: AnalyticsMessages = {
     methods: {
       'adjusted-wald': {
         name: 'justerad Wald',
-        text: 'NPS-intervallet lägger till ¾ förespråkare, 1½ passiv och ¾ kritiker och tillämpar Walds formel med variansen per svarande. Det håller även vid små urval.',
+        text: 'NPS-intervallet lägger till ¾ promotor, 1½ passiv och ¾ kritiker och tillämpar Walds formel med variansen per svarande. Det håller även vid små urval.',
       },
       wald: {
         name: 'Wald',

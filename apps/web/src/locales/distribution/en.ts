@@ -43,7 +43,7 @@ export const enDistribution: DistributionMessages = {
       sendAtHint: "In your device's time zone.",
       sendAtRequired: 'Choose a date and a time.',
       reminder: 'Send a reminder to those who have not answered',
-      reminderDays: 'Reminder after this many days',
+      reminderDays: 'Reminder after the invitation (days)',
       reminderInvalid: 'Enter a whole number from 1 to 30.',
       submit: 'Send invitations',
       scheduled: 'Invitations scheduled to be sent: {{count}}.',

@@ -41,7 +41,7 @@ export const fiDistribution = {
       sendAtHint: 'Oman laitteesi aikavyöhykkeellä.',
       sendAtRequired: 'Valitse päivä ja kellonaika.',
       reminder: 'Lähetä muistutus niille, jotka eivät ole vastanneet',
-      reminderDays: 'Muistutus, kun kutsusta on kulunut päivää',
+      reminderDays: 'Muistutus kutsun jälkeen (päivää)',
       reminderInvalid: 'Anna kokonaisluku 1–30.',
       submit: 'Lähetä kutsut',
       scheduled: 'Kutsuja ajastettiin lähetettäväksi: {{count}}.',

@@ -43,7 +43,7 @@ export const svDistribution: DistributionMessages = {
       sendAtHint: 'I din enhets tidszon.',
       sendAtRequired: 'Välj datum och klockslag.',
       reminder: 'Skicka en påminnelse till dem som inte har svarat',
-      reminderDays: 'Påminnelse efter antal dagar',
+      reminderDays: 'Påminnelse efter inbjudan (dagar)',
       reminderInvalid: 'Ange ett heltal 1–30.',
       submit: 'Skicka inbjudningar',
       scheduled: 'Inbjudningar schemalagda för utskick: {{count}}.',

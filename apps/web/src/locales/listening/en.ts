@@ -100,7 +100,7 @@ export const enListening: ListeningMessages = {
       numeric: 'Number (e.g. euros, minutes)',
       emotion: 'Emotions',
       expectation: 'Expectation and outcome',
-      goal: 'Goal achieved',
+      goal: 'Goal reached',
       single: 'Single choice',
       multiple: 'Multiple choice',
       text: 'Open text',
