@@ -194,6 +194,11 @@ export const en: Messages = {
       outbox: 'Outbox',
     },
     workspace: {
+      organisationName: 'Organisation name',
+      organisationHint: 'Shown to respondents at the foot of the survey page: who is asking.',
+      privacyNoticeUrl: 'Privacy notice address',
+      privacyNoticeHint: 'The link is shown on every survey page.',
+      privacyNoticeInvalid: 'Enter a web address starting with https://',
       languages: 'Languages',
       defaultLanguage: 'Default language',
       readOnly: 'You can see the workspace settings but not change them.',

@@ -196,6 +196,11 @@ export const fi = {
       outbox: 'Lähtevä posti',
     },
     workspace: {
+      organisationName: 'Organisaation nimi',
+      organisationHint: 'Näkyy vastaajille kyselysivun alareunassa: kuka kyselyn tekee.',
+      privacyNoticeUrl: 'Tietosuojaselosteen osoite',
+      privacyNoticeHint: 'Linkki näkyy jokaisella kyselysivulla.',
+      privacyNoticeInvalid: 'Anna verkko-osoite, joka alkaa https://',
       languages: 'Kielet',
       defaultLanguage: 'Oletuskieli',
       readOnly: 'Voit katsoa työtilan asetuksia, mutta et muuttaa niitä.',

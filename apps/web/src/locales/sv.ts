@@ -195,6 +195,11 @@ export const sv: Messages = {
       outbox: 'Utgående post',
     },
     workspace: {
+      organisationName: 'Organisationens namn',
+      organisationHint: 'Visas för svarande längst ned på enkätsidan: vem som gör enkäten.',
+      privacyNoticeUrl: 'Adress till dataskyddsbeskrivningen',
+      privacyNoticeHint: 'Länken visas på varje enkätsida.',
+      privacyNoticeInvalid: 'Ange en webbadress som börjar med https://',
       languages: 'Språk',
       defaultLanguage: 'Standardspråk',
       readOnly: 'Du kan se arbetsytans inställningar men inte ändra dem.',
