@@ -212,6 +212,15 @@ export const fiListening = {
     },
   },
   links: {
+    embed: {
+      title: 'Upotus sivustolle',
+      intro: 'Liitä koodi sivuston HTML:ään ennen </body>-tagia. Sivulle tulee painike, josta kävijä avaa kyselyn.',
+      copy: 'Kopioi koodi',
+      showPreview: 'Näytä esikatselu',
+      hidePreview: 'Piilota esikatselu',
+      previewHint: 'Esikatselussa upotus toimii kuten sivustolla: tästä lähetetty vastaus tallentuu kyselyn vastauksiin.',
+      previewOf: 'Upotuksen esikatselu: {{name}}',
+    },
     name: 'Nimi',
     channel: 'Kanava',
     url: 'Osoite',

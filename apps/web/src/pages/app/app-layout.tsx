@@ -133,7 +133,9 @@ export function AppLayout() {
           to={base}
           label={t('areas.home')}
           active={location.pathname === base || location.pathname === `${base}/`}
-          aria-current={location.pathname === base || location.pathname === `${base}/` ? 'page' : undefined}
+          aria-current={
+            location.pathname === base || location.pathname === `${base}/` ? 'page' : undefined
+          }
           onClick={nav.close}
         />
         {productAreas.map((area) => {
