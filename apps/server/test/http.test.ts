@@ -29,7 +29,7 @@ describe('HTTP surface', () => {
     });
   });
 
-  it('answers /favicon.ico with an icon, not the app\'s HTML', async () => {
+  it("answers /favicon.ico with an icon, not the app's HTML", async () => {
     const res = await t.app.inject({ method: 'GET', url: '/favicon.ico' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('image/x-icon');

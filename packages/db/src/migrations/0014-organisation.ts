@@ -5,7 +5,10 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('workspaces').addColumn('organisation_name', 'varchar(200)').execute();
-  await db.schema.alterTable('workspaces').addColumn('privacy_notice_url', 'varchar(2000)').execute();
+  await db.schema
+    .alterTable('workspaces')
+    .addColumn('privacy_notice_url', 'varchar(2000)')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

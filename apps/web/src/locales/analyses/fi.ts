@@ -124,7 +124,8 @@ export const fiAnalyses = {
     },
     kano: {
       title: 'Kano',
-      intro: 'Kano-luokka kertoo, miten ominaisuus vaikuttaa tyytyväisyyteen. Tyytyväisyyskerroin kertoo, paljonko ominaisuuden lisääminen nostaa tyytyväisyyttä, tyytymättömyyskerroin paljonko sen puuttuminen laskee.',
+      intro:
+        'Kano-luokka kertoo, miten ominaisuus vaikuttaa tyytyväisyyteen. Tyytyväisyyskerroin kertoo, paljonko ominaisuuden lisääminen nostaa tyytyväisyyttä, tyytymättömyyskerroin paljonko sen puuttuminen laskee.',
       noQuestions: 'Kyselyssä ei ole Kano-kysymyksiä.',
       rule: 'Luokittelusääntö',
       rules: { mode: 'Yleisin luokka', 'aom-vs-irq': 'A+O+M vs. I+R+Q' },
@@ -137,10 +138,12 @@ export const fiAnalyses = {
       countsLabel:
         'Pinottu vaakapylväskaavio: vastaajat Kano-luokittain jokaiselle ominaisuudelle.',
       scatterTitle: 'Tyytyväisyys- ja tyytymättömyyskerroin',
-      scatterLabel: 'Hajontakuvio: tyytyväisyyskerroin (pystyakseli) ja tyytymättömyyskertoimen itseisarvo (vaaka-akseli) ominaisuuksittain, lohkojen rajat kohdassa 0,5.',
+      scatterLabel:
+        'Hajontakuvio: tyytyväisyyskerroin (pystyakseli) ja tyytymättömyyskertoimen itseisarvo (vaaka-akseli) ominaisuuksittain, lohkojen rajat kohdassa 0,5.',
       betterAxis: 'Tyytyväisyyskerroin',
       worseAxis: '|Tyytymättömyyskerroin|',
-      tableCaption: 'Kano-luokkien määrät, määräytynyt luokka sekä tyytyväisyys- ja tyytymättömyyskerroin ominaisuuksittain.',
+      tableCaption:
+        'Kano-luokkien määrät, määräytynyt luokka sekä tyytyväisyys- ja tyytymättömyyskerroin ominaisuuksittain.',
       feature: 'Ominaisuus',
       category: 'Luokka',
       better: 'Tyytyväisyyskerroin',

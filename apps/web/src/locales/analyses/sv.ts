@@ -124,7 +124,8 @@ export const svAnalyses: AnalysesMessages = {
     },
     kano: {
       title: 'Kano',
-      intro: 'Kanokategorin visar hur en egenskap påverkar nöjdheten. Nöjdhetskoefficienten visar hur mycket egenskapen höjer nöjdheten, missnöjeskoefficienten hur mycket dess frånvaro sänker den.',
+      intro:
+        'Kanokategorin visar hur en egenskap påverkar nöjdheten. Nöjdhetskoefficienten visar hur mycket egenskapen höjer nöjdheten, missnöjeskoefficienten hur mycket dess frånvaro sänker den.',
       noQuestions: 'Enkäten har inga Kanofrågor.',
       rule: 'Kategoriregel',
       rules: { mode: 'Vanligaste kategorin', 'aom-vs-irq': 'A+O+M mot I+R+Q' },
@@ -136,10 +137,12 @@ export const svAnalyses: AnalysesMessages = {
       countsTitle: 'Kategorier',
       countsLabel: 'Staplat liggande stapeldiagram: svarande per Kanokategori för varje egenskap.',
       scatterTitle: 'Nöjdhets- och missnöjeskoefficient',
-      scatterLabel: 'Punktdiagram: nöjdhetskoefficienten (lodrät axel) och missnöjeskoefficientens absolutvärde (vågrät axel) per egenskap, kvadranterna delade vid 0,5.',
+      scatterLabel:
+        'Punktdiagram: nöjdhetskoefficienten (lodrät axel) och missnöjeskoefficientens absolutvärde (vågrät axel) per egenskap, kvadranterna delade vid 0,5.',
       betterAxis: 'Nöjdhetskoefficient',
       worseAxis: '|Missnöjeskoefficient|',
-      tableCaption: 'Antal per Kanokategori, tilldelad kategori samt nöjdhets- och missnöjeskoefficient per egenskap.',
+      tableCaption:
+        'Antal per Kanokategori, tilldelad kategori samt nöjdhets- och missnöjeskoefficient per egenskap.',
       feature: 'Egenskap',
       category: 'Kategori',
       better: 'Nöjdhetskoefficient',

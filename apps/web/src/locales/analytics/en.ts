@@ -46,7 +46,8 @@ export const enAnalytics: AnalyticsMessages = {
     weightsEqual: 'equal (⅓ each)',
     missing: {
       question: 'Choose a survey and a question to compute the metric.',
-      cxQuestions: 'Choose a survey and its three 5-point questions: goal reached, ease and emotion.',
+      cxQuestions:
+        'Choose a survey and its three 5-point questions: goal reached, ease and emotion.',
       csiQuestions:
         'Choose a survey and its three 1–10 questions: overall satisfaction, expectations met and comparison with the ideal.',
       weights: 'The three CSI weights must be positive numbers that add up to 1.',
@@ -107,7 +108,8 @@ export const enAnalytics: AnalyticsMessages = {
     chartLabel:
       '{{metric}}, {{period}}: line chart with 95% confidence intervals. The same figures are in the table below the chart.',
     allBucketNote: 'The figures of the whole period are in the table.',
-    linesCapped: 'The chart shows the groups with the most answers ({{shown}}/{{total}}); the table has all.',
+    linesCapped:
+      'The chart shows the groups with the most answers ({{shown}}/{{total}}); the table has all.',
     legend: {
       band: 'Shaded area: 95% confidence interval.',
       smallSample: 'Hollow point: small sample (fewer than 30 answers).',

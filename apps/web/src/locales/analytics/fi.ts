@@ -44,7 +44,8 @@ export const fiAnalytics = {
     weightsEqual: 'yhtä suuret (⅓ kukin)',
     missing: {
       question: 'Valitse kysely ja kysymys, niin mittari lasketaan.',
-      cxQuestions: 'Valitse kysely ja sen kolme viisiportaista kysymystä: asia hoitui, helppous ja tunne.',
+      cxQuestions:
+        'Valitse kysely ja sen kolme viisiportaista kysymystä: asia hoitui, helppous ja tunne.',
       csiQuestions:
         'Valitse kysely ja sen kolme 1–10-kysymystä: kokonaistyytyväisyys, odotusten täyttyminen ja vertailu ihanteeseen.',
       weights: 'CSI:n kolmen painon on oltava positiivisia lukuja, joiden summa on 1.',
@@ -105,7 +106,8 @@ export const fiAnalytics = {
     chartLabel:
       '{{metric}}, {{period}}: viivakaavio 95 %:n luottamusväleineen. Samat luvut ovat taulukossa kaavion alla.',
     allBucketNote: 'Koko aikavälin luvut ovat taulukossa.',
-    linesCapped: 'Kaaviossa ovat eniten vastauksia saaneet ryhmät ({{shown}}/{{total}}); taulukossa ovat kaikki.',
+    linesCapped:
+      'Kaaviossa ovat eniten vastauksia saaneet ryhmät ({{shown}}/{{total}}); taulukossa ovat kaikki.',
     legend: {
       band: 'Varjostettu alue: 95 %:n luottamusväli.',
       smallSample: 'Ontto piste: pieni otos (alle 30 vastausta).',

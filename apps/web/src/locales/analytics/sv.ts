@@ -46,7 +46,8 @@ export const svAnalytics: AnalyticsMessages = {
     weightsEqual: 'lika (⅓ var)',
     missing: {
       question: 'Välj en enkät och en fråga för att beräkna måttet.',
-      cxQuestions: 'Välj en enkät och dess tre femgradiga frågor: syftet uppnått, enkelhet och känsla.',
+      cxQuestions:
+        'Välj en enkät och dess tre femgradiga frågor: syftet uppnått, enkelhet och känsla.',
       csiQuestions:
         'Välj en enkät och dess tre frågor på 1–10: total nöjdhet, uppfyllda förväntningar och jämförelse med idealet.',
       weights: 'CSI:s tre vikter måste vara positiva tal som tillsammans blir 1.',
@@ -107,7 +108,8 @@ export const svAnalytics: AnalyticsMessages = {
     chartLabel:
       '{{metric}}, {{period}}: linjediagram med 95 % konfidensintervall. Samma siffror finns i tabellen under diagrammet.',
     allBucketNote: 'Siffrorna för hela perioden finns i tabellen.',
-    linesCapped: 'Diagrammet visar grupperna med flest svar ({{shown}}/{{total}}); tabellen har alla.',
+    linesCapped:
+      'Diagrammet visar grupperna med flest svar ({{shown}}/{{total}}); tabellen har alla.',
     legend: {
       band: 'Skuggat område: 95 % konfidensintervall.',
       smallSample: 'Ihålig punkt: litet urval (färre än 30 svar).',

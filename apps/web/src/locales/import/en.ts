@@ -104,8 +104,10 @@ export const enImport: ImportMessages = {
     refusedRow: 'Line {{line}}: {{reason}}',
     moreRefused_one: '…and more: {{count}} row in all.',
     moreRefused_other: '…and more: {{count}} rows in all.',
-    blocked_one: 'The import would store nothing, as {{count}} row cannot be imported as it is. Fix the row in the file, read its texts as values, or choose to import the readable rows.',
-    blocked_other: 'The import would store nothing, as {{count}} rows cannot be imported as they are. Fix the rows in the file, read their texts as values, or choose to import the readable rows.',
+    blocked_one:
+      'The import would store nothing, as {{count}} row cannot be imported as it is. Fix the row in the file, read its texts as values, or choose to import the readable rows.',
+    blocked_other:
+      'The import would store nothing, as {{count}} rows cannot be imported as they are. Fix the rows in the file, read their texts as values, or choose to import the readable rows.',
     noDates:
       'The file has no dates. Choose the column that holds them, or give a date for responses without one, and preview again.',
     refusedError_one: 'Nothing was stored, as {{count}} row cannot be imported as it is.',

@@ -101,8 +101,10 @@ export const fiImport = {
     refusedRow: 'Rivi {{line}}: {{reason}}',
     moreRefused_one: '…ja muita: yhteensä {{count}} rivi.',
     moreRefused_other: '…ja muita: yhteensä {{count}} riviä.',
-    blocked_one: 'Tuonti ei tallentaisi mitään, koska yhtä riviä ei voi tuoda sellaisenaan. Korjaa rivi tiedostoon, tulkitse sen tekstit tai valitse luettavien rivien tuonti.',
-    blocked_other: 'Tuonti ei tallentaisi mitään, koska {{count}} riviä ei voi tuoda sellaisenaan. Korjaa rivit tiedostoon, tulkitse niiden tekstit tai valitse luettavien rivien tuonti.',
+    blocked_one:
+      'Tuonti ei tallentaisi mitään, koska yhtä riviä ei voi tuoda sellaisenaan. Korjaa rivi tiedostoon, tulkitse sen tekstit tai valitse luettavien rivien tuonti.',
+    blocked_other:
+      'Tuonti ei tallentaisi mitään, koska {{count}} riviä ei voi tuoda sellaisenaan. Korjaa rivit tiedostoon, tulkitse niiden tekstit tai valitse luettavien rivien tuonti.',
     noDates:
       'Tiedostosta ei löytynyt päivämääriä. Valitse sarake, jossa ne ovat, tai anna päivämäärä vastauksille, joilla sitä ei ole, ja esikatsele uudelleen.',
     refusedError_one: 'Mitään ei tallennettu, koska yhtä riviä ei voi tuoda sellaisenaan.',

@@ -103,12 +103,15 @@ export const svImport: ImportMessages = {
     refusedRow: 'Rad {{line}}: {{reason}}',
     moreRefused_one: '…och fler: {{count}} rad sammanlagt.',
     moreRefused_other: '…och fler: {{count}} rader sammanlagt.',
-    blocked_one: 'Importen skulle inte spara något, eftersom en rad inte kan importeras som den är. Rätta raden i filen, tolka dess texter eller välj att importera de läsbara raderna.',
-    blocked_other: 'Importen skulle inte spara något, eftersom {{count}} rader inte kan importeras som de är. Rätta raderna i filen, tolka deras texter eller välj att importera de läsbara raderna.',
+    blocked_one:
+      'Importen skulle inte spara något, eftersom en rad inte kan importeras som den är. Rätta raden i filen, tolka dess texter eller välj att importera de läsbara raderna.',
+    blocked_other:
+      'Importen skulle inte spara något, eftersom {{count}} rader inte kan importeras som de är. Rätta raderna i filen, tolka deras texter eller välj att importera de läsbara raderna.',
     noDates:
       'Filen har inga datum. Välj kolumnen där de finns, eller ange ett datum för svar som saknar datum, och förhandsvisa igen.',
     refusedError_one: 'Ingenting sparades, eftersom en rad inte kan importeras som den är.',
-    refusedError_other: 'Ingenting sparades, eftersom {{count}} rader inte kan importeras som de är.',
+    refusedError_other:
+      'Ingenting sparades, eftersom {{count}} rader inte kan importeras som de är.',
     interrupted:
       'Importen avbröts på rad {{line}}. De läsbara raderna före den ({{imported}}) sparades, inget från den och framåt. Importera samma fil igen så läggs resten till.',
     done: 'Importen är klar. Nya svar: {{imported}}, redan importerade: {{already}}, överhoppade: {{skipped}}.',

@@ -212,7 +212,8 @@ export const enJourneys: JourneysMessages = {
       period: 'Period',
       kinds: { none: 'No metric', nps: 'NPS', csat: 'CSAT', ces: 'CES', cx_index: 'CX index' },
       cxSurvey: 'CX index survey',
-      noCxSurvey: 'No published survey has the three CX index questions (goal reached, ease, emotion).',
+      noCxSurvey:
+        'No published survey has the three CX index questions (goal reached, ease, emotion).',
       volume: '{{count}} responses',
       n: 'n = {{n}}',
       noAnswers: 'No answers in the period',

@@ -210,7 +210,8 @@ export const fiJourneys = {
       period: 'Jakso',
       kinds: { none: 'Ei mittaria', nps: 'NPS', csat: 'CSAT', ces: 'CES', cx_index: 'CX-indeksi' },
       cxSurvey: 'CX-indeksin kysely',
-      noCxSurvey: 'Yhdessäkään julkaistussa kyselyssä ei ole CX-indeksin kolmea kysymystä (asia hoitui, helppous, tunne).',
+      noCxSurvey:
+        'Yhdessäkään julkaistussa kyselyssä ei ole CX-indeksin kolmea kysymystä (asia hoitui, helppous, tunne).',
       volume: 'Vastauksia {{count}}',
       n: 'n = {{n}}',
       noAnswers: 'Ei vastauksia jaksolla',

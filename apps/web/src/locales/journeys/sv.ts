@@ -213,7 +213,8 @@ export const svJourneys: JourneysMessages = {
       period: 'Period',
       kinds: { none: 'Inget mått', nps: 'NPS', csat: 'CSAT', ces: 'CES', cx_index: 'CX-index' },
       cxSurvey: 'Enkät för CX-index',
-      noCxSurvey: 'Ingen publicerad enkät har CX-indexets tre frågor (syftet uppnått, enkelhet, känsla).',
+      noCxSurvey:
+        'Ingen publicerad enkät har CX-indexets tre frågor (syftet uppnått, enkelhet, känsla).',
       volume: '{{count}} svar',
       n: 'n = {{n}}',
       noAnswers: 'Inga svar under perioden',

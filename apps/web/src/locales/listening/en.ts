@@ -220,11 +220,13 @@ export const enListening: ListeningMessages = {
   links: {
     embed: {
       title: 'Embed on your site',
-      intro: "Paste the code into your site's HTML before the </body> tag. The page gets a button that opens the survey for the visitor.",
+      intro:
+        "Paste the code into your site's HTML before the </body> tag. The page gets a button that opens the survey for the visitor.",
       copy: 'Copy the code',
       showPreview: 'Show preview',
       hidePreview: 'Hide preview',
-      previewHint: "The preview works as on your site: a response sent from here is stored with the survey's responses.",
+      previewHint:
+        "The preview works as on your site: a response sent from here is stored with the survey's responses.",
       previewOf: 'Embed preview: {{name}}',
     },
     name: 'Name',

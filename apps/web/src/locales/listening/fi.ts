@@ -214,11 +214,13 @@ export const fiListening = {
   links: {
     embed: {
       title: 'Upotus sivustolle',
-      intro: 'Liitä koodi sivuston HTML:ään ennen </body>-tagia. Sivulle tulee painike, josta kävijä avaa kyselyn.',
+      intro:
+        'Liitä koodi sivuston HTML:ään ennen </body>-tagia. Sivulle tulee painike, josta kävijä avaa kyselyn.',
       copy: 'Kopioi koodi',
       showPreview: 'Näytä esikatselu',
       hidePreview: 'Piilota esikatselu',
-      previewHint: 'Esikatselussa upotus toimii kuten sivustolla: tästä lähetetty vastaus tallentuu kyselyn vastauksiin.',
+      previewHint:
+        'Esikatselussa upotus toimii kuten sivustolla: tästä lähetetty vastaus tallentuu kyselyn vastauksiin.',
       previewOf: 'Upotuksen esikatselu: {{name}}',
     },
     name: 'Nimi',

@@ -216,11 +216,13 @@ export const svListening: ListeningMessages = {
   links: {
     embed: {
       title: 'Inbäddning på webbplatsen',
-      intro: 'Klistra in koden i webbplatsens HTML före taggen </body>. Sidan får en knapp som öppnar enkäten för besökaren.',
+      intro:
+        'Klistra in koden i webbplatsens HTML före taggen </body>. Sidan får en knapp som öppnar enkäten för besökaren.',
       copy: 'Kopiera koden',
       showPreview: 'Visa förhandsvisning',
       hidePreview: 'Dölj förhandsvisning',
-      previewHint: 'I förhandsvisningen fungerar inbäddningen som på webbplatsen: ett svar som skickas härifrån sparas bland enkätens svar.',
+      previewHint:
+        'I förhandsvisningen fungerar inbäddningen som på webbplatsen: ett svar som skickas härifrån sparas bland enkätens svar.',
       previewOf: 'Förhandsvisning av inbäddningen: {{name}}',
     },
     name: 'Namn',

@@ -13,8 +13,10 @@ export const fiObserved = {
       passive: 'Passiiviset',
       detractor: 'Arvostelijat',
     },
-    outcomeHint: 'Asiakkaan viimeisin NPS-vastaus jaksolla ratkaisee ryhmän. Vastaus yhdistyy asiakkaan polkuun asiakastunnisteen kautta.',
-    summary: 'Asiakkaita {{customers}}, kosketuksia {{touches}}, siirtymiä {{transitions}}. Niistä toistoja {{repeats}}, paluita taaksepäin {{jumpsBack}} ja vaiheiden ohituksia {{skips}}.',
+    outcomeHint:
+      'Asiakkaan viimeisin NPS-vastaus jaksolla ratkaisee ryhmän. Vastaus yhdistyy asiakkaan polkuun asiakastunnisteen kautta.',
+    summary:
+      'Asiakkaita {{customers}}, kosketuksia {{touches}}, siirtymiä {{transitions}}. Niistä toistoja {{repeats}}, paluita taaksepäin {{jumpsBack}} ja vaiheiden ohituksia {{skips}}.',
     noData: 'Jaksolla ei ole asiakastapahtumia eikä vastauksia kosketuspisteissä.',
     chartLabel: 'Asiakkaiden polut kosketuspisteestä toiseen vaihe vaiheelta (Sankey-kaavio)',
     chartLoading: 'Ladataan kaaviota…',

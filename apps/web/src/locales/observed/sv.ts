@@ -15,8 +15,10 @@ export const svObserved: ObservedMessages = {
       passive: 'Passiva',
       detractor: 'Kritiker',
     },
-    outcomeHint: 'Kundens senaste NPS-svar under perioden avgör gruppen. Svaret kopplas till kundens resa via kundnumret.',
-    summary: 'Kunder: {{customers}}, kontakter: {{touches}}, övergångar: {{transitions}}. Av dem upprepningar: {{repeats}}, steg tillbaka: {{jumpsBack}}, överhoppade skeden: {{skips}}.',
+    outcomeHint:
+      'Kundens senaste NPS-svar under perioden avgör gruppen. Svaret kopplas till kundens resa via kundnumret.',
+    summary:
+      'Kunder: {{customers}}, kontakter: {{touches}}, övergångar: {{transitions}}. Av dem upprepningar: {{repeats}}, steg tillbaka: {{jumpsBack}}, överhoppade skeden: {{skips}}.',
     noData: 'Inga kundhändelser eller svar vid kontaktpunkter under perioden.',
     chartLabel: 'Kundernas vägar mellan kontaktpunkter steg för steg (Sankey-diagram)',
     chartLoading: 'Diagrammet laddas…',
