@@ -131,12 +131,10 @@ describe('the smaller things a CX manager expects, in Chromium', () => {
     await phone.goto(link.url);
     const labels = phone.locator('.scale.wide .opt label');
     expect(await labels.count()).toBe(11);
-    const tops = await labels.evaluateAll((els) =>
-      els.map((e) => Math.round(e.getBoundingClientRect().top)),
-    );
-    expect(new Set(tops).size).toBe(1);
-    const right = await labels.last().evaluate((e) => e.getBoundingClientRect().right);
-    expect(right).toBeLessThanOrEqual(375);
+    const boxes = await Promise.all((await labels.all()).map((l) => l.boundingBox()));
+    expect(new Set(boxes.map((b) => Math.round(b!.y))).size).toBe(1);
+    const last = boxes[boxes.length - 1]!;
+    expect(last.x + last.width).toBeLessThanOrEqual(375);
     await phone.close();
   });
 
