@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds what changed, then runs `polku serve` with the given arguments and the
-// environment as it is (PORT, DATABASE_URL, POLKU_DATA_DIR, ...).
+// environment as it is (PORT, DATABASE_URL, POLKU_DATA_DIR, ...), except that LOG_LEVEL defaults to
+// warn (per-request logs off; LOG_LEVEL=info turns them on).
 //
 //   npm start -- --port 4000
 //
@@ -17,10 +18,13 @@ if (!ok) {
 }
 
 const isWindows = process.platform === 'win32';
+// On a terminal a log line for every request buries the start banner (its address and the demo
+// login): `npm start` logs warnings and errors only unless LOG_LEVEL asks for more (info).
+const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
 const child = spawn(
   process.execPath,
   [join(root, 'apps/server/bin/polku.js'), 'serve', ...process.argv.slice(2)],
-  { stdio: 'inherit', env: process.env, detached: !isWindows },
+  { stdio: 'inherit', env, detached: !isWindows },
 );
 
 // npm forwards a terminal's SIGINT to us besides the terminal sending it: signals arriving

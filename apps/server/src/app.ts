@@ -29,6 +29,7 @@ import { registerRouteTable, type RouteHandlers } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerTextChecks } from './http/text-checks.js';
 import { registerWebApp } from './http/web.js';
+import { registerFavicon } from './http/favicon.js';
 import { exportHandlers } from './http/exports.js';
 import { registerImportEndpoints } from './import/import-endpoints.js';
 import { registerFileRoutes } from './http/file-routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRespondentPages(app, deps);
   registerUnsubscribePages(app, deps);
   registerWidgetEndpoints(app, deps);
+  registerFavicon(app);
 
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -4,6 +4,18 @@ import { ensureDemo } from './demo.js';
 import { createRuntime } from './runtime.js';
 
 /**
+ * What `polku serve` prints once it runs: the address to open is PUBLIC_URL, the same one every
+ * link in email uses, and the bound address only when it differs from it.
+ */
+export function startBanner(config: AppConfig, web: boolean, demoLine = ''): string {
+  const open = web ? `\n  Open ${config.http.publicUrl}` : '';
+  const local = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.http.host);
+  const bound = `http://${local ? 'localhost' : config.http.host}:${config.http.port}`;
+  const listening = web && bound !== config.http.publicUrl ? `\n  Listening on ${bound}` : '';
+  return `\nPolku is running (${config.roles.join(', ')}).${open}${listening}${demoLine}\n`;
+}
+
+/**
  * `polku serve`: the web server, the job worker and the scheduler, in whichever combination
  * `config.roles` names. Resolves when the process has shut down after SIGINT or SIGTERM,
  * having finished the requests and jobs in flight.
@@ -24,12 +36,7 @@ export async function serve(config: AppConfig): Promise<void> {
   if (config.roles.includes('worker')) runtime.worker.start();
   if (config.roles.includes('scheduler')) runtime.scheduler.start();
 
-  const address = app
-    ? `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`
-    : '';
-  console.log(
-    `\nPolku is running (${config.roles.join(', ')}).${address ? `\n  Open ${address}` : ''}${demoLine}\n`,
-  );
+  console.log(startBanner(config, app !== undefined, demoLine));
 
   await new Promise<void>((resolve) => {
     let stopping = false;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { loadConfig } from '../src/config.js';
+import { startBanner } from '../src/serve.js';
 
 describe('the polku command line', () => {
   let env: Record<string, string>;
@@ -167,6 +168,16 @@ describe('configuration', () => {
     expect(() =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://x' }),
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL/);
+  });
+
+  it('opens the start banner at PUBLIC_URL, the address the links use, and names the port it binds', () => {
+    expect(startBanner(loadConfig({}), true)).toContain('Open http://localhost:3000\n');
+    expect(startBanner(loadConfig({}), true)).not.toContain('Listening on');
+    const behindProxy = loadConfig({ PUBLIC_URL: 'https://cx.example.fi/', PORT: '4000' });
+    const banner = startBanner(behindProxy, true, '\n  Demo login: a / b');
+    expect(banner).toContain('Open https://cx.example.fi\n  Listening on http://localhost:4000');
+    expect(banner).toContain('Demo login: a / b');
+    expect(startBanner(loadConfig({ POLKU_ROLES: 'worker' }), false)).not.toContain('Open');
   });
 
   it('marks cookies Secure when the public URL is https', () => {

@@ -39,6 +39,18 @@ describe('HTTP surface', () => {
     });
   });
 
+  it("answers /favicon.ico with an icon, not the app's HTML", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/x-icon');
+    const icon = res.rawPayload;
+    // ICONDIR: reserved 0, type 1 (icon), one image of 32 × 32 pixels at 32 bits.
+    expect([icon.readUInt16LE(0), icon.readUInt16LE(2), icon.readUInt16LE(4)]).toEqual([0, 1, 1]);
+    expect([icon[6], icon[7], icon.readUInt16LE(12)]).toEqual([32, 32, 32]);
+    expect(icon.readUInt32LE(14) + icon.readUInt32LE(18)).toBe(icon.length);
+    expect(icon.toString('latin1')).not.toContain('<!doctype');
+  });
+
   it('says it is not ready when the database is gone', async () => {
     const other = await startTestApp(sqlite!);
     await other.runtime.database.close();

@@ -19,10 +19,21 @@ export const workspaceSchema = z
     defaultLanguage: languageSchema,
     /** Survey a person at most once in this many days, across all channels (null: no limit). */
     contactLimitDays: z.number().int().nullable(),
+    /** Who respondents see behind the surveys (null: the workspace name is not shown either). */
+    organisationName: z.string().nullable(),
+    /** The organisation's privacy notice, linked from every respondent page. */
+    privacyNoticeUrl: z.string().nullable(),
     createdAt: instantSchema,
   })
   .meta({ id: 'Workspace' });
 export type Workspace = z.infer<typeof workspaceSchema>;
+
+/** A privacy notice is a public web page: an absolute https (or http) address. */
+export const privacyNoticeUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(v) && URL.canParse(v), 'an http(s) address');
 
 const languagesSchema = z
   .array(languageSchema)
@@ -43,6 +54,8 @@ export const updateWorkspaceBodySchema = z
     languages: languagesSchema.optional(),
     defaultLanguage: languageSchema.optional(),
     contactLimitDays: z.number().int().min(1).max(365).nullable().optional(),
+    organisationName: nameSchema.nullable().optional(),
+    privacyNoticeUrl: privacyNoticeUrlSchema.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

@@ -37,6 +37,9 @@ export interface WorkspaceRecord {
   defaultLanguage: Language;
   /** Survey a person at most once in this many days, across channels; null: no limit. */
   contactLimitDays: number | null;
+  /** The organisation respondents see on the survey pages, and its privacy notice (https). */
+  organisationName: string | null;
+  privacyNoticeUrl: string | null;
   createdAt: number;
 }
 
@@ -144,9 +147,10 @@ export interface SessionRepository {
 }
 
 export interface WorkspaceRepository {
-  /** A new workspace has no contact limit unless one is given. */
+  /** A new workspace has no contact limit, organisation or privacy notice unless given. */
   insert(
-    workspace: Omit<WorkspaceRecord, 'contactLimitDays'> & { contactLimitDays?: number | null },
+    workspace: Omit<WorkspaceRecord, 'contactLimitDays' | 'organisationName' | 'privacyNoticeUrl'> &
+      Partial<Pick<WorkspaceRecord, 'contactLimitDays' | 'organisationName' | 'privacyNoticeUrl'>>,
   ): Promise<void>;
   findById(id: string): Promise<WorkspaceRecord | undefined>;
   findByName(name: string): Promise<WorkspaceRecord[]>;

@@ -30,6 +30,8 @@ export interface WorkspacesTable {
   languages: string;
   defaultLanguage: string;
   contactLimitDays: number | null;
+  organisationName: string | null;
+  privacyNoticeUrl: string | null;
   createdAt: number;
 }
 

@@ -32,7 +32,8 @@ fieldset{border:0;margin:0;padding:0;min-width:0}
 .err{color:#b3261e;font-weight:600;margin:0 0 .5rem}
 .invalid{border-left:4px solid #b3261e;padding-left:.75rem}
 .scale{display:grid;grid-template-columns:repeat(var(--n),minmax(0,1fr));gap:.3rem}
-@media (max-width:26rem){.scale.wide{grid-template-columns:repeat(6,minmax(0,1fr))}}
+/* 0–10 stays on one row on a phone (as in the widget): a scale read in two rows reads wrong. */
+@media (max-width:26rem){.scale.wide{gap:.15rem}.scale.wide .opt label{border-radius:.3rem;padding:0}}
 .opt{position:relative}
 .opt input{position:absolute;opacity:0;inset:0;width:100%;height:100%;margin:0}
 .opt label{display:flex;align-items:center;justify-content:center;min-height:2.75rem;border:2px solid #5c5c5c;border-radius:.4rem;background:#fff;font-weight:600;cursor:pointer}
@@ -57,6 +58,8 @@ textarea{min-height:6rem;resize:vertical}
 .actions{display:flex;gap:1rem;justify-content:space-between;align-items:center;margin-top:2rem}
 .actions button{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1.5rem;border-radius:.4rem;cursor:pointer}
 .primary{background:#0b4f8a;color:#fff;border:2px solid #0b4f8a;margin-left:auto}
+.org{max-width:40rem;margin:0 auto;padding:1rem;font-size:.95rem;color:#444}
+.org p{margin:0 0 .25rem}
 .secondary{background:#fff;color:#0b4f8a;border:2px solid #0b4f8a}
 .vh{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}

@@ -81,6 +81,9 @@ export interface RespondentMessages {
   errorPrefix: string;
   errorSummary: string;
   honeypot: string;
+  /** The footer: who asks, and where their privacy notice is. */
+  surveyBy(organisation: string): string;
+  privacyNotice: string;
   errors: {
     required: string;
     scale(min: number, max: number): string;
@@ -150,6 +153,8 @@ const fi: RespondentMessages = {
   errorPrefix: 'Virhe',
   errorSummary: 'Tarkista vastauksesi',
   honeypot: 'Jätä tämä kenttä tyhjäksi',
+  surveyBy: (organisation) => `Kyselyn tekijä: ${organisation}`,
+  privacyNotice: 'Tietosuojaseloste',
   errors: {
     required: 'Vastaa tähän kysymykseen.',
     scale: (min, max) => `Valitse arvo väliltä ${min}–${max}.`,
@@ -234,6 +239,8 @@ const sv: RespondentMessages = {
   errorPrefix: 'Fel',
   errorSummary: 'Kontrollera dina svar',
   honeypot: 'Lämna det här fältet tomt',
+  surveyBy: (organisation) => `Enkäten görs av ${organisation}`,
+  privacyNotice: 'Dataskyddsbeskrivning',
   errors: {
     required: 'Svara på den här frågan.',
     scale: (min, max) => `Välj ett värde mellan ${min} och ${max}.`,
@@ -318,6 +325,8 @@ const en: RespondentMessages = {
   errorPrefix: 'Error',
   errorSummary: 'Please check your answers',
   honeypot: 'Leave this field empty',
+  surveyBy: (organisation) => `Survey by ${organisation}`,
+  privacyNotice: 'Privacy notice',
   errors: {
     required: 'Please answer this question.',
     scale: (min, max) => `Choose a value from ${min} to ${max}.`,

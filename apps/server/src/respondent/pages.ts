@@ -38,7 +38,12 @@ import { respondentMessages } from './messages.js';
 import { localize } from './questions.js';
 import { WindowLimiter } from './rate-limit.js';
 import { answerWithPage, sendHtml, sendMessage } from './replies.js';
-import { renderSurveyPage, renderThankYouPage, type PageState } from './render.js';
+import {
+  renderSurveyPage,
+  renderThankYouPage,
+  type Organisation,
+  type PageState,
+} from './render.js';
 
 /** Page posts per minute from one address to one link: a person needs a handful. */
 export const RESPONDENT_POSTS_PER_MINUTE = 60;
@@ -69,6 +74,11 @@ interface TokenRoute {
 const pageRoute = {
   schema: { querystring: z.object({ lang: z.string().optional(), i: z.string().optional() }) },
 };
+
+/** What a respondent page shows of the workspace: the organisation and its privacy notice. */
+function organisationOf(workspace: WorkspaceRecord): Organisation {
+  return { name: workspace.organisationName, privacyNoticeUrl: workspace.privacyNoticeUrl };
+}
 
 /**
  * The respondent pages at /s/:token: server-rendered HTML forms that work without JavaScript,
@@ -181,6 +191,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
           values: new URLSearchParams(),
           errors: new Map(),
           switchByLink: true,
+          organisation: organisationOf(r.workspace),
         }),
       );
     });
@@ -211,7 +222,12 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
         return sendHtml(
           reply,
           200,
-          renderThankYouPage({ lang, definition: r.definition, message }),
+          renderThankYouPage({
+            lang,
+            definition: r.definition,
+            message,
+            organisation: organisationOf(r.workspace),
+          }),
         );
       }
 
@@ -261,6 +277,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
             lang,
             definition,
             message: localize(thankYouFor(definition, answers), lang, definition.defaultLanguage),
+            organisation: organisationOf(r.workspace),
           }),
         );
       // A retried final post, or Back after finishing: the response is complete already.
@@ -299,6 +316,7 @@ export function registerRespondentPages(app: FastifyInstance, deps: AppDeps): vo
             values,
             errors,
             switchByLink: false,
+            organisation: organisationOf(r.workspace),
           }),
         );
       };

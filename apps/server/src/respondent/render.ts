@@ -10,10 +10,35 @@ const SCRIPT = trusted(
   `<script src="/s/assets/respondent.js?v=${RESPONDENT_JS_VERSION}" defer></script>`,
 );
 
+/**
+ * The organisation behind a survey as its respondents see it: only the name and the privacy
+ * notice an admin set in the workspace settings, nothing else of the workspace.
+ */
+export interface Organisation {
+  name: string | null;
+  privacyNoticeUrl: string | null;
+}
+
+function footer(lang: Language, organisation: Organisation | undefined): SafeHtml | false {
+  if (!organisation || (!organisation.name && !organisation.privacyNoticeUrl)) return false;
+  const m = respondentMessages[lang];
+  const by = organisation.name && markup`<p>${m.surveyBy(organisation.name)}</p>`;
+  const notice =
+    organisation.privacyNoticeUrl &&
+    markup`<p><a href="${organisation.privacyNoticeUrl}" rel="noopener">${m.privacyNotice}</a></p>`;
+  return markup`<footer class="org">${by}${notice}</footer>`;
+}
+
 /** The whole document around a page's body. */
-function layout(o: { lang: Language; title: string; body: SafeHtml; script: boolean }): string {
+function layout(o: {
+  lang: Language;
+  title: string;
+  body: SafeHtml;
+  script: boolean;
+  organisation?: Organisation | undefined;
+}): string {
   const script = o.script && SCRIPT;
-  return markup`<!doctype html><html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${o.title}</title>${STYLE}${script}</head><body><main>${o.body}</main></body></html>`
+  return markup`<!doctype html><html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${o.title}</title>${STYLE}${script}</head><body><main>${o.body}</main>${footer(o.lang, o.organisation)}</body></html>`
     .value;
 }
 
@@ -44,6 +69,7 @@ export function renderThankYouPage(o: {
   lang: Language;
   definition: SurveyDefinition;
   message: string;
+  organisation?: Organisation | undefined;
 }): string {
   const m = respondentMessages[o.lang];
   const surveyTitle = localize(o.definition.title, o.lang, o.definition.defaultLanguage);
@@ -52,6 +78,7 @@ export function renderThankYouPage(o: {
     title: `${m.thankYouHeading} – ${surveyTitle}`,
     body: markup`<h1>${m.thankYouHeading}</h1>${paragraphs(o.message)}`,
     script: false,
+    organisation: o.organisation,
   });
 }
 
@@ -78,6 +105,7 @@ export interface SurveyPageOptions {
   errors: Map<string, FieldError>;
   /** On a fresh first page the language switcher is plain links; later it keeps progress. */
   switchByLink: boolean;
+  organisation?: Organisation | undefined;
 }
 
 function hiddenFields(s: PageState): SafeHtml {
@@ -136,5 +164,11 @@ export function renderSurveyPage(o: SurveyPageOptions): string {
   const body = markup`${languageSwitcher(o, m)}<h1>${surveyTitle}</h1>${intro && paragraphs(intro)}${progress}${errorSummary(o, m)}<form method="post" action="${action}" novalidate>${hiddenFields(o.state)}${honeypot}${questions}<div class="actions">${back}<button type="submit" name="_action" value="next" class="primary">${isLast ? m.submit : m.next}</button></div></form><form id="nav" method="post" action="${action}" novalidate>${hiddenFields(o.state)}</form>`;
   const errorPrefix = o.errors.size ? `${m.errorPrefix}: ` : '';
   const pageOf = o.total > 1 ? ` – ${m.pageOf(o.position, o.total)}` : '';
-  return layout({ lang, title: `${errorPrefix}${surveyTitle}${pageOf}`, body, script: true });
+  return layout({
+    lang,
+    title: `${errorPrefix}${surveyTitle}${pageOf}`,
+    body,
+    script: true,
+    organisation: o.organisation,
+  });
 }

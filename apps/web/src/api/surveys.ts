@@ -30,6 +30,8 @@ export function useSurveyQuery(workspaceId: string, surveyId: string) {
   return useQuery({
     queryKey: listeningKeys.survey(workspaceId, surveyId),
     queryFn: () => api.call('getSurvey', { params: { workspaceId, surveyId } }),
+    // Pages that let the user pick a survey pass '' until one is picked: no request for '/surveys/'.
+    enabled: surveyId !== '',
   });
 }
 

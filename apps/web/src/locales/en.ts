@@ -98,8 +98,10 @@ export const en: Messages = {
   validation: {
     invalid: 'Check this field.',
     email: 'Enter a valid email address.',
-    minLength: 'At least {{count}} characters.',
-    maxLength: 'At most {{count}} characters.',
+    minLength_one: 'At least {{count}} character.',
+    minLength_other: 'At least {{count}} characters.',
+    maxLength_one: 'At most {{count}} character.',
+    maxLength_other: 'At most {{count}} characters.',
     required: 'Fill in this field.',
     timeZone: 'Unknown time zone.',
   },
@@ -159,6 +161,7 @@ export const en: Messages = {
     languageSaveFailed: 'Your language choice could not be saved to your account.',
   },
   areas: {
+    home: 'Home',
     journeys: 'Journeys',
     surveys: 'Surveys',
     responses: 'Responses',
@@ -191,6 +194,11 @@ export const en: Messages = {
       outbox: 'Outbox',
     },
     workspace: {
+      organisationName: 'Organisation name',
+      organisationHint: 'Shown to respondents at the foot of the survey page: who is asking.',
+      privacyNoticeUrl: 'Privacy notice address',
+      privacyNoticeHint: 'The link is shown on every survey page.',
+      privacyNoticeInvalid: 'Enter a web address starting with https://',
       languages: 'Languages',
       defaultLanguage: 'Default language',
       readOnly: 'You can see the workspace settings but not change them.',

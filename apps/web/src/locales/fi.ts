@@ -52,7 +52,7 @@ export const fi = {
     outbox: { read: 'Lähtevän postin luku' },
     surveys: { read: 'Kyselyiden luku', manage: 'Kyselyiden hallinta' },
     responses: { read: 'Vastausten luku', write: 'Vastausten tallennus' },
-    journeys: { manage: 'Muokata asiakaspolkuja' },
+    journeys: { manage: 'Asiakaspolkujen muokkaus' },
     events: { write: 'Asiakastapahtumien tallennus' },
   },
   errors: {
@@ -101,8 +101,10 @@ export const fi = {
   validation: {
     invalid: 'Tarkista tämä kenttä.',
     email: 'Anna kelvollinen sähköpostiosoite.',
-    minLength: 'Vähintään {{count}} merkkiä.',
-    maxLength: 'Enintään {{count}} merkkiä.',
+    minLength_one: 'Vähintään {{count}} merkki.',
+    minLength_other: 'Vähintään {{count}} merkkiä.',
+    maxLength_one: 'Enintään {{count}} merkki.',
+    maxLength_other: 'Enintään {{count}} merkkiä.',
     required: 'Täytä tämä kenttä.',
     timeZone: 'Tuntematon aikavyöhyke.',
   },
@@ -162,6 +164,7 @@ export const fi = {
     languageSaveFailed: 'Kielivalintaa ei voitu tallentaa tiliisi.',
   },
   areas: {
+    home: 'Etusivu',
     journeys: 'Polut',
     surveys: 'Kyselyt',
     responses: 'Vastaukset',
@@ -193,6 +196,11 @@ export const fi = {
       outbox: 'Lähtevä posti',
     },
     workspace: {
+      organisationName: 'Organisaation nimi',
+      organisationHint: 'Näkyy vastaajille kyselysivun alareunassa: kuka kyselyn tekee.',
+      privacyNoticeUrl: 'Tietosuojaselosteen osoite',
+      privacyNoticeHint: 'Linkki näkyy jokaisella kyselysivulla.',
+      privacyNoticeInvalid: 'Anna verkko-osoite, joka alkaa https://',
       languages: 'Kielet',
       defaultLanguage: 'Oletuskieli',
       readOnly: 'Voit katsoa työtilan asetuksia, mutta et muuttaa niitä.',

@@ -99,8 +99,10 @@ export const sv: Messages = {
   validation: {
     invalid: 'Kontrollera det här fältet.',
     email: 'Ange en giltig e-postadress.',
-    minLength: 'Minst {{count}} tecken.',
-    maxLength: 'Högst {{count}} tecken.',
+    minLength_one: 'Minst {{count}} tecken.',
+    minLength_other: 'Minst {{count}} tecken.',
+    maxLength_one: 'Högst {{count}} tecken.',
+    maxLength_other: 'Högst {{count}} tecken.',
     required: 'Fyll i det här fältet.',
     timeZone: 'Okänd tidszon.',
   },
@@ -161,6 +163,7 @@ export const sv: Messages = {
     languageSaveFailed: 'Språkvalet kunde inte sparas i ditt konto.',
   },
   areas: {
+    home: 'Startsida',
     journeys: 'Kundresor',
     surveys: 'Enkäter',
     responses: 'Svar',
@@ -192,6 +195,11 @@ export const sv: Messages = {
       outbox: 'Utgående post',
     },
     workspace: {
+      organisationName: 'Organisationens namn',
+      organisationHint: 'Visas för svarande längst ned på enkätsidan: vem som gör enkäten.',
+      privacyNoticeUrl: 'Adress till dataskyddsbeskrivningen',
+      privacyNoticeHint: 'Länken visas på varje enkätsida.',
+      privacyNoticeInvalid: 'Ange en webbadress som börjar med https://',
       languages: 'Språk',
       defaultLanguage: 'Standardspråk',
       readOnly: 'Du kan se arbetsytans inställningar men inte ändra dem.',

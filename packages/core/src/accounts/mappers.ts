@@ -28,6 +28,8 @@ export function toWorkspace(w: WorkspaceRecord): Workspace {
     languages: w.languages,
     defaultLanguage: w.defaultLanguage,
     contactLimitDays: w.contactLimitDays,
+    organisationName: w.organisationName,
+    privacyNoticeUrl: w.privacyNoticeUrl,
     createdAt: w.createdAt,
   };
 }

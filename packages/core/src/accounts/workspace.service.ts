@@ -14,6 +14,8 @@ export interface WorkspaceSettings {
   languages: Language[];
   defaultLanguage: Language;
   contactLimitDays?: number | null;
+  organisationName?: string | null;
+  privacyNoticeUrl?: string | null;
 }
 
 /** Workspaces, their members and roles, and what admins read about them (audit log, outbox). */
@@ -26,6 +28,8 @@ export class WorkspaceService {
     const workspace = {
       id: newId(now),
       contactLimitDays: null,
+      organisationName: null,
+      privacyNoticeUrl: null,
       ...withDefaultLanguage(settings),
       createdAt: now,
     };

@@ -168,7 +168,7 @@ export const enAnalyses: AnalysesMessages = {
         'The share of respondents who picked each feeling, with 95% Wilson intervals, and its mean intensity (1–5). A respondent may pick several feelings, so the shares can add up to more than 100%.',
       question: 'Emotion question',
       chartLabel: 'Bar chart: share of respondents per feeling with 95% intervals.',
-      tableCaption: 'Share of respondents per feeling and intensity. n = {{n}} respondents.',
+      tableCaption: 'Share of respondents per feeling and intensity. Respondents n = {{n}}.',
       emotion: 'Feeling',
       count: 'Picked',
       share: 'Share',

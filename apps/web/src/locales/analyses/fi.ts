@@ -125,7 +125,7 @@ export const fiAnalyses = {
     kano: {
       title: 'Kano',
       intro:
-        'Kano-luokka kertoo, miten ominaisuus vaikuttaa tyytyväisyyteen. Better kertoo, paljonko sen lisääminen nostaa tyytyväisyyttä, Worse paljonko sen puuttuminen laskee.',
+        'Kano-luokka kertoo, miten ominaisuus vaikuttaa tyytyväisyyteen. Tyytyväisyyskerroin kertoo, paljonko ominaisuuden lisääminen nostaa tyytyväisyyttä, tyytymättömyyskerroin paljonko sen puuttuminen laskee.',
       noQuestions: 'Kyselyssä ei ole Kano-kysymyksiä.',
       rule: 'Luokittelusääntö',
       rules: { mode: 'Yleisin luokka', 'aom-vs-irq': 'A+O+M vs. I+R+Q' },
@@ -137,17 +137,17 @@ export const fiAnalyses = {
       countsTitle: 'Luokkien jakauma',
       countsLabel:
         'Pinottu vaakapylväskaavio: vastaajat Kano-luokittain jokaiselle ominaisuudelle.',
-      scatterTitle: 'Better ja Worse',
+      scatterTitle: 'Tyytyväisyys- ja tyytymättömyyskerroin',
       scatterLabel:
-        'Hajontakuvio: Better (pystyakseli) ja Worse itseisarvona (vaaka-akseli) ominaisuuksittain, lohkojen rajat 0,5:ssä.',
-      betterAxis: 'Better',
-      worseAxis: '|Worse|',
+        'Hajontakuvio: tyytyväisyyskerroin (pystyakseli) ja tyytymättömyyskertoimen itseisarvo (vaaka-akseli) ominaisuuksittain, lohkojen rajat kohdassa 0,5.',
+      betterAxis: 'Tyytyväisyyskerroin',
+      worseAxis: '|Tyytymättömyyskerroin|',
       tableCaption:
-        'Kano-luokkien määrät, määräytynyt luokka sekä Better ja Worse ominaisuuksittain.',
+        'Kano-luokkien määrät, määräytynyt luokka sekä tyytyväisyys- ja tyytymättömyyskerroin ominaisuuksittain.',
       feature: 'Ominaisuus',
       category: 'Luokka',
-      better: 'Better',
-      worse: 'Worse',
+      better: 'Tyytyväisyyskerroin',
+      worse: 'Tyytymättömyyskerroin',
       noCategory: 'ei luokkaa',
       categories: {
         A: 'Houkutteleva',
@@ -170,7 +170,7 @@ export const fiAnalyses = {
         'Kuinka suuri osa vastaajista valitsi kunkin tunteen, 95 %:n Wilson-väleineen, ja tunteen keskimääräinen voimakkuus (1–5). Vastaaja voi valita useita tunteita, joten osuudet voivat olla yhteensä yli 100 %.',
       question: 'Tunnekysymys',
       chartLabel: 'Pylväskaavio: tunteiden osuudet vastaajista 95 %:n luottamusväleineen.',
-      tableCaption: 'Tunteiden osuudet vastaajista ja voimakkuus. n = {{n}} vastaajaa.',
+      tableCaption: 'Tunteiden osuudet vastaajista ja voimakkuus. Vastaajia n = {{n}}.',
       emotion: 'Tunne',
       count: 'Valinnut',
       share: 'Osuus',

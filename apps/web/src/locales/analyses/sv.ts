@@ -125,7 +125,7 @@ export const svAnalyses: AnalysesMessages = {
     kano: {
       title: 'Kano',
       intro:
-        'Kanokategorin visar hur en egenskap påverkar nöjdheten. Better visar hur mycket den höjer nöjdheten, Worse hur mycket dess frånvaro sänker den.',
+        'Kanokategorin visar hur en egenskap påverkar nöjdheten. Nöjdhetskoefficienten visar hur mycket egenskapen höjer nöjdheten, missnöjeskoefficienten hur mycket dess frånvaro sänker den.',
       noQuestions: 'Enkäten har inga Kanofrågor.',
       rule: 'Kategoriregel',
       rules: { mode: 'Vanligaste kategorin', 'aom-vs-irq': 'A+O+M mot I+R+Q' },
@@ -136,16 +136,17 @@ export const svAnalyses: AnalysesMessages = {
       classifiedBy: 'Utvärderingstabell: {{table}} · Kategoriregel: {{rule}}',
       countsTitle: 'Kategorier',
       countsLabel: 'Staplat liggande stapeldiagram: svarande per Kanokategori för varje egenskap.',
-      scatterTitle: 'Better och Worse',
+      scatterTitle: 'Nöjdhets- och missnöjeskoefficient',
       scatterLabel:
-        'Punktdiagram: Better (lodrät axel) och Worse som absolutvärde (vågrät axel) per egenskap, kvadranterna delade vid 0,5.',
-      betterAxis: 'Better',
-      worseAxis: '|Worse|',
-      tableCaption: 'Antal per Kanokategori, tilldelad kategori, Better och Worse per egenskap.',
+        'Punktdiagram: nöjdhetskoefficienten (lodrät axel) och missnöjeskoefficientens absolutvärde (vågrät axel) per egenskap, kvadranterna delade vid 0,5.',
+      betterAxis: 'Nöjdhetskoefficient',
+      worseAxis: '|Missnöjeskoefficient|',
+      tableCaption:
+        'Antal per Kanokategori, tilldelad kategori samt nöjdhets- och missnöjeskoefficient per egenskap.',
       feature: 'Egenskap',
       category: 'Kategori',
-      better: 'Better',
-      worse: 'Worse',
+      better: 'Nöjdhetskoefficient',
+      worse: 'Missnöjeskoefficient',
       noCategory: 'ingen kategori',
       categories: {
         A: 'Attraktiv',
@@ -168,7 +169,7 @@ export const svAnalyses: AnalysesMessages = {
         'Andelen svarande som valde varje känsla, med 95 % Wilson-intervall, och känslans genomsnittliga styrka (1–5). En svarande kan välja flera känslor, så andelarna kan bli över 100 % tillsammans.',
       question: 'Känslofråga',
       chartLabel: 'Stapeldiagram: andel svarande per känsla med 95 %-intervall.',
-      tableCaption: 'Andel svarande per känsla och styrka. n = {{n}} svarande.',
+      tableCaption: 'Andel svarande per känsla och styrka. Svarande n = {{n}}.',
       emotion: 'Känsla',
       count: 'Valt',
       share: 'Andel',

@@ -29,7 +29,7 @@ export const enAnalytics: AnalyticsMessages = {
     allQuestions: 'All questions',
     choose: 'Choose…',
     cxItems: {
-      effectiveness: 'Effectiveness (question)',
+      effectiveness: 'Goal reached (question)',
       ease: 'Ease (question)',
       emotion: 'Emotion (question)',
       overallSatisfaction: 'Overall satisfaction (question)',
@@ -53,7 +53,7 @@ export const enAnalytics: AnalyticsMessages = {
     missing: {
       question: 'Choose a survey and a question to compute the metric.',
       cxQuestions:
-        'Choose a survey and its three 5-point questions: effectiveness, ease and emotion.',
+        'Choose a survey and its three 5-point questions: goal reached, ease and emotion.',
       csiQuestions:
         'Choose a survey and its three 1–10 questions: overall satisfaction, expectations met and comparison with the ideal.',
       weights: 'The three CSI weights must be positive numbers that add up to 1.',
@@ -115,7 +115,7 @@ export const enAnalytics: AnalyticsMessages = {
       '{{metric}}, {{period}}: line chart with 95% confidence intervals. The same figures are in the table below the chart.',
     allBucketNote: 'The figures of the whole period are in the table.',
     linesCapped:
-      'The chart shows {{shown}} of {{total}} groups (those with the most answers); the table has all.',
+      'The chart shows the groups with the most answers ({{shown}}/{{total}}); the table has all.',
     legend: {
       band: 'Shaded area: 95% confidence interval.',
       smallSample: 'Hollow point: small sample (fewer than 30 answers).',
@@ -198,7 +198,10 @@ export const enAnalytics: AnalyticsMessages = {
     journeys: 'Customer journeys',
     noJourneys: 'No journey yet.',
     createJourney: 'Map the first one',
-    journeySize: '{{stages}} stages · {{touchpoints}} touchpoints',
+    journeyStages_one: '{{count}} stage',
+    journeyStages_other: '{{count}} stages',
+    journeyTouchpoints_one: '{{count}} touchpoint',
+    journeyTouchpoints_other: '{{count}} touchpoints',
     intro: 'Headline figures of all surveys: this month so far and the 11 months before it.',
     metrics: 'Headline metrics',
     interval: '95% interval {{low}} … {{high}}',

@@ -17,7 +17,7 @@ export const fiAnalytics = {
       ces: 'CES',
       rating: 'Arvio (keskiarvo)',
       numeric: 'Luku (keskiarvo)',
-      goal: 'Tavoitteen saavutus',
+      goal: 'Asia hoitui',
       cx_index: 'CX-indeksi (avoin muoto)',
       csi: 'CSI (kolme osiota)',
     },
@@ -27,7 +27,7 @@ export const fiAnalytics = {
     allQuestions: 'Kaikki kysymykset',
     choose: 'Valitse…',
     cxItems: {
-      effectiveness: 'Tuloksellisuus (kysymys)',
+      effectiveness: 'Asia hoitui (kysymys)',
       ease: 'Helppous (kysymys)',
       emotion: 'Tunne (kysymys)',
       overallSatisfaction: 'Kokonaistyytyväisyys (kysymys)',
@@ -51,7 +51,7 @@ export const fiAnalytics = {
     missing: {
       question: 'Valitse kysely ja kysymys, niin mittari lasketaan.',
       cxQuestions:
-        'Valitse kysely ja sen kolme viisiportaista kysymystä: tuloksellisuus, helppous ja tunne.',
+        'Valitse kysely ja sen kolme viisiportaista kysymystä: asia hoitui, helppous ja tunne.',
       csiQuestions:
         'Valitse kysely ja sen kolme 1–10-kysymystä: kokonaistyytyväisyys, odotusten täyttyminen ja vertailu ihanteeseen.',
       weights: 'CSI:n kolmen painon on oltava positiivisia lukuja, joiden summa on 1.',
@@ -113,7 +113,7 @@ export const fiAnalytics = {
       '{{metric}}, {{period}}: viivakaavio 95 %:n luottamusväleineen. Samat luvut ovat taulukossa kaavion alla.',
     allBucketNote: 'Koko aikavälin luvut ovat taulukossa.',
     linesCapped:
-      'Kaaviossa on {{shown}} ryhmää {{total}}:sta (eniten vastauksia); taulukossa ovat kaikki.',
+      'Kaaviossa ovat eniten vastauksia saaneet ryhmät ({{shown}}/{{total}}); taulukossa ovat kaikki.',
     legend: {
       band: 'Varjostettu alue: 95 %:n luottamusväli.',
       smallSample: 'Ontto piste: pieni otos (alle 30 vastausta).',
@@ -196,7 +196,10 @@ export const fiAnalytics = {
     journeys: 'Asiakaspolut',
     noJourneys: 'Asiakaspolkuja ei ole vielä.',
     createJourney: 'Kuvaa ensimmäinen',
-    journeySize: '{{stages}} vaihetta · {{touchpoints}} kosketuspistettä',
+    journeyStages_one: '{{count}} vaihe',
+    journeyStages_other: '{{count}} vaihetta',
+    journeyTouchpoints_one: '{{count}} kosketuspiste',
+    journeyTouchpoints_other: '{{count}} kosketuspistettä',
     intro:
       'Kaikkien kyselyiden tunnusluvut: kuluva kuukausi tähän päivään asti ja 11 sitä edeltävää kuukautta.',
     metrics: 'Tunnusluvut',

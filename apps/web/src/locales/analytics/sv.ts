@@ -19,7 +19,7 @@ export const svAnalytics: AnalyticsMessages = {
       ces: 'CES',
       rating: 'Betyg (medelvärde)',
       numeric: 'Tal (medelvärde)',
-      goal: 'Måluppfyllelse',
+      goal: 'Syftet uppnått',
       cx_index: 'CX-index (öppen form)',
       csi: 'CSI (tre delar)',
     },
@@ -29,7 +29,7 @@ export const svAnalytics: AnalyticsMessages = {
     allQuestions: 'Alla frågor',
     choose: 'Välj…',
     cxItems: {
-      effectiveness: 'Effektivitet (fråga)',
+      effectiveness: 'Syftet uppnått (fråga)',
       ease: 'Enkelhet (fråga)',
       emotion: 'Känsla (fråga)',
       overallSatisfaction: 'Total nöjdhet (fråga)',
@@ -53,7 +53,7 @@ export const svAnalytics: AnalyticsMessages = {
     missing: {
       question: 'Välj en enkät och en fråga för att beräkna måttet.',
       cxQuestions:
-        'Välj en enkät och dess tre femgradiga frågor: effektivitet, enkelhet och känsla.',
+        'Välj en enkät och dess tre femgradiga frågor: syftet uppnått, enkelhet och känsla.',
       csiQuestions:
         'Välj en enkät och dess tre frågor på 1–10: total nöjdhet, uppfyllda förväntningar och jämförelse med idealet.',
       weights: 'CSI:s tre vikter måste vara positiva tal som tillsammans blir 1.',
@@ -115,7 +115,7 @@ export const svAnalytics: AnalyticsMessages = {
       '{{metric}}, {{period}}: linjediagram med 95 % konfidensintervall. Samma siffror finns i tabellen under diagrammet.',
     allBucketNote: 'Siffrorna för hela perioden finns i tabellen.',
     linesCapped:
-      'Diagrammet visar {{shown}} av {{total}} grupper (de med flest svar); tabellen har alla.',
+      'Diagrammet visar grupperna med flest svar ({{shown}}/{{total}}); tabellen har alla.',
     legend: {
       band: 'Skuggat område: 95 % konfidensintervall.',
       smallSample: 'Ihålig punkt: litet urval (färre än 30 svar).',
@@ -154,7 +154,7 @@ export const svAnalytics: AnalyticsMessages = {
     noTouchpoint: '(ingen kontaktpunkt)',
     notGiven: '(okänt)',
     countNames: {
-      promoters: 'Förespråkare',
+      promoters: 'Promotorer',
       passives: 'Passiva',
       detractors: 'Kritiker',
       satisfied: 'Nöjda',
@@ -172,7 +172,7 @@ export const svAnalytics: AnalyticsMessages = {
     methods: {
       'adjusted-wald': {
         name: 'justerad Wald',
-        text: 'NPS-intervallet lägger till ¾ förespråkare, 1½ passiv och ¾ kritiker och tillämpar Walds formel med variansen per svarande. Det håller även vid små urval.',
+        text: 'NPS-intervallet lägger till ¾ promotor, 1½ passiv och ¾ kritiker och tillämpar Walds formel med variansen per svarande. Det håller även vid små urval.',
       },
       wald: {
         name: 'Wald',
@@ -198,7 +198,10 @@ export const svAnalytics: AnalyticsMessages = {
     journeys: 'Kundresor',
     noJourneys: 'Inga kundresor ännu.',
     createJourney: 'Kartlägg den första',
-    journeySize: '{{stages}} steg · {{touchpoints}} kontaktpunkter',
+    journeyStages_one: '{{count}} skede',
+    journeyStages_other: '{{count}} skeden',
+    journeyTouchpoints_one: '{{count}} kontaktpunkt',
+    journeyTouchpoints_other: '{{count}} kontaktpunkter',
     intro: 'Nyckeltal för alla enkäter: innevarande månad hittills och de 11 månaderna före den.',
     metrics: 'Nyckeltal',
     interval: '95 % intervall {{low}} … {{high}}',

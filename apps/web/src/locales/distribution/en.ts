@@ -27,7 +27,8 @@ export const enDistribution: DistributionMessages = {
       file: 'Or read from a CSV file',
       fileHint:
         'Addresses come from the first column holding email addresses, the language from a language or kieli column.',
-      fileRead: '{{count}} rows from {{name}} were read into the recipients.',
+      fileRead_one: '{{count}} row from {{name}} was read into the recipients.',
+      fileRead_other: '{{count}} rows from {{name}} were read into the recipients.',
       fileNoEmails: 'No email addresses were found in {{name}}.',
       fileFailed: 'The file {{name}} could not be read.',
       valid: 'Valid addresses: {{count}}',
@@ -42,7 +43,7 @@ export const enDistribution: DistributionMessages = {
       sendAtHint: "In your device's time zone.",
       sendAtRequired: 'Choose a date and a time.',
       reminder: 'Send a reminder to those who have not answered',
-      reminderDays: 'Reminder after this many days',
+      reminderDays: 'Reminder after the invitation (days)',
       reminderInvalid: 'Enter a whole number from 1 to 30.',
       submit: 'Send invitations',
       scheduled: 'Invitations scheduled to be sent: {{count}}.',
@@ -83,7 +84,8 @@ export const enDistribution: DistributionMessages = {
       description:
         'Empty means no limit. Applies across all surveys: people asked too recently are not invited, and the reason is shown.',
       invalid: 'Enter a whole number from 1 to 365, or leave it empty.',
-      days: 'Once in {{count}} days',
+      days_one: 'Once a day',
+      days_other: 'Once in {{count}} days',
       noLimit: 'No limit',
     },
   },

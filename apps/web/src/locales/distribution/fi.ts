@@ -25,7 +25,8 @@ export const fiDistribution = {
       file: 'Tai lue CSV-tiedostosta',
       fileHint:
         'Osoitteet otetaan ensimmäisestä sarakkeesta, jossa on sähköpostiosoitteita, ja kieli sarakkeesta language tai kieli.',
-      fileRead: 'Tiedostosta {{name}} luettiin {{count}} riviä vastaanottajiin.',
+      fileRead_one: 'Tiedostosta {{name}} luettiin {{count}} rivi vastaanottajiin.',
+      fileRead_other: 'Tiedostosta {{name}} luettiin {{count}} riviä vastaanottajiin.',
       fileNoEmails: 'Tiedostosta {{name}} ei löytynyt sähköpostiosoitteita.',
       fileFailed: 'Tiedostoa {{name}} ei voitu lukea.',
       valid: 'Kelvollisia osoitteita: {{count}}',
@@ -40,7 +41,7 @@ export const fiDistribution = {
       sendAtHint: 'Oman laitteesi aikavyöhykkeellä.',
       sendAtRequired: 'Valitse päivä ja kellonaika.',
       reminder: 'Lähetä muistutus niille, jotka eivät ole vastanneet',
-      reminderDays: 'Muistutus, kun kutsusta on kulunut päivää',
+      reminderDays: 'Muistutus kutsun jälkeen (päivää)',
       reminderInvalid: 'Anna kokonaisluku 1–30.',
       submit: 'Lähetä kutsut',
       scheduled: 'Kutsuja ajastettiin lähetettäväksi: {{count}}.',
@@ -81,7 +82,8 @@ export const fiDistribution = {
       description:
         'Tyhjä tarkoittaa, ettei rajaa ole. Koskee kaikkia kyselyitä: liian äskettäin kysyttyä ei kutsuta, ja syy näytetään.',
       invalid: 'Anna kokonaisluku 1–365 tai jätä tyhjäksi.',
-      days: 'Kerran {{count}} päivässä',
+      days_one: 'Kerran päivässä',
+      days_other: 'Kerran {{count}} päivässä',
       noLimit: 'Ei rajaa',
     },
   },

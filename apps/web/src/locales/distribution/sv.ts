@@ -27,7 +27,8 @@ export const svDistribution: DistributionMessages = {
       file: 'Eller läs från en CSV-fil',
       fileHint:
         'Adresserna tas från den första kolumnen med e-postadresser och språket från kolumnen language eller kieli.',
-      fileRead: 'Från filen {{name}} lästes {{count}} rader till mottagarna.',
+      fileRead_one: 'Från filen {{name}} lästes {{count}} rad till mottagarna.',
+      fileRead_other: 'Från filen {{name}} lästes {{count}} rader till mottagarna.',
       fileNoEmails: 'Filen {{name}} innehöll inga e-postadresser.',
       fileFailed: 'Filen {{name}} kunde inte läsas.',
       valid: 'Giltiga adresser: {{count}}',
@@ -42,7 +43,7 @@ export const svDistribution: DistributionMessages = {
       sendAtHint: 'I din enhets tidszon.',
       sendAtRequired: 'Välj datum och klockslag.',
       reminder: 'Skicka en påminnelse till dem som inte har svarat',
-      reminderDays: 'Påminnelse efter antal dagar',
+      reminderDays: 'Påminnelse efter inbjudan (dagar)',
       reminderInvalid: 'Ange ett heltal 1–30.',
       submit: 'Skicka inbjudningar',
       scheduled: 'Inbjudningar schemalagda för utskick: {{count}}.',
@@ -83,7 +84,8 @@ export const svDistribution: DistributionMessages = {
       description:
         'Tomt betyder ingen gräns. Gäller alla enkäter: den som frågats för nyligen bjuds inte in, och orsaken visas.',
       invalid: 'Ange ett heltal 1–365 eller lämna tomt.',
-      days: 'En gång på {{count}} dagar',
+      days_one: 'En gång om dagen',
+      days_other: 'En gång på {{count}} dagar',
       noLimit: 'Ingen gräns',
     },
   },

@@ -102,15 +102,19 @@ export const enImport: ImportMessages = {
     refusedLines: 'Rows that cannot be imported as they are',
     refusedLine: 'Line {{line}}, column {{column}}: {{reason}}',
     refusedRow: 'Line {{line}}: {{reason}}',
-    moreRefused: '…and more: {{count}} rows in all.',
-    blocked:
+    moreRefused_one: '…and more: {{count}} row in all.',
+    moreRefused_other: '…and more: {{count}} rows in all.',
+    blocked_one:
+      'The import would store nothing, as {{count}} row cannot be imported as it is. Fix the row in the file, read its texts as values, or choose to import the readable rows.',
+    blocked_other:
       'The import would store nothing, as {{count}} rows cannot be imported as they are. Fix the rows in the file, read their texts as values, or choose to import the readable rows.',
     noDates:
       'The file has no dates. Choose the column that holds them, or give a date for responses without one, and preview again.',
-    refusedError: 'Nothing was stored, as {{count}} rows cannot be imported as they are.',
+    refusedError_one: 'Nothing was stored, as {{count}} row cannot be imported as it is.',
+    refusedError_other: 'Nothing was stored, as {{count}} rows cannot be imported as they are.',
     interrupted:
       'The import stopped at line {{line}}. The readable rows before it ({{imported}}) were stored, nothing from it on. Import the same file again to add the rest.',
-    done: 'Import done: {{imported}} new responses, {{already}} already imported, {{skipped}} skipped.',
+    done: 'Import done. New responses: {{imported}}, already imported: {{already}}, skipped: {{skipped}}.',
     fileProblem: 'The file could not be imported.',
   },
 };

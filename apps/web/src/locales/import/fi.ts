@@ -99,15 +99,19 @@ export const fiImport = {
     refusedLines: 'Rivit, joita ei voi tuoda sellaisenaan',
     refusedLine: 'Rivi {{line}}, sarake {{column}}: {{reason}}',
     refusedRow: 'Rivi {{line}}: {{reason}}',
-    moreRefused: '…ja muita: yhteensä {{count}} riviä.',
-    blocked:
+    moreRefused_one: '…ja muita: yhteensä {{count}} rivi.',
+    moreRefused_other: '…ja muita: yhteensä {{count}} riviä.',
+    blocked_one:
+      'Tuonti ei tallentaisi mitään, koska yhtä riviä ei voi tuoda sellaisenaan. Korjaa rivi tiedostoon, tulkitse sen tekstit tai valitse luettavien rivien tuonti.',
+    blocked_other:
       'Tuonti ei tallentaisi mitään, koska {{count}} riviä ei voi tuoda sellaisenaan. Korjaa rivit tiedostoon, tulkitse niiden tekstit tai valitse luettavien rivien tuonti.',
     noDates:
       'Tiedostosta ei löytynyt päivämääriä. Valitse sarake, jossa ne ovat, tai anna päivämäärä vastauksille, joilla sitä ei ole, ja esikatsele uudelleen.',
-    refusedError: 'Mitään ei tallennettu, koska {{count}} riviä ei voi tuoda sellaisenaan.',
+    refusedError_one: 'Mitään ei tallennettu, koska yhtä riviä ei voi tuoda sellaisenaan.',
+    refusedError_other: 'Mitään ei tallennettu, koska {{count}} riviä ei voi tuoda sellaisenaan.',
     interrupted:
       'Tuonti keskeytyi rivillä {{line}}. Sitä edeltävät luettavat rivit ({{imported}}) tallennettiin, siitä eteenpäin ei mitään. Tuo sama tiedosto uudelleen, niin loput lisätään.',
-    done: 'Tuonti valmis: {{imported}} uutta vastausta, {{already}} tuotu jo aiemmin, {{skipped}} ohitettu.',
+    done: 'Tuonti valmis. Uusia vastauksia: {{imported}}, jo aiemmin tuotuja: {{already}}, ohitettuja: {{skipped}}.',
     fileProblem: 'Tiedostoa ei voitu tuoda.',
   },
 };

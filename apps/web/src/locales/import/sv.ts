@@ -101,15 +101,20 @@ export const svImport: ImportMessages = {
     refusedLines: 'Rader som inte kan importeras som de är',
     refusedLine: 'Rad {{line}}, kolumn {{column}}: {{reason}}',
     refusedRow: 'Rad {{line}}: {{reason}}',
-    moreRefused: '…och fler: {{count}} rader sammanlagt.',
-    blocked:
+    moreRefused_one: '…och fler: {{count}} rad sammanlagt.',
+    moreRefused_other: '…och fler: {{count}} rader sammanlagt.',
+    blocked_one:
+      'Importen skulle inte spara något, eftersom en rad inte kan importeras som den är. Rätta raden i filen, tolka dess texter eller välj att importera de läsbara raderna.',
+    blocked_other:
       'Importen skulle inte spara något, eftersom {{count}} rader inte kan importeras som de är. Rätta raderna i filen, tolka deras texter eller välj att importera de läsbara raderna.',
     noDates:
       'Filen har inga datum. Välj kolumnen där de finns, eller ange ett datum för svar som saknar datum, och förhandsvisa igen.',
-    refusedError: 'Ingenting sparades, eftersom {{count}} rader inte kan importeras som de är.',
+    refusedError_one: 'Ingenting sparades, eftersom en rad inte kan importeras som den är.',
+    refusedError_other:
+      'Ingenting sparades, eftersom {{count}} rader inte kan importeras som de är.',
     interrupted:
       'Importen avbröts på rad {{line}}. De läsbara raderna före den ({{imported}}) sparades, inget från den och framåt. Importera samma fil igen så läggs resten till.',
-    done: 'Importen är klar: {{imported}} nya svar, {{already}} redan importerade, {{skipped}} överhoppade.',
+    done: 'Importen är klar. Nya svar: {{imported}}, redan importerade: {{already}}, överhoppade: {{skipped}}.',
     fileProblem: 'Filen kunde inte importeras.',
   },
 };

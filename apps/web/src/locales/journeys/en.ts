@@ -230,7 +230,7 @@ export const enJourneys: JourneysMessages = {
       kinds: { none: 'No metric', nps: 'NPS', csat: 'CSAT', ces: 'CES', cx_index: 'CX index' },
       cxSurvey: 'CX index survey',
       noCxSurvey:
-        'No published survey has the three CX index questions (effectiveness, ease, emotion).',
+        'No published survey has the three CX index questions (goal reached, ease, emotion).',
       volume_one: '{{formatted}} response',
       volume_other: '{{formatted}} responses',
       noAnswersOf: {

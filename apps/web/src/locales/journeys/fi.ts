@@ -228,7 +228,7 @@ export const fiJourneys = {
       kinds: { none: 'Ei mittaria', nps: 'NPS', csat: 'CSAT', ces: 'CES', cx_index: 'CX-indeksi' },
       cxSurvey: 'CX-indeksin kysely',
       noCxSurvey:
-        'Yhdessäkään julkaistussa kyselyssä ei ole CX-indeksin kolmea kysymystä (effectiveness, ease, emotion).',
+        'Yhdessäkään julkaistussa kyselyssä ei ole CX-indeksin kolmea kysymystä (asia hoitui, helppous, tunne).',
       volume_one: '{{formatted}} vastaus',
       volume_other: '{{formatted}} vastausta',
       noAnswersOf: {

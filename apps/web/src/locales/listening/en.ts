@@ -100,7 +100,7 @@ export const enListening: ListeningMessages = {
       numeric: 'Number (e.g. euros, minutes)',
       emotion: 'Emotions',
       expectation: 'Expectation and outcome',
-      goal: 'Goal achieved',
+      goal: 'Goal reached',
       single: 'Single choice',
       multiple: 'Multiple choice',
       text: 'Open text',
@@ -218,6 +218,17 @@ export const enListening: ListeningMessages = {
     },
   },
   links: {
+    embed: {
+      title: 'Embed on your site',
+      intro:
+        "Paste the code into your site's HTML before the </body> tag. The page gets a button that opens the survey for the visitor.",
+      copy: 'Copy the code',
+      showPreview: 'Show preview',
+      hidePreview: 'Hide preview',
+      previewHint:
+        "The preview works as on your site: a response sent from here is stored with the survey's responses.",
+      previewOf: 'Embed preview: {{name}}',
+    },
     name: 'Name',
     channel: 'Channel',
     touchpoint: 'Touchpoint',
@@ -260,7 +271,8 @@ export const enListening: ListeningMessages = {
     submitted: 'Submitted',
     summary: 'Answers in brief',
     empty: 'No responses match these filters.',
-    count: 'Showing {{count}} responses',
+    count_one: 'Showing {{count}} response',
+    count_other: 'Showing {{count}} responses',
     openOf: 'Open response: {{survey}}, {{time}}',
     bands: { promoter: 'Promoters', passive: 'Passives', detractor: 'Detractors' },
     statuses: { complete: 'Complete', partial: 'Partial' },

@@ -19,9 +19,9 @@ export const enObserved: ObservedMessages = {
       detractor: 'Detractors',
     },
     outcomeHint:
-      "The customer's latest NPS answer in the period decides the group. A response joins the customer's path through its customer_ref attribute.",
+      "The customer's latest NPS answer in the period decides the group. A response joins the customer's path through the customer reference.",
     summary:
-      '{{customers}} customers, {{touches}} touches, {{transitions}} transitions: {{repeats}} repeats, {{jumpsBack}} jumps back, {{skips}} skipped stages.',
+      'Customers: {{customers}}, touches: {{touches}}, transitions: {{transitions}}. Of these, repeats: {{repeats}}, jumps back: {{jumpsBack}}, skipped stages: {{skips}}.',
     noData: 'No customer events or responses at touchpoints in the period.',
     chartLabel: "Customers' paths between touchpoints, step by step (Sankey chart)",
     chartLoading: 'Loading the chart…',

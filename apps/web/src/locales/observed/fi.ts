@@ -17,9 +17,9 @@ export const fiObserved = {
       detractor: 'Arvostelijat',
     },
     outcomeHint:
-      'Asiakkaan viimeisin NPS-vastaus jaksolla ratkaisee ryhmän. Vastaus liittyy asiakkaan polkuun customer_ref-tiedon kautta.',
+      'Asiakkaan viimeisin NPS-vastaus jaksolla ratkaisee ryhmän. Vastaus yhdistyy asiakkaan polkuun asiakastunnisteen kautta.',
     summary:
-      '{{customers}} asiakasta, {{touches}} kosketusta, {{transitions}} siirtymää: {{repeats}} toistoa, {{jumpsBack}} paluuta taaksepäin, {{skips}} vaiheiden ohitusta.',
+      'Asiakkaita {{customers}}, kosketuksia {{touches}}, siirtymiä {{transitions}}. Niistä toistoja {{repeats}}, paluita taaksepäin {{jumpsBack}} ja vaiheiden ohituksia {{skips}}.',
     noData: 'Jaksolla ei ole asiakastapahtumia eikä vastauksia kosketuspisteissä.',
     chartLabel: 'Asiakkaiden polut kosketuspisteestä toiseen vaihe vaiheelta (Sankey-kaavio)',
     chartLoading: 'Ladataan kaaviota…',

@@ -14,14 +14,14 @@ export const svObserved: ObservedMessages = {
     outcome: 'Rekommendationsgrupp',
     outcomes: {
       all: 'Alla kunder',
-      promoter: 'Ambassadörer',
+      promoter: 'Promotorer',
       passive: 'Passiva',
       detractor: 'Kritiker',
     },
     outcomeHint:
-      'Kundens senaste NPS-svar under perioden avgör gruppen. Svaret kopplas till kundens resa via uppgiften customer_ref.',
+      'Kundens senaste NPS-svar under perioden avgör gruppen. Svaret kopplas till kundens resa via kundnumret.',
     summary:
-      '{{customers}} kunder, {{touches}} kontakter, {{transitions}} övergångar: {{repeats}} upprepningar, {{jumpsBack}} steg tillbaka, {{skips}} överhoppade skeden.',
+      'Kunder: {{customers}}, kontakter: {{touches}}, övergångar: {{transitions}}. Av dem upprepningar: {{repeats}}, steg tillbaka: {{jumpsBack}}, överhoppade skeden: {{skips}}.',
     noData: 'Inga kundhändelser eller svar vid kontaktpunkter under perioden.',
     chartLabel: 'Kundernas vägar mellan kontaktpunkter steg för steg (Sankey-diagram)',
     chartLoading: 'Diagrammet laddas…',

@@ -55,7 +55,7 @@ export const enTargets: TargetsMessages = {
       survey: 'Survey',
       allSurveys: 'All surveys',
       question: 'Question',
-      cxQuestions: 'CX index questions (effectiveness, ease, emotion)',
+      cxQuestions: 'CX index questions (goal reached, ease, emotion)',
       csiQuestions:
         'CSI questions (overall satisfaction, expectations met, compared with the ideal; 1–10)',
       scope: 'Which answers count',

@@ -53,7 +53,7 @@ export const fiTargets = {
       survey: 'Kysely',
       allSurveys: 'Kaikki kyselyt',
       question: 'Kysymys',
-      cxQuestions: 'CX-indeksin kysymykset (vaikuttavuus, helppous, tunne)',
+      cxQuestions: 'CX-indeksin kysymykset (asia hoitui, helppous, tunne)',
       csiQuestions:
         'CSI-kysymykset (kokonaistyytyväisyys, odotusten täyttyminen, vertailu ihanteeseen; 1–10)',
       scope: 'Mitä vastauksia lasketaan',

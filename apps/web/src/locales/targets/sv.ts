@@ -40,7 +40,7 @@ export const svTargets: TargetsMessages = {
       ces: 'CES',
       rating: 'Betyg (medelvärde)',
       numeric: 'Tal (medelvärde)',
-      goal: 'Ärendet löst (%)',
+      goal: 'Syftet uppnått (%)',
       cx_index: 'CX-index',
       csi: 'CSI',
     },
@@ -55,7 +55,7 @@ export const svTargets: TargetsMessages = {
       survey: 'Enkät',
       allSurveys: 'Alla enkäter',
       question: 'Fråga',
-      cxQuestions: 'CX-indexets frågor (effektivitet, enkelhet, känsla)',
+      cxQuestions: 'CX-indexets frågor (syftet uppnått, enkelhet, känsla)',
       csiQuestions:
         'CSI-frågor (total nöjdhet, uppfyllda förväntningar, jämfört med idealet; 1–10)',
       scope: 'Vilka svar som räknas',

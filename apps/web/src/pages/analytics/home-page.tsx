@@ -275,7 +275,8 @@ function JourneysOverview() {
                 {j.name}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {t('home.journeySize', { stages: j.stageCount, touchpoints: j.touchpointCount })}
+                {t('home.journeyStages', { count: j.stageCount })} ·{' '}
+                {t('home.journeyTouchpoints', { count: j.touchpointCount })}
               </Text>
             </Card>
           ))}

@@ -136,6 +136,17 @@ export function AppLayout() {
         <Group hiddenFrom="sm" mb="sm" px="xs">
           <WorkspaceSwitcher />
         </Group>
+        {/* The workspace home is a page of its own, highlighted only when it is the page shown. */}
+        <NavLink
+          component={Link}
+          to={base}
+          label={t('areas.home')}
+          active={location.pathname === base || location.pathname === `${base}/`}
+          aria-current={
+            location.pathname === base || location.pathname === `${base}/` ? 'page' : undefined
+          }
+          onClick={nav.close}
+        />
         {productAreas.map((area) => {
           const path = `${base}/${area}`;
           // The observed paths have their own item under the journeys: the page is itself.
@@ -146,7 +157,7 @@ export function AppLayout() {
                 component={Link}
                 to={path}
                 label={t(`areas.${area}`)}
-                active={here || (area === 'journeys' && location.pathname === base)}
+                active={here}
                 aria-current={here ? 'page' : undefined}
                 onClick={nav.close}
               />
@@ -185,6 +196,7 @@ export function AppLayout() {
         onClose={createModal.close}
         title={t('workspaces.createTitle')}
         centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Suspense fallback={<LoadingState />}>
           <CreateWorkspaceForm onDone={createModal.close} />

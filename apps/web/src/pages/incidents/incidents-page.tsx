@@ -185,7 +185,7 @@ function AnswerList(props: {
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {t('incidents.answersCount', { total })}
+            {t('incidents.answersCount', { count: total })}
           </Text>
           <Table.ScrollContainer minWidth={760}>
             <Table striped>

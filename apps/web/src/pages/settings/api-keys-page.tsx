@@ -42,6 +42,7 @@ function SecretModal({ secret, onClose }: { secret: string | null; onClose: () =
       onClose={onClose}
       title={t('settings.apiKeys.secretTitle')}
       centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       closeOnClickOutside={false}
     >
       <Stack>

@@ -89,6 +89,7 @@ export function OutboxPage() {
         onClose={() => setReading(null)}
         title={reading?.subject}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {reading && (
           <Stack gap="xs">

@@ -40,6 +40,8 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const [contactLimit, setContactLimit] = useState<number | string>(
     workspace.contactLimitDays ?? '',
   );
+  const [organisationName, setOrganisationName] = useState(workspace.organisationName ?? '');
+  const [privacyNoticeUrl, setPrivacyNoticeUrl] = useState(workspace.privacyNoticeUrl ?? '');
   const contactLimitDays = contactLimitOf(contactLimit);
   const fieldErrors = useFieldErrors(update.error);
   const defaultMissing = !chosen.includes(defaultLanguage);
@@ -48,7 +50,16 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (defaultMissing || chosen.length === 0 || contactLimitDays === undefined) return;
-    update.mutate({ name, timeZone, languages: chosen, defaultLanguage, contactLimitDays });
+    update.mutate({
+      name,
+      timeZone,
+      languages: chosen,
+      defaultLanguage,
+      contactLimitDays,
+      // Empty means not set: respondents then see no organisation line or privacy link.
+      organisationName: organisationName.trim() || null,
+      privacyNoticeUrl: privacyNoticeUrl.trim() || null,
+    });
   };
 
   return (
@@ -112,6 +123,22 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
             (contactLimitDays === undefined ? t('distribution.contactLimit.invalid') : undefined)
           }
         />
+        <TextInput
+          label={t('settings.workspace.organisationName')}
+          description={t('settings.workspace.organisationHint')}
+          value={organisationName}
+          onChange={(e) => setOrganisationName(e.currentTarget.value)}
+          error={fieldErrors.organisationName}
+        />
+        <TextInput
+          type="url"
+          label={t('settings.workspace.privacyNoticeUrl')}
+          description={t('settings.workspace.privacyNoticeHint')}
+          placeholder="https://"
+          value={privacyNoticeUrl}
+          onChange={(e) => setPrivacyNoticeUrl(e.currentTarget.value)}
+          error={fieldErrors.privacyNoticeUrl && t('settings.workspace.privacyNoticeInvalid')}
+        />
         <Group>
           <Button type="submit" loading={update.isPending}>
             {t('common.save')}
@@ -139,6 +166,8 @@ function WorkspaceDetails({ workspace }: { workspace: Workspace }) {
         ? t('distribution.contactLimit.noLimit')
         : t('distribution.contactLimit.days', { count: workspace.contactLimitDays }),
     ],
+    [t('settings.workspace.organisationName'), workspace.organisationName ?? t('common.none')],
+    [t('settings.workspace.privacyNoticeUrl'), workspace.privacyNoticeUrl ?? t('common.none')],
     [t('settings.workspace.created'), formatDateTime(workspace.createdAt)],
   ];
   return (
@@ -158,7 +187,7 @@ function WorkspaceDetails({ workspace }: { workspace: Workspace }) {
   );
 }
 
-/** Name, time zone, languages and contact limit of the workspace; read-only without `workspace.update`. */
+/** Name, time zone, languages, contact limit and the organisation respondents see; read-only without `workspace.update`. */
 export function WorkspaceSettingsPage() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();

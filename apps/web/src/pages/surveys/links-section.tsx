@@ -25,6 +25,7 @@ import { TouchpointSelect } from '../../components/touchpoint-select';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
+import { EmbedSnippets } from './embed-snippet';
 import { LinkQrCodes } from './link-qr-codes';
 
 type Channel = SurveyLink['channel'];
@@ -194,6 +195,7 @@ export function LinksSection(props: {
           </Table>
         </Table.ScrollContainer>
       )}
+      {links.data && <EmbedSnippets links={links.data.items} />}
       {links.data && links.data.items.length > 0 && (
         <LinkQrCodes
           workspaceId={props.workspaceId}

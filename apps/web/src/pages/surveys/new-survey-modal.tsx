@@ -141,7 +141,13 @@ export function NewSurveyModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('surveys.new')} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('surveys.new')}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {props.opened && <CreateSurveyForm workspaceId={props.workspaceId} />}
     </Modal>
   );
