@@ -6,13 +6,14 @@ import type {
   JourneyMetrics,
   KanoResult,
   KeyDriverResult,
+  MetricResult,
   ResponseRateResult,
   Survey,
 } from '@polku/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGIN, ensureDemo, type DemoResult } from '../src/demo.js';
 import { DEMO_JOURNEY_NAME } from '../src/demo/journey.js';
-import { KANO_NAME, RELATIONSHIP_NAME } from '../src/demo/studies.js';
+import { KANO_NAME, RELATIONSHIP_NAME, TOUCHPOINT_CSAT_NAME } from '../src/demo/studies.js';
 import { Browser, startTestApp, type TestApp } from './support/app.js';
 import { testDialects } from './support/databases.js';
 
@@ -31,7 +32,7 @@ for (const dialect of testDialects()) {
     let b: Browser;
     let surveys: Survey[];
     const base = () => `/api/v1/workspaces/${demo.workspaceId}`;
-    const post = async <T>(path: string, payload: unknown): Promise<T> => {
+    const post = async <T>(path: string, payload: object): Promise<T> => {
       const res = await b.request({ method: 'POST', url: `${base()}${path}`, payload });
       expect(res.statusCode, res.body).toBe(200);
       return res.json<T>();
@@ -144,6 +145,22 @@ for (const dialect of testDialects()) {
         expect(stage.n, stage.stageId).toBeGreaterThan(30);
         expect(stage.score).not.toBeNull();
       }
+    });
+
+    it('has a few test responses, listed but in no figure', async () => {
+      const id = surveyId(TOUCHPOINT_CSAT_NAME);
+      const listed = await b.request({
+        method: 'GET',
+        url: `${base()}/responses?surveyId=${id}&limit=200`,
+      });
+      const tests = listed.json<{ items: { test: boolean }[] }>().items.filter((r) => r.test);
+      expect(tests).toHaveLength(3);
+      const complete = surveys.find((s) => s.id === id)!.responseCount;
+      const metric = await post<MetricResult>('/metrics/query', {
+        metric: { kind: 'csat', surveyId: id, question: 'csat' },
+        by: 'all',
+      });
+      expect(metric.groups[0]!.total.n).toBe(complete - 3);
     });
 
     it('a second run adds nothing', async () => {

@@ -10,6 +10,8 @@
  *   give the response rate.
  * - "Uudet palvelut (Kano)": a Kano study of five shop features in the web shop.
  *
+ * Three test answers (the staff trying a QR code) show the test flag: stored, in no figure.
+ *
  * Deterministic like the rest of the demo: each study's history ends at its survey's creation,
  * its random stream is seeded by its name, and its responses have fixed ids, so a second run
  * stores nothing and a run after an interrupted one completes it.
@@ -266,6 +268,23 @@ async function seedTouchpointCsat(
       });
     }
     inputs.push(...today.sort((a, b) => a.submittedAt! - b.submittedAt!));
+  }
+  // The shop's staff tried the gift card's QR code before printing it: test answers, kept
+  // but in no figure.
+  const recipient = touchpointLinks.findIndex((l) => l.touchpoint === 'recipient');
+  for (const [i, score] of [1, 3, 5].entries()) {
+    const submittedAt = survey.createdAt - (30 - i) * 60_000;
+    inputs.push({
+      id: rng.uuidV7(submittedAt),
+      surveyId: survey.id,
+      linkId: linkIds[recipient],
+      language: 'fi',
+      submittedAt,
+      partial: false,
+      answers: { csat: score },
+      source: 'import',
+      test: true,
+    });
   }
   await submitMissing(runtime, ctx, survey.id, inputs, submit, result);
   return survey.id;

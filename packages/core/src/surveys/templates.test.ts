@@ -4,7 +4,8 @@ import { buildTemplate } from './templates.js';
 
 // Words of a promise to get in touch, in the three languages: the product has no contact
 // field and no follow-up rule, so no template may say someone will call or write back.
-const contactPromise = /yhteyttä|yhteystie|arkipäiv|kontakt|hör vi av|vardag|contact|working day|get back to you/i;
+const contactPromise =
+  /yhteyttä|yhteystie|arkipäiv|kontakt|hör vi av|vardag|contact|working day|get back to you/i;
 
 describe('survey templates', () => {
   it.each(surveyTemplates)('%s promises no call-back in any language', (template) => {
