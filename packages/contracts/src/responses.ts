@@ -69,6 +69,8 @@ export const submitResponseBodySchema = z.strictObject({
   answers: z.record(z.string(), answerValueSchema),
   /** What is known about the customer at the time (tier, region…): metrics filter and break down by these. */
   attributes: responseAttributesSchema.optional(),
+  /** A test answer (made while trying the survey out): stored and listed, but left out of every metric and analysis. */
+  test: z.boolean().optional(),
 });
 export type SubmitResponseBody = z.input<typeof submitResponseBodySchema>;
 
@@ -102,6 +104,8 @@ export const responseSchema = z
     language: languageSchema,
     submittedAt: instantSchema,
     day: z.string(),
+    /** A test response: out of every metric and analysis. */
+    test: z.boolean(),
     answers: z.record(z.string(), answerValueSchema),
   })
   .meta({ id: 'Response' });

@@ -309,6 +309,11 @@ export interface ResponseRecord {
   createdAt: number;
   /** The local calendar day of submittedAt in the workspace's time zone. */
   day: string;
+  /**
+   * Made while testing the survey (its preview, or `test: true` over the API or in an
+   * import): stored and listed, but left out of metrics and analyses. Absent means real.
+   */
+  isTest?: boolean;
 }
 
 export interface ResponseFilter {

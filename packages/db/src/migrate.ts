@@ -11,6 +11,7 @@ import * as journeys from './migrations/0009-journeys.js';
 import * as customerEvents from './migrations/0010-customer-events.js';
 import * as jobLeases from './migrations/0011-job-leases.js';
 import * as exactAnswerValues from './migrations/0012-exact-answer-values.js';
+import * as testResponses from './migrations/0013-test-responses.js';
 import * as organisation from './migrations/0014-organisation.js';
 import type { Database } from './schema.js';
 
@@ -28,7 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-customer-events': customerEvents,
   '0011-job-leases': jobLeases,
   '0012-exact-answer-values': exactAnswerValues,
-  // 0013 is the demo's (test/real responses, issue 10).
+  '0013-test-responses': testResponses,
   '0014-organisation': organisation,
 };
 

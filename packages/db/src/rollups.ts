@@ -18,7 +18,8 @@ export class RollupBuffer {
   private readonly cells = new Map<string, AnswerDayCountsTable>();
 
   add(response: ResponseRecord, rows: readonly AnswerRow[], sign: 1 | -1): void {
-    if (response.status !== 'complete') return;
+    // Test responses count nowhere (migration 0013): the rollup holds real responses only.
+    if (response.status !== 'complete' || response.isTest) return;
     const touchpointKey = response.touchpointId ?? '';
     for (const row of rows) {
       if (row.valueNum === null) continue;

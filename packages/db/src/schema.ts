@@ -180,6 +180,8 @@ export interface ResponsesTable {
   submittedAt: number;
   createdAt: number;
   day: string;
+  /** 1 for a test response (migration 0013): kept, but out of every figure. */
+  isTest: Generated<number>;
 }
 
 export interface AnswersTable {

@@ -12,6 +12,7 @@ import { generateResponses } from './responses.js';
 import { demoSurveys, type DemoSurvey } from './surveys.js';
 import { seedDemoEvents } from './events.js';
 import { seedDemoTargets } from './targets.js';
+import { seedDemoStudies } from './studies.js';
 import { ensureDemoJourney, ensureDemoMarkers, type DemoJourney } from './journey.js';
 
 /** Responses per submitBatch call: one transaction each. */
@@ -96,6 +97,18 @@ export async function seedDemoListening(
     }
   };
   await Promise.all(Array.from({ length: DEMO_CONCURRENCY }, submitter));
+  // The studies that fill the analysis views (drivers, gaps, Kano, emotions, incidents,
+  // response rate) and put CSAT at every stage of the journey.
+  const studies = await seedDemoStudies(runtime, ctx, journey, async (inputs) => {
+    const parts: IntakeInput[][] = [];
+    for (let i = 0; i < inputs.length; i += DEMO_BATCH) parts.push(inputs.slice(i, i + DEMO_BATCH));
+    const counts = await Promise.all(
+      parts.map(async (part) => (await services.responses.submitBatch(ctx, part)).created),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  });
+  result.surveysCreated += studies.surveysCreated;
+  result.responsesCreated += studies.responsesCreated;
   await seedDemoTargets(runtime, ctx, surveyIds);
   await ensureDemoMarkers(runtime, ctx, journey, generated);
   const tp = journey.touchpoints;

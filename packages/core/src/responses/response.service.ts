@@ -35,6 +35,8 @@ export interface IntakeInput {
   /** Customer attributes known at the time (validated by the contract's schema). */
   attributes?: Readonly<Record<string, string>> | undefined;
   source: ResponseRecord['source'];
+  /** Made while testing the survey: stored, but out of metrics and analyses. */
+  test?: boolean | undefined;
 }
 
 export interface IntakeResult {
@@ -227,6 +229,7 @@ export class ResponseService {
         language: r.language,
         submittedAt: r.submittedAt,
         day: r.day,
+        test: r.isTest === true,
         answers: definition ? answersFromRows(definition, answers.get(r.id) ?? []) : {},
       });
     }
@@ -285,6 +288,7 @@ export class ResponseService {
         submittedAt,
         createdAt: now,
         day: localDay(submittedAt, workspace.timeZone),
+        ...(input.test ? { isTest: true } : {}),
       },
     };
   }

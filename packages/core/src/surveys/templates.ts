@@ -27,10 +27,12 @@ const thanks = t(
   'Thank you for your answer! We read every response and use them to improve.',
 );
 
+// A template promises only what the product does: there is no contact field and no follow-up
+// rule, so the detractors' thanks says the answer is read, not that someone will call.
 const detractorThanks = t(
-  'Kiitos palautteesta – olemme pahoillamme, ettei kokemuksesi ollut hyvä. Jos jätit yhteystietosi, otamme sinuun yhteyttä kahden arkipäivän kuluessa.',
-  'Tack för din feedback – vi beklagar att din upplevelse inte var bra. Om du lämnade dina kontaktuppgifter hör vi av oss inom två vardagar.',
-  'Thank you for your feedback – we are sorry your experience was not good. If you left your contact details, we will contact you within two working days.',
+  'Kiitos palautteesta – olemme pahoillamme, ettei kokemuksesi ollut hyvä. Luemme jokaisen vastauksen, ja palautteesi auttaa meitä korjaamaan sen, mikä meni pieleen.',
+  'Tack för din feedback – vi beklagar att din upplevelse inte var bra. Vi läser varje svar, och din feedback hjälper oss att rätta till det som gick fel.',
+  'Thank you for your feedback – we are sorry your experience was not good. We read every response, and yours helps us put right what went wrong.',
 );
 
 const npsText = t(

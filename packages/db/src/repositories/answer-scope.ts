@@ -11,9 +11,9 @@ export interface AnswerScope {
 }
 
 /**
- * The one place the metric filters become SQL: answer rows `a` of complete responses `r` in
- * the workspace, on local days from…to, narrowed by every filter condition (AND between
- * conditions, OR inside one). A `null` touchpoint id stands for answers given at no
+ * The one place the metric filters become SQL: answer rows `a` of complete, real (not test)
+ * responses `r` in the workspace, on local days from…to, narrowed by every filter condition
+ * (AND between conditions, OR inside one). A `null` touchpoint id stands for answers given at no
  * touchpoint. A customer attribute condition is an EXISTS against `response_attributes`
  * (workspace_id, response_id, key, value), so responses never multiply.
  * Callers add their own WHERE, SELECT and GROUP BY.
@@ -26,7 +26,9 @@ export function scopedAnswers(db: Kysely<Database>, workspaceId: string, scope: 
       j.onRef('r.workspaceId', '=', 'a.workspaceId').onRef('r.id', '=', 'a.responseId'),
     )
     .where('a.workspaceId', '=', workspaceId)
-    .where('r.status', '=', 'complete');
+    .where('r.status', '=', 'complete')
+    // Test responses (migration 0013) are in no figure.
+    .where('r.isTest', '=', 0);
   if (scope.surveyId !== undefined) q = q.where('a.surveyId', '=', scope.surveyId);
   if (scope.from !== undefined) q = q.where('a.day', '>=', scope.from);
   if (scope.to !== undefined) q = q.where('a.day', '<=', scope.to);

@@ -340,6 +340,7 @@ export function createJourneyRepository(db: Kysely<Database>): JourneyRepository
           .where('workspaceId', '=', workspaceId)
           .where('touchpointId', 'in', part)
           .where('status', '=', 'complete')
+          .where('isTest', '=', 0)
           .where('day', '>=', from)
           .where('day', '<=', to)
           .groupBy('touchpointId')

@@ -4,12 +4,16 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, ResponsesTable } from '../schema.js';
 import { RollupBuffer } from '../rollups.js';
 
-const toResponse = (r: Selectable<ResponsesTable>): ResponseRecord => ({
+const toResponse = ({ isTest, ...r }: Selectable<ResponsesTable>): ResponseRecord => ({
   ...r,
   source: r.source as ResponseRecord['source'],
   language: r.language as Language,
   status: r.status as ResponseRecord['status'],
+  ...(Number(isTest) === 1 ? { isTest: true } : {}),
 });
+
+/** The row of a response: the test flag as 0/1 (both dialects store an integer). */
+const toRow = ({ isTest, ...r }: ResponseRecord) => ({ ...r, isTest: isTest ? 1 : 0 });
 
 // 11 parameters a row: 500 rows stay under both dialects' limits on bound parameters.
 const ANSWER_CHUNK = 500;
@@ -74,7 +78,7 @@ export function createResponseRepository(
     async insert(response, rows, attributes) {
       const result = await db
         .insertInto('responses')
-        .values(response)
+        .values(toRow(response))
         .onConflict((oc) => oc.columns(['workspaceId', 'id']).doNothing())
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
@@ -121,7 +125,7 @@ export function createResponseRepository(
           .execute();
         await insertAttributes(db, response, attributes);
       }
-      const { workspaceId, id, ...rest } = response;
+      const { workspaceId, id, ...rest } = toRow(response);
       await db
         .updateTable('responses')
         .set(rest)
