@@ -7,13 +7,11 @@ export const enTargets: TargetsMessages = {
     intro:
       'A target says what a metric should reach in a period, and which business goal it serves. An alert goes out when the whole 95% interval falls below the target, or when the figure drops significantly against the previous period.',
     new: 'New target',
-    edit: 'Edit: {{name}}',
-    delete: 'Delete: {{name}}',
+    actions: { chart: 'Chart', edit: 'Edit', delete: 'Delete' },
     deleteTitle: 'Delete the target?',
     deleteText: 'The target "{{name}}" and its alert history will be deleted.',
     deleteConfirm: 'Delete target',
     empty: 'No targets yet.',
-    openChart: 'Chart: {{name}}',
     columns: {
       name: 'Target',
       metric: 'Metric',

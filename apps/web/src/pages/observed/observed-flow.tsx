@@ -7,6 +7,7 @@ import { useObservedFlowQuery } from '../../api/events';
 import { serverNow } from '../../lib/server-clock';
 import { ResultState, useNumberFormat } from '../analyses/shared';
 import { sankeyData, touchpointName } from './flow-model';
+import { TableRegion } from '../../components/table-region';
 
 // ECharts loads with the chart, not with the page that embeds this component.
 const SankeyFlowChart = lazy(() => import('./sankey-chart'));
@@ -151,7 +152,10 @@ function FlowResult(props: {
           {t('observed.noStageOrder')}
         </Text>
       )}
-      <Table.ScrollContainer minWidth={560}>
+      <TableRegion
+        label={t('observed.transitionsCaption', { count: n(flow.summary.transitions) })}
+        minWidth={560}
+      >
         <Table withTableBorder striped data-testid="observed-transitions">
           <Table.Caption>
             {t('observed.transitionsCaption', { count: n(flow.summary.transitions) })}
@@ -189,8 +193,8 @@ function FlowResult(props: {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
-      <Table.ScrollContainer minWidth={560}>
+      </TableRegion>
+      <TableRegion label={t('observed.touchpointsCaption')} minWidth={560}>
         <Table withTableBorder striped data-testid="observed-touchpoints">
           <Table.Caption>{t('observed.touchpointsCaption')}</Table.Caption>
           <Table.Thead>
@@ -220,7 +224,7 @@ function FlowResult(props: {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

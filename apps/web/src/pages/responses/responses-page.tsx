@@ -10,6 +10,7 @@ import { useWorkspaceId } from '../../lib/membership';
 import { answerSummary } from './answer-text';
 import { ResponseDetail } from './response-detail';
 import { ResponseFiltersForm, useResponseFilters } from './response-filters';
+import { TableRegion } from '../../components/table-region';
 
 /** `/w/:workspaceId/responses`: responses newest first, filtered, with a detail drawer. */
 export function ResponsesPage() {
@@ -86,7 +87,7 @@ export function ResponsesPage() {
           <Text size="sm" c="dimmed" role="status">
             {t('responses.count', { count: items.length })}
           </Text>
-          <Table.ScrollContainer minWidth={760}>
+          <TableRegion label={title} minWidth={760}>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -132,7 +133,7 @@ export function ResponsesPage() {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableRegion>
         </>
       )}
       {responses.isFetchNextPageError && <ErrorAlert error={responses.error} />}

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useFormatDateTime } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
+import { TableRegion } from '../../components/table-region';
 
 /** Security-relevant actions, newest first, a page at a time. */
 export function AuditLogPage() {
@@ -28,7 +29,7 @@ export function AuditLogPage() {
       ) : entries.length === 0 ? (
         <Text c="dimmed">{t('common.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <TableRegion label={title} minWidth={820}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -65,7 +66,7 @@ export function AuditLogPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       {log.isFetchNextPageError && <ErrorAlert error={log.error} />}
       {log.hasNextPage && (

@@ -24,6 +24,7 @@ import { ErrorAlert, LoadingState } from '../../components/status';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { LinkQrCodes } from './link-qr-codes';
+import { TableRegion } from '../../components/table-region';
 
 type Channel = SurveyLink['channel'];
 
@@ -102,7 +103,7 @@ export function LinksSection(props: {
       ) : links.data.items.length === 0 ? (
         <Text c="dimmed">{t('links.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <TableRegion label={t('builder.sections.links')} minWidth={640}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -176,7 +177,7 @@ export function LinksSection(props: {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       {links.data && links.data.items.length > 0 && (
         <LinkQrCodes

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   Modal,
@@ -29,12 +28,14 @@ import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { AnalysesNav } from '../analyses/analyses-nav';
 import { TargetForm } from './target-form';
+import { statusText } from '../../lib/status-colors';
+import { TableRegion } from '../../components/table-region';
 
-const statusColors: Record<TargetStatus, string> = {
-  met: 'green',
-  missed: 'red',
-  'too-few': 'gray',
-  'no-data': 'gray',
+const statusColors: Record<TargetStatus, string | undefined> = {
+  met: statusText.met,
+  missed: statusText.missed,
+  'too-few': undefined,
+  'no-data': undefined,
 };
 
 /** One decimal in the UI language; a dash for no figure. */
@@ -96,9 +97,10 @@ function TargetRow(props: {
       </Table.Td>
       <Table.Td>{e.n}</Table.Td>
       <Table.Td>
-        <Badge color={statusColors[e.status]} variant="light">
+        {/* Text, not a badge: a badge cuts "Saavutettu" to "S" in a narrow column; words wrap. */}
+        <Text size="sm" fw={600} c={statusColors[e.status]}>
           {t(`targets.status.${e.status}`)}
-        </Badge>
+        </Text>
         {e.clearMiss && (
           <Text size="xs" c="dimmed">
             {t('targets.clearMiss')}
@@ -107,17 +109,27 @@ function TargetRow(props: {
       </Table.Td>
       <Table.Td>{target.ownerName ?? t('common.none')}</Table.Td>
       <Table.Td>
-        <Group gap="xs" wrap="nowrap">
+        {/* Short visible words, the target's name for screen readers: the column stays narrow
+            enough for the table to fit at 1440 px, and each control still says what it acts on. */}
+        <Group gap={6}>
           <Anchor component={Link} to={chartPath(e.chartUrl)} size="sm">
-            {t('targets.openChart', { name: target.name })}
+            {t('targets.actions.chart')}
+            <VisuallyHidden>: {target.name}</VisuallyHidden>
           </Anchor>
           {props.canManage && (
             <>
-              <Button size="xs" variant="default" onClick={() => props.onEdit(target)}>
-                {t('targets.edit', { name: target.name })}
+              <Button size="compact-sm" variant="default" onClick={() => props.onEdit(target)}>
+                {t('targets.actions.edit')}
+                <VisuallyHidden>: {target.name}</VisuallyHidden>
               </Button>
-              <Button size="xs" variant="subtle" color="red" onClick={() => props.onDelete(target)}>
-                {t('targets.delete', { name: target.name })}
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                onClick={() => props.onDelete(target)}
+              >
+                {t('targets.actions.delete')}
+                <VisuallyHidden>: {target.name}</VisuallyHidden>
               </Button>
             </>
           )}
@@ -148,7 +160,7 @@ function AlertHistory({ workspaceId }: { workspaceId: string }) {
       ) : alerts.data.items.length === 0 ? (
         <Text c="dimmed">{t('targets.alerts.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <TableRegion label={t('targets.alerts.title')} minWidth={760}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -184,7 +196,7 @@ function AlertHistory({ workspaceId }: { workspaceId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
     </Stack>
   );
@@ -227,7 +239,7 @@ export function TargetsPage() {
       ) : evaluations.data.items.length === 0 ? (
         <Text c="dimmed">{t('targets.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
+        <TableRegion label={t('targets.title')} minWidth={960}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -257,7 +269,7 @@ export function TargetsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       <AlertHistory workspaceId={workspaceId} />
       <Modal
