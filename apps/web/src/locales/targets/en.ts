@@ -57,7 +57,7 @@ export const enTargets: TargetsMessages = {
       csiQuestions:
         'CSI questions (overall satisfaction, expectations met, compared with the ideal; 1–10)',
       scope: 'Which answers count',
-      touchpoint: 'Touchpoint id',
+      touchpoint: 'Touchpoint',
       periodKind: 'Period',
       recurring: 'Recurring',
       fixed: 'Fixed days',

@@ -55,7 +55,7 @@ export const fiTargets = {
       csiQuestions:
         'CSI-kysymykset (kokonaistyytyväisyys, odotusten täyttyminen, vertailu ihanteeseen; 1–10)',
       scope: 'Mitä vastauksia lasketaan',
-      touchpoint: 'Kosketuspisteen tunniste',
+      touchpoint: 'Kosketuspiste',
       periodKind: 'Jakso',
       recurring: 'Toistuva',
       fixed: 'Kiinteät päivät',

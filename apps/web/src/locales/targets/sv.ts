@@ -57,7 +57,7 @@ export const svTargets: TargetsMessages = {
       csiQuestions:
         'CSI-frågor (total nöjdhet, uppfyllda förväntningar, jämfört med idealet; 1–10)',
       scope: 'Vilka svar som räknas',
-      touchpoint: 'Kontaktpunktens id',
+      touchpoint: 'Kontaktpunkt',
       periodKind: 'Period',
       recurring: 'Återkommande',
       fixed: 'Fasta dagar',

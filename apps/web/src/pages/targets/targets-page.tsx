@@ -9,12 +9,18 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import type { MetricAlert, Target, TargetStatus, TargetWithEvaluation } from '@polku/contracts';
+import type {
+  MetricAlert,
+  SurveySummary,
+  Target,
+  TargetStatus,
+  TargetWithEvaluation,
+} from '@polku/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSessionQuery } from '../../api/session';
-import { useSurveysQuery } from '../../api/surveys';
+import { useSurveysQuery, useSurveyVersionsQueries } from '../../api/surveys';
 import {
   useDeleteTargetMutation,
   useMetricAlertsQuery,
@@ -29,6 +35,8 @@ import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membershi
 import { AnalysesNav } from '../analyses/analyses-nav';
 import { TargetForm } from './target-form';
 import { statusText } from '../../lib/status-colors';
+import { questionText } from '../../lib/labels';
+import { useTouchpointLabel } from '../../components/touchpoint-picker';
 import { TableRegion } from '../../components/table-region';
 
 const statusColors: Record<TargetStatus, string | undefined> = {
@@ -54,8 +62,47 @@ function chartPath(chartUrl: string): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** Names for the ids a target refers to. */
+interface TargetNames {
+  survey: (id: string) => string;
+  touchpoint: (id: string) => string;
+  question: (surveyId: string | undefined, key: string) => string;
+}
+
+/**
+ * The surveys', questions' and touchpoints' names the targets table shows instead of ids and
+ * keys (the question's text from the survey's published version).
+ */
+function useTargetNames(workspaceId: string, surveys: readonly SurveySummary[]): TargetNames {
+  const { t, i18n } = useTranslation();
+  const touchpoint = useTouchpointLabel(workspaceId);
+  const definitions = useSurveyVersionsQueries(
+    workspaceId,
+    surveys.flatMap((s) =>
+      s.publishedVersion === null ? [] : [{ surveyId: s.id, version: s.publishedVersion }],
+    ),
+  );
+  const definitionOf = (surveyId: string) => {
+    const s = surveys.find((x) => x.id === surveyId);
+    return s && s.publishedVersion !== null
+      ? definitions.get(`${s.id}:${s.publishedVersion}`)
+      : undefined;
+  };
+  return {
+    survey: (id) => surveys.find((s) => s.id === id)?.name ?? t('names.surveys.unknown'),
+    touchpoint,
+    question: (surveyId, key) => {
+      // Without a survey the key names the same question in every survey: kept as it is.
+      const d = surveyId ? definitionOf(surveyId) : undefined;
+      const q = d?.questions.find((x) => x.key === key);
+      return q && d ? questionText(q, i18n.language, d.defaultLanguage) : key;
+    },
+  };
+}
+
 function TargetRow(props: {
   item: TargetWithEvaluation;
+  names: TargetNames;
   canManage: boolean;
   onEdit: (t: Target) => void;
   onDelete: (t: Target) => void;
@@ -63,13 +110,20 @@ function TargetRow(props: {
   const { t } = useTranslation();
   const num = useFormatNumber();
   const { target, evaluation: e } = props.item;
-  const metric = [t(`targets.kinds.${target.metric.kind}`), target.metric.question]
+  const metric = [
+    t(`targets.kinds.${target.metric.kind}`),
+    target.metric.question && props.names.question(target.metric.surveyId, target.metric.question),
+  ]
     .filter(Boolean)
     .join(' · ');
   const scope =
     target.scope.kind === 'workspace'
       ? t('targets.scopes.workspace')
-      : `${t(`targets.scopes.${target.scope.kind}`)}`;
+      : `${t(`targets.scopes.${target.scope.kind}`)}: ${
+          target.scope.kind === 'survey'
+            ? props.names.survey(target.scope.id)
+            : props.names.touchpoint(target.scope.id)
+        }`;
   const period =
     target.period.kind === 'recurring'
       ? `${t(`targets.every.${target.period.every}`)} (${e.period.from} – ${e.period.to})`
@@ -213,6 +267,7 @@ export function TargetsPage() {
   const surveys = useSurveysQuery(workspaceId);
   const members = useMembersQuery(workspaceId);
   const remove = useDeleteTargetMutation(workspaceId);
+  const names = useTargetNames(workspaceId, surveys.data?.items ?? []);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Target | null>(null);
   usePageTitle(t('targets.title'));
@@ -262,6 +317,7 @@ export function TargetsPage() {
                 <TargetRow
                   key={item.target.id}
                   item={item}
+                  names={names}
                   canManage={canManage}
                   onEdit={setEditing}
                   onDelete={setDeleting}
