@@ -120,6 +120,8 @@ export const auditEntrySchema = z
     id: idSchema,
     action: z.string(),
     actor: z.string().nullable(),
+    /** The person's name (or the API key's), for the log's sentences; `actor` is their email. */
+    actorName: z.string().nullable(),
     target: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
     ip: z.string().nullable(),

@@ -201,7 +201,7 @@ export interface AuditRepository {
     workspaceId: string,
     limit: number,
     before?: string,
-  ): Promise<(AuditRecord & { actorLabel: string | null })[]>;
+  ): Promise<(AuditRecord & { actorLabel: string | null; actorName: string | null })[]>;
 }
 
 export interface EmailRepository {

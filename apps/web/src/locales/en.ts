@@ -8,6 +8,7 @@ import { enImport } from './import/en';
 import { enJourneys } from './journeys/en';
 import { enTargets } from './targets/en';
 import { enObserved } from './observed/en';
+import { enNames } from './names/en';
 
 /** English. */
 export const en: Messages = {
@@ -291,4 +292,5 @@ export const en: Messages = {
   ...enObserved,
   ...enJourneys,
   ...enAnalytics,
+  ...enNames,
 };

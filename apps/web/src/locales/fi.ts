@@ -7,6 +7,7 @@ import { fiImport } from './import/fi';
 import { fiJourneys } from './journeys/fi';
 import { fiTargets } from './targets/fi';
 import { fiObserved } from './observed/fi';
+import { fiNames } from './names/fi';
 
 /**
  * Finnish, the default language. Its shape is the type of every other locale, so a key missing
@@ -294,6 +295,7 @@ export const fi = {
   ...fiObserved,
   ...fiJourneys,
   ...fiAnalytics,
+  ...fiNames,
 };
 
 /** The shape every locale must have. */

@@ -8,6 +8,7 @@ import { svImport } from './import/sv';
 import { svJourneys } from './journeys/sv';
 import { svTargets } from './targets/sv';
 import { svObserved } from './observed/sv';
+import { svNames } from './names/sv';
 
 /** Swedish. */
 export const sv: Messages = {
@@ -293,4 +294,5 @@ export const sv: Messages = {
   ...svObserved,
   ...svJourneys,
   ...svAnalytics,
+  ...svNames,
 };

@@ -97,11 +97,14 @@ export async function recordAccountAudit(
   }
 }
 
-export function toAuditEntry(r: AuditRecord & { actorLabel: string | null }): AuditEntry {
+export function toAuditEntry(
+  r: AuditRecord & { actorLabel: string | null; actorName: string | null },
+): AuditEntry {
   return {
     id: r.id,
     action: r.action,
     actor: r.actorLabel,
+    actorName: r.actorName,
     target: r.target,
     details: r.details,
     ip: r.ip,

@@ -143,14 +143,15 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
           j.onRef('k.workspaceId', '=', 'a.workspaceId').onRef('k.id', '=', 'a.actorApiKeyId'),
         )
         .selectAll('a')
-        .select(['u.email as userEmail', 'k.name as keyName'])
+        .select(['u.email as userEmail', 'u.name as userName', 'k.name as keyName'])
         .where('a.workspaceId', '=', workspaceId);
       if (before) q = q.where('a.id', '<', before);
       const rows = await q.orderBy('a.id', 'desc').limit(limit).execute();
-      return rows.map(({ userEmail, keyName, ...r }) => ({
+      return rows.map(({ userEmail, userName, keyName, ...r }) => ({
         ...r,
         details: JSON.parse(r.details) as Record<string, unknown>,
         actorLabel: userEmail ?? (keyName ? `API: ${keyName}` : null),
+        actorName: userName ?? (keyName ? `API: ${keyName}` : null),
       }));
     },
   };

@@ -103,8 +103,9 @@ export const fiAnalytics = {
     languages: 'Vastauskielet',
     attributes: 'Asiakastiedot',
     attributesHint: 'Muodossa nimi=arvo, Enter lisää. Saman nimen arvoista riittää yksi.',
-    touchpoints: 'Kosketuspisteet (tunnisteet)',
-    touchpointsHint: 'Kosketuspisteen tunniste, Enter lisää; "none" = ei kosketuspistettä.',
+    touchpoints: 'Kosketuspisteet',
+    touchpointsHint:
+      'Asiakaspolkujen kosketuspisteet nimeltä; myös vastaukset ilman kosketuspistettä.',
     all: 'Kaikki',
     clearFilters: 'Tyhjennä rajaukset',
     loadingResult: 'Lasketaan…',

@@ -7,13 +7,11 @@ export const enTargets: TargetsMessages = {
     intro:
       'A target says what a metric should reach in a period, and which business goal it serves. An alert goes out when the whole 95% interval falls below the target, or when the figure drops significantly against the previous period.',
     new: 'New target',
-    edit: 'Edit: {{name}}',
-    delete: 'Delete: {{name}}',
+    actions: { chart: 'Chart', edit: 'Edit', delete: 'Delete' },
     deleteTitle: 'Delete the target?',
     deleteText: 'The target "{{name}}" and its alert history will be deleted.',
     deleteConfirm: 'Delete target',
     empty: 'No targets yet.',
-    openChart: 'Chart: {{name}}',
     columns: {
       name: 'Target',
       metric: 'Metric',
@@ -59,7 +57,7 @@ export const enTargets: TargetsMessages = {
       csiQuestions:
         'CSI questions (overall satisfaction, expectations met, compared with the ideal; 1–10)',
       scope: 'Which answers count',
-      touchpoint: 'Touchpoint id',
+      touchpoint: 'Touchpoint',
       periodKind: 'Period',
       recurring: 'Recurring',
       fixed: 'Fixed days',

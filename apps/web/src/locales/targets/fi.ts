@@ -5,13 +5,11 @@ export const fiTargets = {
     intro:
       'Tavoite kertoo, mihin mittarin pitäisi yltää jaksolla, ja mitä liiketoimintatavoitetta se palvelee. Hälytys lähtee, kun koko 95 %:n luottamusväli jää tavoitteen alle tai luku laskee merkitsevästi edellisestä jaksosta.',
     new: 'Uusi tavoite',
-    edit: 'Muokkaa: {{name}}',
-    delete: 'Poista: {{name}}',
+    actions: { chart: 'Kaavio', edit: 'Muokkaa', delete: 'Poista' },
     deleteTitle: 'Poistetaanko tavoite?',
     deleteText: 'Tavoite "{{name}}" ja sen hälytyshistoria poistetaan.',
     deleteConfirm: 'Poista tavoite',
     empty: 'Ei vielä tavoitteita.',
-    openChart: 'Kaavio: {{name}}',
     columns: {
       name: 'Tavoite',
       metric: 'Mittari',
@@ -57,7 +55,7 @@ export const fiTargets = {
       csiQuestions:
         'CSI-kysymykset (kokonaistyytyväisyys, odotusten täyttyminen, vertailu ihanteeseen; 1–10)',
       scope: 'Mitä vastauksia lasketaan',
-      touchpoint: 'Kosketuspisteen tunniste',
+      touchpoint: 'Kosketuspiste',
       periodKind: 'Jakso',
       recurring: 'Toistuva',
       fixed: 'Kiinteät päivät',

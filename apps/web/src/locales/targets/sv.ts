@@ -7,13 +7,11 @@ export const svTargets: TargetsMessages = {
     intro:
       'Ett mål anger vad ett mått ska nå under en period och vilket affärsmål det tjänar. Ett larm skickas när hela 95 %-intervallet ligger under målet, eller när värdet sjunker signifikant jämfört med föregående period.',
     new: 'Nytt mål',
-    edit: 'Redigera: {{name}}',
-    delete: 'Ta bort: {{name}}',
+    actions: { chart: 'Diagram', edit: 'Redigera', delete: 'Ta bort' },
     deleteTitle: 'Ta bort målet?',
     deleteText: 'Målet "{{name}}" och dess larmhistorik tas bort.',
     deleteConfirm: 'Ta bort målet',
     empty: 'Inga mål ännu.',
-    openChart: 'Diagram: {{name}}',
     columns: {
       name: 'Mål',
       metric: 'Mått',
@@ -59,7 +57,7 @@ export const svTargets: TargetsMessages = {
       csiQuestions:
         'CSI-frågor (total nöjdhet, uppfyllda förväntningar, jämfört med idealet; 1–10)',
       scope: 'Vilka svar som räknas',
-      touchpoint: 'Kontaktpunktens id',
+      touchpoint: 'Kontaktpunkt',
       periodKind: 'Period',
       recurring: 'Återkommande',
       fixed: 'Fasta dagar',

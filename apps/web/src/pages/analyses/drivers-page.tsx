@@ -18,6 +18,7 @@ import {
   SmallSampleAlert,
   useNumberFormat,
 } from './shared';
+import { TableRegion } from '../../components/table-region';
 
 /** `/w/:id/analytics/drivers`: LMG share of R² and correlation of up to 10 drivers. */
 export function DriversPage() {
@@ -139,7 +140,7 @@ function DriversResult(props: { result: KeyDriverResult; questions: Map<string, 
         height={56 + 36 * rows.length}
         label={t('analyses.drivers.chartLabel')}
       />
-      <Table.ScrollContainer minWidth={480}>
+      <TableRegion label={t('analyses.drivers.tableCaption', { r2, n: r.n })} minWidth={480}>
         <Table withTableBorder striped data-testid="drivers-table">
           <Table.Caption>{t('analyses.drivers.tableCaption', { r2, n: r.n })}</Table.Caption>
           <Table.Thead>
@@ -165,7 +166,7 @@ function DriversResult(props: { result: KeyDriverResult; questions: Map<string, 
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

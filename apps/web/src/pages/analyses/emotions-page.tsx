@@ -15,6 +15,7 @@ import {
   SmallSampleAlert,
   useNumberFormat,
 } from './shared';
+import { TableRegion } from '../../components/table-region';
 
 /** `/w/:id/analytics/emotions`: share of respondents per feeling, with intervals. */
 export function EmotionsPage() {
@@ -96,7 +97,7 @@ function EmotionsResult(props: { result: EmotionResult }) {
     <>
       <SmallSampleAlert show={r.smallSample} />
       <EChart option={option} height={360} label={t('analyses.emotions.chartLabel')} />
-      <Table.ScrollContainer minWidth={640}>
+      <TableRegion label={t('analyses.emotions.tableCaption', { n: r.n })} minWidth={640}>
         <Table withTableBorder striped data-testid="emotions-table">
           <Table.Caption>{t('analyses.emotions.tableCaption', { n: r.n })}</Table.Caption>
           <Table.Thead>
@@ -126,7 +127,7 @@ function EmotionsResult(props: { result: EmotionResult }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

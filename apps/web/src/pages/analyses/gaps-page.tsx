@@ -15,6 +15,7 @@ import {
   SmallSampleBadge,
   useNumberFormat,
 } from './shared';
+import { TableRegion } from '../../components/table-region';
 
 /** `/w/:id/analytics/gaps`: expectation gaps (outcome − expectation), worst first. */
 export function GapsPage() {
@@ -89,7 +90,7 @@ function GapsResult(props: { result: ExpectationGapResult; questions: Map<string
         height={56 + 40 * r.items.length}
         label={t('analyses.gaps.chartLabel')}
       />
-      <Table.ScrollContainer minWidth={520}>
+      <TableRegion label={t('analyses.gaps.tableCaption')} minWidth={520}>
         <Table withTableBorder striped data-testid="gaps-table">
           <Table.Caption>{t('analyses.gaps.tableCaption')}</Table.Caption>
           <Table.Thead>
@@ -116,7 +117,7 @@ function GapsResult(props: { result: ExpectationGapResult; questions: Map<string
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

@@ -28,6 +28,7 @@ import {
   SmallSampleBadge,
   useNumberFormat,
 } from './shared';
+import { TableRegion } from '../../components/table-region';
 
 const MAX_ATTRIBUTES = 20;
 type Rule = 'mean' | 'median' | 'custom';
@@ -333,7 +334,7 @@ function ImportanceResult(props: { result: IpaResult; questions: Map<string, Que
         })}
       </Text>
       <EChart option={option} height={420} label={t('analyses.importance.chartLabel')} />
-      <Table.ScrollContainer minWidth={640}>
+      <TableRegion label={t('analyses.importance.tableCaption')} minWidth={640}>
         <Table withTableBorder striped data-testid="ipa-table">
           <Table.Caption>{t('analyses.importance.tableCaption')}</Table.Caption>
           <Table.Thead>
@@ -366,7 +367,7 @@ function ImportanceResult(props: { result: IpaResult; questions: Map<string, Que
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

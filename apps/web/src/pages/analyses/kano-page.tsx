@@ -17,6 +17,7 @@ import {
   SmallSampleBadge,
   useNumberFormat,
 } from './shared';
+import { TableRegion } from '../../components/table-region';
 
 const categories = ['A', 'O', 'M', 'I', 'R', 'Q'] as const;
 type Rule = (typeof kanoRules)[number];
@@ -205,7 +206,7 @@ function KanoResultView(props: { result: KanoResult; questions: Map<string, Ques
       />
       <SectionTitle>{t('analyses.kano.scatterTitle')}</SectionTitle>
       <EChart option={scatter} height={400} label={t('analyses.kano.scatterLabel')} />
-      <Table.ScrollContainer minWidth={760}>
+      <TableRegion label={t('analyses.kano.tableCaption')} minWidth={760}>
         <Table withTableBorder striped data-testid="kano-table">
           <Table.Caption>{t('analyses.kano.tableCaption')}</Table.Caption>
           <Table.Thead>
@@ -242,7 +243,7 @@ function KanoResultView(props: { result: KanoResult; questions: Map<string, Ques
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

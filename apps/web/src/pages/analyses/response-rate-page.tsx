@@ -14,6 +14,7 @@ import {
   SmallSampleBadge,
   useNumberFormat,
 } from './shared';
+import { TableRegion } from '../../components/table-region';
 
 type By = 'all' | 'month';
 
@@ -118,7 +119,7 @@ function RateResult(props: { result: ResponseRateResult }) {
     <>
       <SmallSampleAlert show={r.rows.some((row) => row.smallSample)} />
       <EChart option={option} height={340} label={t('analyses.responseRate.chartLabel')} />
-      <Table.ScrollContainer minWidth={640}>
+      <TableRegion label={t('analyses.responseRate.tableCaption')} minWidth={640}>
         <Table withTableBorder striped data-testid="rate-table">
           <Table.Caption>{t('analyses.responseRate.tableCaption')}</Table.Caption>
           <Table.Thead>
@@ -149,7 +150,7 @@ function RateResult(props: { result: ResponseRateResult }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

@@ -36,6 +36,8 @@ import { hasIntervalChoice, parseAttribute, rangeOf, type ExplorerState } from '
 import { periodPresets, type Period } from './period';
 import { statusText } from '../../lib/status-colors';
 import { formatNumber } from '../../lib/format';
+import { TouchpointMultiPicker } from '../../components/touchpoint-picker';
+import { useWorkspaceId } from '../../lib/membership';
 
 /** Every channel an answer can carry: a link's channel, or the source when there was no link. */
 export const allChannels = [...new Set<string>([...linkChannels, ...responseSources])];
@@ -92,6 +94,7 @@ export function ExplorerControls(props: {
   const { t, i18n } = useTranslation();
   const { state, onChange } = props;
   const channelLabel = useChannelLabel();
+  const workspaceId = useWorkspaceId();
   const fitting = props.surveys
     .map((s) => ({
       ...s,
@@ -312,19 +315,14 @@ export function ExplorerControls(props: {
             }
             clearable
           />
-          <TagsInput
+          <TouchpointMultiPicker
+            workspaceId={workspaceId}
             label={t('analytics.touchpoints')}
             description={t('analytics.touchpointsHint')}
-            value={state.touchpointIds.map((id) => id ?? 'none')}
-            onChange={(values) =>
-              onChange({
-                touchpointIds: values
-                  .map((v) => v.trim())
-                  .filter(Boolean)
-                  .map((v) => (v === 'none' ? null : v)),
-              })
-            }
-            clearable
+            placeholder={t('analytics.all')}
+            value={state.touchpointIds}
+            onChange={(touchpointIds) => onChange({ touchpointIds })}
+            withNone
           />
         </SimpleGrid>
         <Group mt="sm">

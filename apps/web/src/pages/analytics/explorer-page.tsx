@@ -178,6 +178,8 @@ function ResultView(props: {
     g.buckets.some((b) => b.n > 0 && isIncomplete(b.coverage)),
   );
 
+  // The lines' names join the memo's key: touchpoint names arrive after the result does.
+  const lineNames = drawn.map(groupLabel).join('\n');
   const option = useMemo(
     () =>
       buildChartOption({
@@ -194,8 +196,8 @@ function ResultView(props: {
           target: t('analytics.target'),
         },
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the option depends on the result, the language and the targets only (format and labels follow from them)
-    [result, i18n.language, targets],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the option depends on the result, the language, the targets and the group names only (format follows from them)
+    [result, i18n.language, targets, lineNames],
   );
 
   const exportCsv = () => downloadText(csvFilename(result), metricCsv(result, groupLabel));

@@ -1,5 +1,7 @@
 import type { MetricGroup, SurveySummary } from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
+import { useTouchpointLabel } from '../../components/touchpoint-picker';
+import { useWorkspaceId } from '../../lib/membership';
 import type { BreakdownBy } from './explorer-state';
 
 const channelKeys = [
@@ -46,7 +48,8 @@ export function useCountLabel() {
 
 /**
  * The name of a breakdown group: the server's label where it has one (survey names), else the
- * key read by its dimension (channel and language names), and words for "none".
+ * key read by its dimension (survey, touchpoint, channel and language names), and words for
+ * "none". Never an id: a chart legend, a table row and the CSV's `group` column all read this.
  */
 export function useGroupLabel(
   breakdown: BreakdownBy | undefined,
@@ -55,6 +58,7 @@ export function useGroupLabel(
 ) {
   const { t } = useTranslation();
   const channel = useChannelLabel();
+  const touchpoint = useTouchpointLabel(useWorkspaceId());
   return (group: Pick<MetricGroup, 'key' | 'label'>): string => {
     if (!breakdown) return metricName;
     if (group.label) return group.label;
@@ -64,6 +68,8 @@ export function useGroupLabel(
     switch (breakdown) {
       case 'survey':
         return surveys.find((s) => s.id === key)?.name ?? key;
+      case 'touchpoint':
+        return touchpoint(key);
       case 'channel':
         return channel(key);
       case 'language':

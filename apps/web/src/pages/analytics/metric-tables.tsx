@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { changeOf } from '../../api/metrics';
 import { useCountLabel } from './labels';
 import { directionOf, type MetricFormat } from './metric-format';
+import { TableRegion } from '../../components/table-region';
 
 function Flags({ bucket }: { bucket: QuestionMetricBucket }) {
   const { t } = useTranslation();
@@ -53,7 +54,7 @@ export function TotalsTable(props: {
   const { t } = useTranslation();
   const { format } = props;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <TableRegion label={props.caption} minWidth={480}>
       <Table striped captionSide="top">
         <Table.Caption ta="left">{props.caption}</Table.Caption>
         <Table.Thead>
@@ -85,7 +86,7 @@ export function TotalsTable(props: {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableRegion>
   );
 }
 
@@ -102,7 +103,7 @@ export function BucketsTable(props: {
   const { format } = props;
   const withChange = props.groups.some((g) => g.buckets.some((b) => changeOf(b) !== null));
   return (
-    <Table.ScrollContainer minWidth={props.broken ? 860 : 720}>
+    <TableRegion label={props.caption} minWidth={props.broken ? 860 : 720}>
       <Table striped highlightOnHover captionSide="top" data-testid="metric-table">
         <Table.Caption ta="left">{props.caption}</Table.Caption>
         <Table.Thead>
@@ -180,6 +181,6 @@ export function BucketsTable(props: {
           )}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableRegion>
   );
 }

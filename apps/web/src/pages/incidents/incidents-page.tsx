@@ -16,6 +16,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { statusText } from '../../lib/status-colors';
+import { TableRegion } from '../../components/table-region';
 
 const NEW = '__new__';
 
@@ -116,7 +117,7 @@ function StageTable(props: { workspaceId: string; surveyId: string; question: st
           {t('incidents.smallSample')}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={480}>
+      <TableRegion label={t('incidents.tableTitle')} minWidth={480}>
         <Table withTableBorder withColumnBorders data-testid="incident-table">
           <Table.Caption>
             {t('incidents.tableCaption', { n: a.n, uncoded: a.uncoded })}
@@ -148,7 +149,7 @@ function StageTable(props: { workspaceId: string; surveyId: string; question: st
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </Stack>
   );
 }
@@ -187,7 +188,7 @@ function AnswerList(props: {
           <Text size="sm" c="dimmed">
             {t('incidents.answersCount', { count: total })}
           </Text>
-          <Table.ScrollContainer minWidth={760}>
+          <TableRegion label={t('incidents.answersTitle')} minWidth={760}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -226,7 +227,7 @@ function AnswerList(props: {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableRegion>
           {answers.hasNextPage && (
             <Button
               variant="default"

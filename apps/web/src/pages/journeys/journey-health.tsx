@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { chartColors, EChart, type ChartOption } from '../analyses/echart';
 import { useMetricFormat } from '../analytics/metric-format';
 import { biggestDrop } from './heat';
+import { TableRegion } from '../../components/table-region';
 
 // The analysis wrapper registers bars and scatter only; the health line adds LineChart here,
 // in this lazily loaded chunk.
@@ -130,7 +131,10 @@ export function JourneyHealth(props: {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Table.ScrollContainer minWidth={320}>
+          <TableRegion
+            label={t('journeys.health.table', { metric: props.metricName })}
+            minWidth={320}
+          >
             <Table striped data-testid="health-table">
               <Table.Caption>
                 {t('journeys.health.table', { metric: props.metricName })}
@@ -173,7 +177,7 @@ export function JourneyHealth(props: {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableRegion>
           {rows.some((r) => r.figure?.smallSample && r.figure.n > 0) && (
             <Text size="xs">* {t('journeys.metrics.smallSample')}</Text>
           )}

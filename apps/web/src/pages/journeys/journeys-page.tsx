@@ -36,6 +36,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
+import { TableRegion } from '../../components/table-region';
 
 export const statusColors: Record<JourneyStatus, string> = {
   draft: 'gray',
@@ -85,7 +86,7 @@ export function JourneysPage() {
           {items.length === 0 ? (
             <Text c="dimmed">{t('journeys.empty')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
+            <TableRegion label={t('journeys.title')} minWidth={560}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -142,7 +143,7 @@ export function JourneysPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableRegion>
           )}
         </>
       )}

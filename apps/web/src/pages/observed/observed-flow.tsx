@@ -9,6 +9,7 @@ import { useWorkspaceQuery } from '../../api/workspace';
 import { todayIn } from '../analytics/period';
 import { ResultState, useNumberFormat } from '../analyses/shared';
 import { sankeyData, touchpointName } from './flow-model';
+import { TableRegion } from '../../components/table-region';
 
 // ECharts loads with the chart, not with the page that embeds this component.
 const SankeyFlowChart = lazy(() => import('./sankey-chart'));
@@ -177,7 +178,10 @@ function FlowResult(props: {
           {t('observed.noStageOrder')}
         </Text>
       )}
-      <Table.ScrollContainer minWidth={560}>
+      <TableRegion
+        label={t('observed.transitionsCaption', { count: n(flow.summary.transitions) })}
+        minWidth={560}
+      >
         <Table withTableBorder striped data-testid="observed-transitions">
           <Table.Caption>
             {t('observed.transitionsCaption', { count: n(flow.summary.transitions) })}
@@ -215,8 +219,8 @@ function FlowResult(props: {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
-      <Table.ScrollContainer minWidth={560}>
+      </TableRegion>
+      <TableRegion label={t('observed.touchpointsCaption')} minWidth={560}>
         <Table withTableBorder striped data-testid="observed-touchpoints">
           <Table.Caption>{t('observed.touchpointsCaption')}</Table.Caption>
           <Table.Thead>
@@ -246,7 +250,7 @@ function FlowResult(props: {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </>
   );
 }

@@ -10,6 +10,8 @@ import { useWorkspaceId } from '../../lib/membership';
 import { answerSummary } from './answer-text';
 import { ResponseDetail } from './response-detail';
 import { ResponseFiltersForm, useResponseFilters } from './response-filters';
+import { TableRegion } from '../../components/table-region';
+import { useTouchpointLabel } from '../../components/touchpoint-picker';
 
 /** `/w/:workspaceId/responses`: responses newest first, filtered, with a detail drawer. */
 export function ResponsesPage() {
@@ -21,6 +23,7 @@ export function ResponsesPage() {
   const formatDateTime = useFormatDateTime();
   const [openId, setOpenId] = useState<string | null>(null);
   const title = t('areas.responses');
+  const touchpointName = useTouchpointLabel(workspaceId);
   usePageTitle(title);
   const items = responses.data?.pages.flatMap((p) => p.items) ?? [];
   const wanted = [...new Set(items.map((r) => `${r.surveyId}:${r.version}`))].map((k) => {
@@ -68,7 +71,7 @@ export function ResponsesPage() {
       {filters.touchpointId && (
         <Group gap="xs">
           <Badge variant="light" tt="none">
-            {t('journeys.responsesFilter.touchpoint')}
+            {t('names.touchpoints.only', { name: touchpointName(filters.touchpointId) })}
           </Badge>
           <Button size="compact-xs" variant="subtle" onClick={() => setFilter('touchpoint', '')}>
             {t('journeys.responsesFilter.remove')}
@@ -86,7 +89,7 @@ export function ResponsesPage() {
           <Text size="sm" c="dimmed" role="status">
             {t('responses.count', { count: items.length })}
           </Text>
-          <Table.ScrollContainer minWidth={760}>
+          <TableRegion label={title} minWidth={760}>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -132,7 +135,7 @@ export function ResponsesPage() {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableRegion>
         </>
       )}
       {responses.isFetchNextPageError && <ErrorAlert error={responses.error} />}

@@ -28,6 +28,7 @@ import { ErrorAlert, LoadingState } from '../../components/status';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
+import { TableRegion } from '../../components/table-region';
 
 function isScope(value: string): value is ApiKeyScope {
   return (apiKeyScopes as readonly string[]).includes(value);
@@ -168,7 +169,7 @@ export function ApiKeysPage() {
       ) : keys.data.items.length === 0 ? (
         <Text c="dimmed">{t('common.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <TableRegion label={title} minWidth={820}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -225,7 +226,7 @@ export function ApiKeysPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       <ConfirmModal
         opened={revoking !== null}

@@ -1,10 +1,12 @@
 import { Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAuditLogQuery } from '../../api/workspace';
+import { useAuditLogQuery, useMembersQuery } from '../../api/workspace';
+import { useAuditSentence } from './audit-sentence';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useFormatDateTime } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
+import { TableRegion } from '../../components/table-region';
 
 /** Security-relevant actions, newest first, a page at a time. */
 export function AuditLogPage() {
@@ -12,6 +14,10 @@ export function AuditLogPage() {
   const workspaceId = useWorkspaceId();
   const log = useAuditLogQuery(workspaceId);
   const formatDateTime = useFormatDateTime();
+  // Members by name for the sentences; without them (no right to list, an error) a member
+  // acted on reads "a removed member", never an id.
+  const members = useMembersQuery(workspaceId);
+  const sentence = useAuditSentence(members.data?.items ?? []);
   const title = t('settings.tabs.audit');
   usePageTitle(`${title} · ${t('areas.settings')}`);
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
@@ -28,14 +34,12 @@ export function AuditLogPage() {
       ) : entries.length === 0 ? (
         <Text c="dimmed">{t('common.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <TableRegion label={title} minWidth={820}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('settings.audit.time')}</Table.Th>
                 <Table.Th>{t('settings.audit.action')}</Table.Th>
-                <Table.Th>{t('settings.audit.actor')}</Table.Th>
-                <Table.Th>{t('settings.audit.target')}</Table.Th>
                 <Table.Th>{t('settings.audit.ip')}</Table.Th>
                 <Table.Th>{t('settings.audit.details')}</Table.Th>
               </Table.Tr>
@@ -46,11 +50,14 @@ export function AuditLogPage() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatDateTime(entry.createdAt)}
                   </Table.Td>
-                  <Table.Td>
-                    <Code>{entry.action}</Code>
+                  <Table.Td data-testid="audit-sentence">
+                    {sentence(entry)}
+                    {entry.actor && entry.actor !== entry.actorName && (
+                      <Text size="xs" c="dimmed">
+                        {entry.actor}
+                      </Text>
+                    )}
                   </Table.Td>
-                  <Table.Td>{entry.actor ?? t('common.none')}</Table.Td>
-                  <Table.Td>{entry.target ?? t('common.none')}</Table.Td>
                   <Table.Td>{entry.ip ?? t('common.none')}</Table.Td>
                   <Table.Td>
                     {Object.keys(entry.details).length === 0 ? (
@@ -65,7 +72,7 @@ export function AuditLogPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       {log.isFetchNextPageError && <ErrorAlert error={log.error} />}
       {log.hasNextPage && (

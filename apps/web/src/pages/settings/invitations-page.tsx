@@ -26,6 +26,7 @@ import { currentLanguage, isLanguage } from '../../i18n/i18n';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
+import { TableRegion } from '../../components/table-region';
 
 const statusColors: Record<Invitation['status'], string> = {
   pending: 'blue',
@@ -141,7 +142,7 @@ export function InvitationsPage() {
       ) : invitations.data.items.length === 0 ? (
         <Text c="dimmed">{t('common.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <TableRegion label={t('settings.invitations.listTitle')} minWidth={720}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -186,7 +187,7 @@ export function InvitationsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       <ConfirmModal
         opened={revoking !== null}

@@ -13,6 +13,7 @@ import { usePageTitle } from '../../components/page-title';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
+import { TableRegion } from '../../components/table-region';
 
 /** Members and their roles; people with `members.manage` change roles and remove members. */
 export function MembersPage() {
@@ -46,7 +47,7 @@ export function MembersPage() {
       ) : members.isError ? (
         <ErrorAlert error={members.error} onRetry={() => void members.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <TableRegion label={title} minWidth={640}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -109,7 +110,7 @@ export function MembersPage() {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       {members.data?.items.length === 0 && <Text c="dimmed">{t('common.empty')}</Text>}
       <ConfirmModal

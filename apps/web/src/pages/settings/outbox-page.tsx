@@ -8,6 +8,7 @@ import { ErrorAlert, LoadingState } from '../../components/status';
 import { useFormatDateTime } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
 import { statusText } from '../../lib/status-colors';
+import { TableRegion } from '../../components/table-region';
 
 const statusColors: Record<OutboxMail['status'], string> = {
   queued: 'blue',
@@ -39,7 +40,7 @@ export function OutboxPage() {
       ) : mails.length === 0 ? (
         <Text c="dimmed">{t('common.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <TableRegion label={title} minWidth={720}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -70,7 +71,7 @@ export function OutboxPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       {outbox.isFetchNextPageError && <ErrorAlert error={outbox.error} />}
       {outbox.hasNextPage && (

@@ -28,6 +28,7 @@ import { ErrorAlert, LoadingState } from '../../components/status';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { useWorkspaceId } from '../../lib/membership';
+import { TableRegion } from '../../components/table-region';
 
 /** The signing secret of a new webhook, shown once. */
 function SecretModal({ secret, onClose }: { secret: string | null; onClose: () => void }) {
@@ -164,7 +165,7 @@ export function WebhooksPage() {
       ) : hooks.data.items.length === 0 ? (
         <Text c="dimmed">{t('common.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <TableRegion label={title} minWidth={900}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -223,7 +224,7 @@ export function WebhooksPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       <ConfirmModal
         opened={deleting !== null}

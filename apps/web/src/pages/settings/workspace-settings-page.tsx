@@ -22,6 +22,7 @@ import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { timeZones } from '../../lib/time-zones';
+import { TableRegion } from '../../components/table-region';
 
 /** The contact limit typed in: null when empty (no limit), undefined when not 1..365 days. */
 function contactLimitOf(value: number | string): number | null | undefined {
@@ -173,16 +174,18 @@ function WorkspaceDetails({ workspace }: { workspace: Workspace }) {
   return (
     <Stack maw={560}>
       <Alert color="blue">{t('settings.workspace.readOnly')}</Alert>
-      <Table>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row">{label}</Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <TableRegion label={t('settings.tabs.workspace')}>
+        <Table>
+          <Table.Tbody>
+            {rows.map(([label, value]) => (
+              <Table.Tr key={label}>
+                <Table.Th scope="row">{label}</Table.Th>
+                <Table.Td>{value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableRegion>
     </Stack>
   );
 }

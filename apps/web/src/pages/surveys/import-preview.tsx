@@ -6,6 +6,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { useFormatDateTime } from '../../lib/format';
 import { statusText } from '../../lib/status-colors';
 import { ValueLabelsEditor } from './import-values';
+import { TableRegion } from '../../components/table-region';
 
 type Question = ResponseImportResult['questions'][number];
 
@@ -131,7 +132,7 @@ export function MappingTable(props: {
       <Title order={3} size="h6">
         {t('import.mapping')}
       </Title>
-      <Table.ScrollContainer minWidth={420}>
+      <TableRegion label={t('import.mapping')} minWidth={420}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -195,7 +196,7 @@ export function MappingTable(props: {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
       {result.unmappedQuestions.length > 0 && (
         <Text size="sm" c="dimmed">
           {t('import.unmappedQuestions', { keys: result.unmappedQuestions.join(', ') })}
@@ -221,7 +222,7 @@ export function SampleRows({ result }: { result: ResponseImportResult }) {
       <Title order={3} size="h6">
         {t('import.sample')}
       </Title>
-      <Table.ScrollContainer minWidth={520}>
+      <TableRegion label={t('import.sample')} minWidth={520}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -259,7 +260,7 @@ export function SampleRows({ result }: { result: ResponseImportResult }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableRegion>
     </Stack>
   );
 }
@@ -310,16 +311,18 @@ export function ImportSummary({ result }: { result: ResponseImportResult }) {
       <Title order={3} size="h6">
         {t('import.summary')}
       </Title>
-      <Table variant="vertical" withTableBorder maw={420}>
-        <Table.Tbody>
-          {figures.map((f) => (
-            <Table.Tr key={f.label}>
-              <Table.Th w="60%">{f.label}</Table.Th>
-              <Table.Td>{f.value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <TableRegion label={t('import.summary')}>
+        <Table variant="vertical" withTableBorder maw={420}>
+          <Table.Tbody>
+            {figures.map((f) => (
+              <Table.Tr key={f.label}>
+                <Table.Th w="60%">{f.label}</Table.Th>
+                <Table.Td>{f.value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableRegion>
       {s.outcome === 'refused' && (
         <Alert color="orange" variant="light" mt="xs">
           <Text size="sm">{t('import.blocked', { count: s.refused })}</Text>

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/co
 import type { ResponseImportResult } from '@polku/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableRegion } from '../../components/table-region';
 
 type ColumnLabels = ResponseImportResult['valueLabels'][number];
 
@@ -35,32 +36,34 @@ export function ValueLabelsEditor(props: {
         <Text size="sm" c="dimmed">
           {t('import.valuesHint')}
         </Text>
-        <Table maw={520}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('import.label')}</Table.Th>
-              <Table.Th>{t('import.value')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {labels.labels.map((label) => (
-              <Table.Tr key={label}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{label}</Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={t('import.valueFor', { label })}
-                    value={draft[label] ?? ''}
-                    disabled={props.disabled}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      setDraft((d) => ({ ...d, [label]: value }));
-                    }}
-                  />
-                </Table.Td>
+        <TableRegion label={t('import.labelsFor', { column: labels.header })}>
+          <Table maw={520}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.label')}</Table.Th>
+                <Table.Th>{t('import.value')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {labels.labels.map((label) => (
+                <Table.Tr key={label}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{label}</Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('import.valueFor', { label })}
+                      value={draft[label] ?? ''}
+                      disabled={props.disabled}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        setDraft((d) => ({ ...d, [label]: value }));
+                      }}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableRegion>
         {labels.more && (
           <Text size="sm" c="dimmed">
             {t('import.moreLabels')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSurveyInvitationsQuery } from '../../api/distribution';
 import { ErrorAlert, LoadingState } from '../../components/status';
 import { useFormatDateTime } from '../../lib/format';
+import { TableRegion } from '../../components/table-region';
 
 const statusColors: Record<SurveyInvitation['status'], string> = {
   scheduled: 'gray',
@@ -63,14 +64,7 @@ export function InvitationsTable(props: { workspaceId: string; surveyId: string 
           {t('distribution.invitations.empty')}
         </Text>
       ) : (
-        // Native scrolling in a focusable region, so the table scrolls sideways by keyboard too.
-        <Table.ScrollContainer
-          minWidth={760}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-labelledby={titleId}
-        >
+        <TableRegion label={t('distribution.invitations.listTitle')} minWidth={760}>
           <Table aria-labelledby={titleId}>
             <Table.Thead>
               <Table.Tr>
@@ -103,7 +97,7 @@ export function InvitationsTable(props: { workspaceId: string; surveyId: string 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
     </Stack>
   );

@@ -27,6 +27,7 @@ import { isFieldError, useFieldErrors } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { EmbedSnippets } from './embed-snippet';
 import { LinkQrCodes } from './link-qr-codes';
+import { TableRegion } from '../../components/table-region';
 
 type Channel = SurveyLink['channel'];
 
@@ -117,7 +118,7 @@ export function LinksSection(props: {
       ) : links.data.items.length === 0 ? (
         <Text c="dimmed">{t('links.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <TableRegion label={t('builder.sections.links')} minWidth={760}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -193,7 +194,7 @@ export function LinksSection(props: {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       {links.data && <EmbedSnippets links={links.data.items} />}
       {links.data && links.data.items.length > 0 && (

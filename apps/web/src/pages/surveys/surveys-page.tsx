@@ -9,6 +9,7 @@ import { useFormatDateTime } from '../../lib/format';
 import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membership';
 import { NewSurveyModal } from './new-survey-modal';
 import { StatusBadge } from './status-badge';
+import { TableRegion } from '../../components/table-region';
 
 /** `/w/:workspaceId/surveys`: every survey with its status, changes and response count. */
 export function SurveysPage() {
@@ -36,7 +37,7 @@ export function SurveysPage() {
       ) : surveys.data.items.length === 0 ? (
         <Text c="dimmed">{t('surveys.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <TableRegion label={title} minWidth={720}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -72,7 +73,7 @@ export function SurveysPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       <NewSurveyModal workspaceId={workspaceId} opened={creating} onClose={createModal.close} />
     </Stack>

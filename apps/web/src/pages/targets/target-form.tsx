@@ -32,6 +32,7 @@ import { listeningKeys } from '../../api/surveys';
 import { useSaveTargetMutation } from '../../api/targets';
 import { ErrorAlert } from '../../components/status';
 import { isFieldError, useFieldErrors } from '../../lib/errors';
+import { TouchpointPicker } from '../../components/touchpoint-picker';
 
 type ScopeKind = TargetScope['kind'];
 type Every = (typeof recurringPeriods)[number];
@@ -258,11 +259,12 @@ export function TargetForm(props: {
           error={fieldErrors.id}
         />
         {s.scopeKind === 'touchpoint' && (
-          <TextInput
+          <TouchpointPicker
+            workspaceId={props.workspaceId}
             label={t('targets.form.touchpoint')}
             required
             value={s.touchpointId}
-            onChange={(e) => set('touchpointId', e.currentTarget.value)}
+            onChange={(id) => set('touchpointId', id)}
           />
         )}
         <Stack gap={4}>

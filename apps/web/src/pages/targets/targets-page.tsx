@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   Modal,
@@ -10,12 +9,18 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import type { MetricAlert, Target, TargetStatus, TargetWithEvaluation } from '@polku/contracts';
+import type {
+  MetricAlert,
+  SurveySummary,
+  Target,
+  TargetStatus,
+  TargetWithEvaluation,
+} from '@polku/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSessionQuery } from '../../api/session';
-import { useSurveysQuery } from '../../api/surveys';
+import { useSurveysQuery, useSurveyVersionsQueries } from '../../api/surveys';
 import {
   useDeleteTargetMutation,
   useMetricAlertsQuery,
@@ -30,12 +35,16 @@ import { canDo, useCurrentMembership, useWorkspaceId } from '../../lib/membershi
 import { AnalysesNav } from '../analyses/analyses-nav';
 import { TargetForm } from './target-form';
 import { formatFixed, formatNumber } from '../../lib/format';
+import { statusText } from '../../lib/status-colors';
+import { questionText } from '../../lib/labels';
+import { useTouchpointLabel } from '../../components/touchpoint-picker';
+import { TableRegion } from '../../components/table-region';
 
-const statusColors: Record<TargetStatus, string> = {
-  met: 'green',
-  missed: 'red',
-  'too-few': 'gray',
-  'no-data': 'gray',
+const statusColors: Record<TargetStatus, string | undefined> = {
+  met: statusText.met,
+  missed: statusText.missed,
+  'too-few': undefined,
+  'no-data': undefined,
 };
 
 /** One decimal in the UI language; a dash for no figure. */
@@ -51,8 +60,47 @@ function chartPath(chartUrl: string): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** Names for the ids a target refers to. */
+interface TargetNames {
+  survey: (id: string) => string;
+  touchpoint: (id: string) => string;
+  question: (surveyId: string | undefined, key: string) => string;
+}
+
+/**
+ * The surveys', questions' and touchpoints' names the targets table shows instead of ids and
+ * keys (the question's text from the survey's published version).
+ */
+function useTargetNames(workspaceId: string, surveys: readonly SurveySummary[]): TargetNames {
+  const { t, i18n } = useTranslation();
+  const touchpoint = useTouchpointLabel(workspaceId);
+  const definitions = useSurveyVersionsQueries(
+    workspaceId,
+    surveys.flatMap((s) =>
+      s.publishedVersion === null ? [] : [{ surveyId: s.id, version: s.publishedVersion }],
+    ),
+  );
+  const definitionOf = (surveyId: string) => {
+    const s = surveys.find((x) => x.id === surveyId);
+    return s && s.publishedVersion !== null
+      ? definitions.get(`${s.id}:${s.publishedVersion}`)
+      : undefined;
+  };
+  return {
+    survey: (id) => surveys.find((s) => s.id === id)?.name ?? t('names.surveys.unknown'),
+    touchpoint,
+    question: (surveyId, key) => {
+      // Without a survey the key names the same question in every survey: kept as it is.
+      const d = surveyId ? definitionOf(surveyId) : undefined;
+      const q = d?.questions.find((x) => x.key === key);
+      return q && d ? questionText(q, i18n.language, d.defaultLanguage) : key;
+    },
+  };
+}
+
 function TargetRow(props: {
   item: TargetWithEvaluation;
+  names: TargetNames;
   canManage: boolean;
   onEdit: (t: Target) => void;
   onDelete: (t: Target) => void;
@@ -60,13 +108,20 @@ function TargetRow(props: {
   const { t } = useTranslation();
   const num = useFormatNumber();
   const { target, evaluation: e } = props.item;
-  const metric = [t(`targets.kinds.${target.metric.kind}`), target.metric.question]
+  const metric = [
+    t(`targets.kinds.${target.metric.kind}`),
+    target.metric.question && props.names.question(target.metric.surveyId, target.metric.question),
+  ]
     .filter(Boolean)
     .join(' · ');
   const scope =
     target.scope.kind === 'workspace'
       ? t('targets.scopes.workspace')
-      : `${t(`targets.scopes.${target.scope.kind}`)}`;
+      : `${t(`targets.scopes.${target.scope.kind}`)}: ${
+          target.scope.kind === 'survey'
+            ? props.names.survey(target.scope.id)
+            : props.names.touchpoint(target.scope.id)
+        }`;
   const period =
     target.period.kind === 'recurring'
       ? `${t(`targets.every.${target.period.every}`)} (${e.period.from} – ${e.period.to})`
@@ -94,9 +149,10 @@ function TargetRow(props: {
       </Table.Td>
       <Table.Td>{e.n}</Table.Td>
       <Table.Td>
-        <Badge color={statusColors[e.status]} variant="light">
+        {/* Text, not a badge: a badge cuts "Saavutettu" to "S" in a narrow column; words wrap. */}
+        <Text size="sm" fw={600} c={statusColors[e.status]}>
           {t(`targets.status.${e.status}`)}
-        </Badge>
+        </Text>
         {e.clearMiss && (
           <Text size="xs" c="dimmed">
             {t('targets.clearMiss')}
@@ -105,17 +161,27 @@ function TargetRow(props: {
       </Table.Td>
       <Table.Td>{target.ownerName ?? t('common.none')}</Table.Td>
       <Table.Td>
-        <Group gap="xs" wrap="nowrap">
+        {/* Short visible words, the target's name for screen readers: the column stays narrow
+            enough for the table to fit at 1440 px, and each control still says what it acts on. */}
+        <Group gap={6}>
           <Anchor component={Link} to={chartPath(e.chartUrl)} size="sm">
-            {t('targets.openChart', { name: target.name })}
+            {t('targets.actions.chart')}
+            <VisuallyHidden>: {target.name}</VisuallyHidden>
           </Anchor>
           {props.canManage && (
             <>
-              <Button size="xs" variant="default" onClick={() => props.onEdit(target)}>
-                {t('targets.edit', { name: target.name })}
+              <Button size="compact-sm" variant="default" onClick={() => props.onEdit(target)}>
+                {t('targets.actions.edit')}
+                <VisuallyHidden>: {target.name}</VisuallyHidden>
               </Button>
-              <Button size="xs" variant="subtle" color="red" onClick={() => props.onDelete(target)}>
-                {t('targets.delete', { name: target.name })}
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                onClick={() => props.onDelete(target)}
+              >
+                {t('targets.actions.delete')}
+                <VisuallyHidden>: {target.name}</VisuallyHidden>
               </Button>
             </>
           )}
@@ -147,7 +213,7 @@ function AlertHistory({ workspaceId }: { workspaceId: string }) {
       ) : alerts.data.items.length === 0 ? (
         <Text c="dimmed">{t('targets.alerts.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <TableRegion label={t('targets.alerts.title')} minWidth={760}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -183,7 +249,7 @@ function AlertHistory({ workspaceId }: { workspaceId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
     </Stack>
   );
@@ -200,6 +266,7 @@ export function TargetsPage() {
   const surveys = useSurveysQuery(workspaceId);
   const members = useMembersQuery(workspaceId);
   const remove = useDeleteTargetMutation(workspaceId);
+  const names = useTargetNames(workspaceId, surveys.data?.items ?? []);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Target | null>(null);
   usePageTitle(t('targets.title'));
@@ -226,7 +293,7 @@ export function TargetsPage() {
       ) : evaluations.data.items.length === 0 ? (
         <Text c="dimmed">{t('targets.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
+        <TableRegion label={t('targets.title')} minWidth={960}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -249,6 +316,7 @@ export function TargetsPage() {
                 <TargetRow
                   key={item.target.id}
                   item={item}
+                  names={names}
                   canManage={canManage}
                   onEdit={setEditing}
                   onDelete={setDeleting}
@@ -256,7 +324,7 @@ export function TargetsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableRegion>
       )}
       <AlertHistory workspaceId={workspaceId} />
       <Modal
