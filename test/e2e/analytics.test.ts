@@ -282,7 +282,14 @@ describe('the analytics explorer and the workspace home page', () => {
           (
             await chart
               .locator('svg path[stroke="#1c7ed6"]')
-              .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))
+              .evaluateAll((paths) =>
+                paths.map(
+                  (p) =>
+                    (p as unknown as { getAttribute(name: string): string | null }).getAttribute(
+                      'd',
+                    ) ?? '',
+                ),
+              )
           ).filter((d) => /^M\s*([\d.]+)\s+[\d.]+\s*L\s*\1\s+[\d.]+$/.test(d.trim())).length,
       )
       .toBe(1);
