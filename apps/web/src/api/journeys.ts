@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  useMutation,
-  useQueries,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateJourneyBody,
   CreateJourneyFromTemplateBody,
@@ -38,46 +32,6 @@ export function useJourneysQuery(workspaceId: string) {
 }
 
 /** The three journey templates, described in the UI language. */
-/** A touchpoint as a picker offers it: in its journey and stage, by name. */
-export interface TouchpointOption {
-  id: string;
-  name: string;
-  journey: string;
-  stage: string;
-}
-
-/**
- * Every touchpoint of the workspace, journey by journey and stage by stage (each journey's map,
- * the same queries the map page uses), for pickers that attach a survey or a link.
- */
-export function useTouchpointOptions(workspaceId: string) {
-  const journeys = useJourneysQuery(workspaceId);
-  const items = (journeys.data?.items ?? []).filter((j) => j.touchpointCount > 0);
-  return useQueries({
-    queries: items.map((j) => ({
-      queryKey: journeyKeys.map(workspaceId, j.id),
-      queryFn: () => api.call('getJourneyMap', { params: { workspaceId, journeyId: j.id } }),
-    })),
-    combine: (results) => {
-      const options: TouchpointOption[] = results.flatMap((r) =>
-        (r.data?.stages ?? []).flatMap((s) =>
-          s.touchpoints.map((tp) => ({
-            id: tp.id,
-            name: tp.name,
-            journey: r.data!.journey.name,
-            stage: s.name,
-          })),
-        ),
-      );
-      return {
-        options,
-        pending: journeys.isPending || results.some((r) => r.isPending),
-        error: journeys.error ?? results.find((r) => r.error)?.error ?? null,
-      };
-    },
-  });
-}
-
 export function useJourneyTemplatesQuery(workspaceId: string, language: Language, enabled = true) {
   return useQuery({
     queryKey: journeyKeys.templates(workspaceId, language),

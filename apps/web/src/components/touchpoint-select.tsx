@@ -1,6 +1,6 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useTouchpointOptions } from '../api/journeys';
+import { useTouchpointDirectory } from '../api/touchpoints';
 
 /**
  * A touchpoint by name, grouped by journey and stage ("Verkkokaupan polku › Osto"), or none.
@@ -17,11 +17,14 @@ export function TouchpointSelect(props: {
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const { options, pending } = useTouchpointOptions(props.workspaceId);
+  const { entries, pending } = useTouchpointDirectory(props.workspaceId);
   const groups = new Map<string, { value: string; label: string }[]>();
-  for (const o of options) {
-    const group = t('journeys.touchpointSelect.group', { journey: o.journey, stage: o.stage });
-    groups.set(group, [...(groups.get(group) ?? []), { value: o.id, label: o.name }]);
+  for (const e of entries) {
+    const group = t('journeys.touchpointSelect.group', {
+      journey: e.journeyName,
+      stage: e.stageName,
+    });
+    groups.set(group, [...(groups.get(group) ?? []), { value: e.id, label: e.label }]);
   }
   return (
     <NativeSelect

@@ -19,7 +19,7 @@ import {
   useCreateSurveyLinkMutation,
   useSurveyLinksQuery,
 } from '../../api/surveys';
-import { useTouchpointOptions } from '../../api/journeys';
+import { useTouchpointDirectory } from '../../api/touchpoints';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { TouchpointSelect } from '../../components/touchpoint-select';
 import { ErrorAlert, LoadingState } from '../../components/status';
@@ -92,9 +92,8 @@ export function LinksSection(props: {
   const links = useSurveyLinksQuery(props.workspaceId, props.surveyId);
   const close = useCloseSurveyLinkMutation(props.workspaceId, props.surveyId);
   const formatDateTime = useFormatDateTime();
-  const touchpoints = useTouchpointOptions(props.workspaceId);
-  const touchpointName = (id: string | null) =>
-    touchpoints.options.find((o) => o.id === id)?.name ?? '—';
+  const touchpoints = useTouchpointDirectory(props.workspaceId);
+  const touchpointName = (id: string | null) => (id && touchpoints.byId.get(id)?.label) || '—';
   const [closing, setClosing] = useState<SurveyLink | null>(null);
   const endClose = () => {
     setClosing(null);
