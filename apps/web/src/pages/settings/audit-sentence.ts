@@ -1,4 +1,5 @@
 import type { AuditEntry, Member } from '@polku/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 const roles = ['owner', 'admin', 'analyst', 'agent', 'viewer'] as const;
@@ -43,6 +44,11 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
  */
 export function useAuditSentence(members: readonly Member[]) {
   const { t } = useTranslation();
+  return auditSentence(t, members);
+}
+
+/** The sentence maker of `useAuditSentence`, with the language's `t` given (for tests). */
+export function auditSentence(t: TFunction, members: readonly Member[]) {
   const role = (v: unknown) => {
     const r = text(v);
     return r && (roles as readonly string[]).includes(r)
