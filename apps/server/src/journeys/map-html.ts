@@ -108,7 +108,7 @@ const labels: Record<Language, Labels> = {
     },
   },
   sv: {
-    stages: 'Steg',
+    stages: 'Skede',
     personas: 'Personas',
     goals: 'Mål',
     needs: 'Behov',
