@@ -110,9 +110,7 @@ describe('distribution: QR codes, printable sheets, email invitations, contact l
       mimeType: 'text/csv',
       buffer: Buffer.from('Nimi;Sähköposti;Kieli\n"Virtanen; Ville";ville@example.fi;sv\n'),
     });
-    await section
-      .getByText('Tiedostosta asiakkaat.csv luettiin 1 riviä vastaanottajiin.')
-      .waitFor();
+    await section.getByText('Tiedostosta asiakkaat.csv luettiin 1 rivi vastaanottajiin.').waitFor();
     expect(await section.getByRole('textbox', { name: 'Vastaanottajat' }).inputValue()).toBe(
       'x@example.fi\nvirhe\nville@example.fi,sv',
     );

@@ -127,11 +127,11 @@ describe('importing responses in the web app', () => {
     expect(await preview.textContent()).toContain('Ohitetut rivit');
     await section().getByRole('button', { name: 'Tuo vastaukset' }).click();
     await status()
-      .getByText('Tuonti valmis: 3 uutta vastausta, 0 tuotu jo aiemmin, 1 ohitettu.')
+      .getByText('Tuonti valmis. Uusia vastauksia: 3, jo aiemmin tuotuja: 0, ohitettuja: 1.')
       .waitFor();
     await section().getByRole('button', { name: 'Tuo vastaukset' }).click();
     await status()
-      .getByText('Tuonti valmis: 0 uutta vastausta, 3 tuotu jo aiemmin, 1 ohitettu.')
+      .getByText('Tuonti valmis. Uusia vastauksia: 0, jo aiemmin tuotuja: 3, ohitettuja: 1.')
       .waitFor();
     expect(errors).toEqual([]);
   });
