@@ -164,24 +164,32 @@ function TargetRow(props: {
         {/* Short visible words, the target's name for screen readers: the column stays narrow
             enough for the table to fit at 1440 px, and each control still says what it acts on. */}
         <Group gap={6}>
-          <Anchor component={Link} to={chartPath(e.chartUrl)} size="sm">
+          <Anchor
+            component={Link}
+            to={chartPath(e.chartUrl)}
+            size="sm"
+            aria-label={`${t('targets.actions.chart')}: ${target.name}`}
+          >
             {t('targets.actions.chart')}
-            <VisuallyHidden>: {target.name}</VisuallyHidden>
           </Anchor>
           {props.canManage && (
             <>
-              <Button size="compact-sm" variant="default" onClick={() => props.onEdit(target)}>
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => props.onEdit(target)}
+                aria-label={`${t('targets.actions.edit')}: ${target.name}`}
+              >
                 {t('targets.actions.edit')}
-                <VisuallyHidden>: {target.name}</VisuallyHidden>
               </Button>
               <Button
                 size="compact-sm"
                 variant="subtle"
                 color="red"
                 onClick={() => props.onDelete(target)}
+                aria-label={`${t('targets.actions.delete')}: ${target.name}`}
               >
                 {t('targets.actions.delete')}
-                <VisuallyHidden>: {target.name}</VisuallyHidden>
               </Button>
             </>
           )}
