@@ -416,7 +416,10 @@ describe('the analytics explorer and the workspace home page', () => {
     expect(await weights.getByRole('alert').textContent()).toContain(
       'Nyt painojen summa on 1,2075.',
     );
-    expect(await page.getByRole('status').filter({ hasText: 'summa on 1' }).count()).toBe(1);
+    // The status line is redrawn after the refusal: wait for it rather than read it at once.
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'summa on 1' }).count())
+      .toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
 
