@@ -173,6 +173,43 @@ describe('the survey builder and the responses area', () => {
     expect(errors).toEqual([]);
   });
 
+  it('stores the preview’s answers as a test response, listed with a test badge and filterable', async () => {
+    await page.keyboard.press('Escape'); // the previous test left a response's drawer open
+    await page.getByRole('dialog', { name: 'Vastaus' }).waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: 'Kyselyt' }).click();
+    await page.getByRole('link', { name: 'Myymäläkysely' }).click();
+    await page.getByRole('heading', { name: 'Myymäläkysely', level: 1 }).waitFor();
+    const preview = page.getByRole('region', { name: 'Esikatselu' });
+    await preview.getByRole('radio', { name: '2', exact: true }).first().check();
+    await preview.getByRole('radio', { name: 'Verkkokaupassa' }).check();
+    await preview.getByRole('button', { name: 'Lähetä testivastauksena' }).click();
+    await preview.getByRole('status').filter({ hasText: 'Testivastaus tallennettu' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Listed with its badge; the test filter shows it alone or leaves it out.
+    await page.getByRole('link', { name: 'Vastaukset' }).click();
+    await page.getByRole('heading', { name: 'Vastaukset', level: 1 }).waitFor();
+    const filters = page.getByRole('search', { name: 'Suodata vastauksia' });
+    await filters.getByRole('combobox', { name: 'Testivastaukset' }).selectOption('only');
+    await page.waitForURL(/test=only/);
+    const testRow = page.getByRole('row', { name: /Myymäläkysely/ });
+    await expect.poll(() => testRow.count()).toBe(1);
+    expect(await testRow.getByTestId('test-badge').textContent()).toBe('Testi');
+    expect(await testRow.textContent()).toContain('CSAT 2');
+    await filters.getByRole('combobox', { name: 'Testivastaukset' }).selectOption('exclude');
+    await page.waitForURL(/test=exclude/);
+    await page.waitForLoadState('networkidle');
+    // The real response from the test before, once the list has reloaded (the test row goes).
+    const realRows = page.getByRole('row', { name: /Myymäläkysely.*QR-koodi/ });
+    await expect.poll(() => page.getByTestId('test-badge').count()).toBe(0);
+    await expect.poll(() => realRows.count()).toBe(1);
+    // Channel and language by name, not as stored codes.
+    expect(await realRows.textContent()).toContain('QR-koodi');
+    expect(await realRows.textContent()).toContain('Suomi');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('adds a numeric question with a unit, range and decimals and a rating from 0, shown in the preview; a range upside down is refused at its field', async () => {
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Kyselyt' }).click();

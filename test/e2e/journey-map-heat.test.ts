@@ -201,7 +201,10 @@ describe('journey map: heat, surveys at touchpoints, export', () => {
     await linkForm.getByRole('button', { name: 'Luo linkki' }).click();
     const row = page.getByRole('row', { name: /Noutotiskin QR/ });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Nouto');
+    const linkTouchpoint = row.getByRole('combobox', {
+      name: 'Linkin Noutotiskin QR kosketuspiste',
+    });
+    expect(await linkTouchpoint.inputValue()).toBe(tp.Nouto);
 
     // The map shows what listens at Nouto, and its dialog names the link and its survey.
     await openMap();
@@ -242,6 +245,31 @@ describe('journey map: heat, surveys at touchpoints, export', () => {
     await openMap();
     expect(await card('Kuitti').getByTestId('touchpoint-listening').textContent()).toBe(
       'Kuuntelee täällä: 1 kysely',
+    );
+
+    // A link's touchpoint can be changed afterwards, in its row of the link table.
+    await page.goto(`${polku.url}/w/${workspaceId}/surveys/${linked}`);
+    const moved = page
+      .getByRole('row', { name: /Noutotiskin QR/ })
+      .getByRole('combobox', { name: 'Linkin Noutotiskin QR kosketuspiste' });
+    await moved.locator(`option[value="${tp.Kuitti}"]`).waitFor({ state: 'attached' });
+    await moved.selectOption({ label: 'Kuitti' });
+    await expect
+      .poll(async () => {
+        const links = await callApi<{ items: { name: string; touchpointId: string | null }[] }>(
+          page,
+          'GET',
+          `${base}/surveys/${linked}/links`,
+        );
+        return links.items.find((l) => l.name === 'Noutotiskin QR')?.touchpointId;
+      })
+      .toBe(tp.Kuitti);
+    expect(await axeViolations(page)).toEqual([]);
+    await openMap();
+    await card('Nouto').waitFor();
+    expect(await card('Nouto').getByTestId('touchpoint-listening').count()).toBe(0);
+    expect(await card('Kuitti').getByTestId('touchpoint-listening').textContent()).toBe(
+      'Kuuntelee täällä: 1 kysely · 1 linkki',
     );
     expect(errors).toEqual([]);
   }, 120_000);

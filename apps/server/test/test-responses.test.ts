@@ -88,6 +88,24 @@ for (const dialect of testDialects()) {
       expect(items.filter((r) => r.test)).toHaveLength(4);
     });
 
+    it('lists only test responses, or none of them, when asked', async () => {
+      const list = async (test: string) => {
+        const res = await owner.browser.request({
+          method: 'GET',
+          url: `${base}/responses?surveyId=${survey.id}&test=${test}`,
+        });
+        return res;
+      };
+      const only = (await list('only')).json<{ items: ResponseView[] }>().items;
+      expect(only.map((r) => r.test)).toEqual([true, true, true, true]);
+      const without = (await list('exclude')).json<{ items: ResponseView[] }>().items;
+      expect(without).toHaveLength(4);
+      expect(without.every((r) => !r.test)).toBe(true);
+      const wrong = await list('yes');
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
+    });
+
     it('keeps them out of the rollup', async () => {
       const rows = await t.runtime.database.db
         .selectFrom('answerDayCounts')

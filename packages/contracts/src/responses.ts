@@ -112,6 +112,7 @@ export const responseSchema = z
 export type ResponseView = z.infer<typeof responseSchema>;
 
 export const scoreBands = ['promoter', 'passive', 'detractor'] as const;
+export const testResponseFilters = ['exclude', 'only'] as const;
 
 export const listResponsesQuerySchema = z.strictObject({
   surveyId: idSchema.optional(),
@@ -123,6 +124,8 @@ export const listResponsesQuerySchema = z.strictObject({
   /** NPS band of the survey's first NPS question. */
   band: z.enum(scoreBands).optional(),
   status: z.enum(responseStatuses).optional(),
+  /** Test responses are listed by default, with their flag; `exclude` leaves them out, `only` shows nothing else. */
+  test: z.enum(testResponseFilters).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: idSchema.optional(),
 });

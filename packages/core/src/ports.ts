@@ -324,6 +324,8 @@ export interface ResponseFilter {
   channel?: string | undefined;
   language?: string | undefined;
   status?: 'partial' | 'complete' | undefined;
+  /** Leave test responses out, or list only them; both kinds when absent. */
+  test?: 'exclude' | 'only' | undefined;
   /** Responses whose answer to `questionKey` lies in [min, max]. */
   score?: { questionKey: string; min: number; max: number } | undefined;
 }

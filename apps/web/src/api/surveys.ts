@@ -6,7 +6,14 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { ListResponsesQuery, RouteInput, Survey, SurveyDefinition } from '@polku/contracts';
+import type {
+  AnswerValue,
+  Language,
+  ListResponsesQuery,
+  RouteInput,
+  Survey,
+  SurveyDefinition,
+} from '@polku/contracts';
 import { api } from './client';
 
 /** Query keys of the listening area (surveys, links, responses) of one workspace. */
@@ -168,6 +175,42 @@ export function useCloseSurveyLinkMutation(workspaceId: string, surveyId: string
       api.call('closeSurveyLink', { params: { workspaceId, surveyId, linkId } }),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: listeningKeys.links(workspaceId, surveyId) }),
+  });
+}
+
+/** Places a link at another touchpoint (or none): its later responses are counted there. */
+export function useMoveSurveyLinkMutation(workspaceId: string, surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { linkId: string; touchpointId: string | null }) =>
+      api.call('updateSurveyLink', {
+        params: { workspaceId, surveyId, linkId: input.linkId },
+        body: { touchpointId: input.touchpointId },
+      }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: listeningKeys.links(workspaceId, surveyId) }),
+  });
+}
+
+/**
+ * Stores the builder preview's answers as a test response to the published version: listed
+ * with a test badge, left out of every metric and analysis. Only staff who may write responses
+ * can mark one as a test; a public respondent cannot.
+ */
+export function useSubmitTestResponseMutation(workspaceId: string, surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      version: number;
+      language: Language;
+      answers: Record<string, AnswerValue>;
+    }) =>
+      api.call('submitResponse', {
+        params: { workspaceId },
+        body: { surveyId, ...input, test: true },
+      }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: listeningKeys.responses(workspaceId) }),
   });
 }
 

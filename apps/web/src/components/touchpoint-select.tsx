@@ -9,6 +9,8 @@ import { useTouchpointDirectory } from '../api/touchpoints';
 export function TouchpointSelect(props: {
   workspaceId: string;
   label: string;
+  /** In a table row the column names it for the eye; the label is then for screen readers. */
+  hideLabel?: boolean;
   value: string | null;
   onChange: (touchpointId: string | null) => void;
   /** What "none" means here ("Ei kosketuspistettä", "Kyselyn oma"). */
@@ -28,7 +30,8 @@ export function TouchpointSelect(props: {
   }
   return (
     <NativeSelect
-      label={props.label}
+      label={props.hideLabel ? undefined : props.label}
+      aria-label={props.hideLabel ? props.label : undefined}
       value={props.value ?? ''}
       error={props.error}
       disabled={props.disabled || pending}

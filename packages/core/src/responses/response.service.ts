@@ -173,6 +173,7 @@ export class ResponseService {
       channel: query.channel,
       language: query.language,
       status: query.status,
+      test: query.test,
     };
     if (query.band) {
       const key = query.surveyId ? await this.npsKeyOf(ctx.workspace.id, query.surveyId) : 'nps';

@@ -163,6 +163,7 @@ export function createResponseRepository(
       if (f.channel) q = q.where('r.channel', '=', f.channel);
       if (f.language) q = q.where('r.language', '=', f.language);
       if (f.status) q = q.where('r.status', '=', f.status);
+      if (f.test) q = q.where('r.isTest', '=', f.test === 'only' ? 1 : 0);
       if (before) {
         // Keyset on (submitted_at, id): the cursor is the last row's id; its time orders it.
         const cursor = await db

@@ -4,6 +4,7 @@ import {
   linkChannels,
   responseStatuses,
   scoreBands,
+  testResponseFilters,
   type SurveySummary,
 } from '@polku/contracts';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { useSearchParams } from 'react-router';
 import type { ResponseFilters } from '../../api/surveys';
 
 type FilterName =
-  'surveyId' | 'from' | 'to' | 'channel' | 'language' | 'band' | 'status' | 'touchpoint';
+  'surveyId' | 'from' | 'to' | 'channel' | 'language' | 'band' | 'status' | 'test' | 'touchpoint';
 
 function pick<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
   return allowed.find((a) => a === value);
@@ -39,6 +40,7 @@ export function useResponseFilters(): [
     language: pick(languages, params.get('language')),
     band: pick(scoreBands, params.get('band')),
     status: pick(responseStatuses, params.get('status')),
+    test: pick(testResponseFilters, params.get('test')),
     // A journey map card links here with `touchpoint=<id>`: that touchpoint's comments.
     touchpointId: uuidPattern.test(params.get('touchpoint') ?? '')
       ? (params.get('touchpoint') ?? undefined)
@@ -58,7 +60,7 @@ export function useResponseFilters(): [
   return [filters, set, clear];
 }
 
-/** Survey, dates, channel, language, NPS group and status filters of the responses list. */
+/** Survey, dates, channel, language, NPS group, status and test filters of the responses list. */
 export function ResponseFiltersForm(props: {
   filters: ResponseFilters;
   surveys: SurveySummary[];
@@ -115,6 +117,15 @@ export function ResponseFiltersForm(props: {
             ...responseStatuses.map((s) => ({ value: s, label: t(`responses.statuses.${s}`) })),
           ]}
           onChange={(e) => onChange('status', e.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t('responses.test')}
+          value={filters.test ?? ''}
+          data={[
+            { value: '', label: t('responses.tests.include') },
+            ...testResponseFilters.map((f) => ({ value: f, label: t(`responses.tests.${f}`) })),
+          ]}
+          onChange={(e) => onChange('test', e.currentTarget.value)}
         />
         <Group align="flex-end">
           <Button variant="default" onClick={props.onClear}>

@@ -12,6 +12,7 @@ import { ResponseDetail } from './response-detail';
 import { ResponseFiltersForm, useResponseFilters } from './response-filters';
 import { TableRegion } from '../../components/table-region';
 import { useTouchpointLabel } from '../../components/touchpoint-picker';
+import { useChannelLabel } from '../analytics/labels';
 
 /** `/w/:workspaceId/responses`: responses newest first, filtered, with a detail drawer. */
 export function ResponsesPage() {
@@ -24,6 +25,7 @@ export function ResponsesPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const title = t('areas.responses');
   const touchpointName = useTouchpointLabel(workspaceId);
+  const channelLabel = useChannelLabel();
   usePageTitle(title);
   const items = responses.data?.pages.flatMap((p) => p.items) ?? [];
   const wanted = [...new Set(items.map((r) => `${r.surveyId}:${r.version}`))].map((k) => {
@@ -118,12 +120,22 @@ export function ResponsesPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{r.surveyName}</Table.Td>
-                      <Table.Td>{r.channel}</Table.Td>
-                      <Table.Td>{r.language}</Table.Td>
+                      <Table.Td>{channelLabel(r.channel)}</Table.Td>
+                      <Table.Td>{t(`language.${r.language}`)}</Table.Td>
                       <Table.Td miw={110}>
-                        <Badge variant="light" color={r.status === 'complete' ? 'green' : 'orange'}>
-                          {t(`responses.statuses.${r.status}`)}
-                        </Badge>
+                        <Group gap={4}>
+                          <Badge
+                            variant="light"
+                            color={r.status === 'complete' ? 'green' : 'orange'}
+                          >
+                            {t(`responses.statuses.${r.status}`)}
+                          </Badge>
+                          {r.test && (
+                            <Badge variant="outline" color="gray" data-testid="test-badge">
+                              {t('responses.testBadge')}
+                            </Badge>
+                          )}
+                        </Group>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" lineClamp={2}>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import {
   useCloseSurveyLinkMutation,
   useCreateSurveyLinkMutation,
+  useMoveSurveyLinkMutation,
   useSurveyLinksQuery,
 } from '../../api/surveys';
 import { useTouchpointDirectory } from '../../api/touchpoints';
@@ -79,6 +80,31 @@ function CreateLinkForm(props: { workspaceId: string; surveyId: string }) {
   );
 }
 
+/**
+ * An open link's touchpoint, changed in place: responses that come through it from now on are
+ * counted at the new touchpoint (those already stored stay where they were answered).
+ */
+function LinkTouchpointSelect(props: { workspaceId: string; surveyId: string; link: SurveyLink }) {
+  const { t } = useTranslation();
+  const move = useMoveSurveyLinkMutation(props.workspaceId, props.surveyId);
+  const fieldErrors = useFieldErrors(move.error);
+  return (
+    <Stack gap={4}>
+      <TouchpointSelect
+        workspaceId={props.workspaceId}
+        label={t('links.touchpointOf', { name: props.link.name })}
+        hideLabel
+        noneLabel={t('links.touchpointNone')}
+        value={props.link.touchpointId}
+        error={fieldErrors.touchpointId}
+        disabled={move.isPending}
+        onChange={(touchpointId) => move.mutate({ linkId: props.link.id, touchpointId })}
+      />
+      {move.isError && !isFieldError(move.error) && <ErrorAlert error={move.error} />}
+    </Stack>
+  );
+}
+
 /** The survey's public links: create one per channel, copy its address, close it, print its QR. */
 export function LinksSection(props: {
   workspaceId: string;
@@ -137,7 +163,17 @@ export function LinksSection(props: {
                 <Table.Tr key={link.id}>
                   <Table.Td>{link.name}</Table.Td>
                   <Table.Td>{t(`links.channels.${link.channel}`)}</Table.Td>
-                  <Table.Td>{touchpointName(link.touchpointId)}</Table.Td>
+                  <Table.Td>
+                    {props.canManage && link.closedAt === null ? (
+                      <LinkTouchpointSelect
+                        workspaceId={props.workspaceId}
+                        surveyId={props.surveyId}
+                        link={link}
+                      />
+                    ) : (
+                      touchpointName(link.touchpointId)
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Anchor

@@ -61,7 +61,9 @@ function useLeaveWarning(active: boolean) {
 /** The builder for one loaded survey: local draft, save, publish, close. */
 function SurveyEditor({ survey, workspaceId }: { survey: Survey; workspaceId: string }) {
   const { t } = useTranslation();
-  const canManage = canDo(useCurrentMembership(), 'surveys.manage');
+  const membership = useCurrentMembership();
+  const canManage = canDo(membership, 'surveys.manage');
+  const canWriteResponses = canDo(membership, 'responses.write');
   const update = useUpdateSurveyMutation(workspaceId, survey.id);
   const publish = usePublishSurveyMutation(workspaceId, survey.id);
   const close = useCloseSurveyMutation(workspaceId, survey.id);
@@ -250,7 +252,20 @@ function SurveyEditor({ survey, workspaceId }: { survey: Survey; workspaceId: st
         <Grid.Col span={{ base: 12, md: 5 }}>
           <div style={{ position: 'sticky', top: 72 }}>
             <Section title={t('builder.sections.preview')}>
-              <SurveyPreview draft={draft} />
+              <SurveyPreview
+                draft={draft}
+                testTarget={
+                  canWriteResponses
+                    ? {
+                        workspaceId,
+                        surveyId: survey.id,
+                        publishedVersion: survey.publishedVersion,
+                        unpublishedChanges: dirty || survey.hasUnpublishedChanges,
+                        closed: survey.status === 'closed',
+                      }
+                    : undefined
+                }
+              />
             </Section>
           </div>
         </Grid.Col>

@@ -1,15 +1,36 @@
-import { Divider, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Divider, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { AnswerValue, Language, SurveyDefinition } from '@polku/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSubmitTestResponseMutation } from '../../api/surveys';
+import { ErrorAlert } from '../../components/status';
 import { meetsAll } from './draft';
 import { PreviewQuestion } from './preview-question';
 
+/** Where the preview's answers can go: a test response to the published version, if allowed. */
+export interface TestAnswerTarget {
+  workspaceId: string;
+  surveyId: string;
+  /** The version respondents answer now; null before the first publication. */
+  publishedVersion: number | null;
+  /** The builder holds changes not yet saved and published: the preview is not what is live. */
+  unpublishedChanges: boolean;
+  /** A closed survey takes no answers, test ones included. */
+  closed: boolean;
+}
+
 /**
- * The draft as a respondent would see it, in any offered language. Answers given here only
- * drive the skip logic and the thank-you rules; nothing is submitted.
+ * The draft as a respondent would see it, in any offered language. Answers given here drive
+ * the skip logic and the thank-you rules; staff who may write responses can also store them
+ * as a test response (`testTarget`), to see it arrive without touching any figure.
  */
-export function SurveyPreview({ draft }: { draft: SurveyDefinition }) {
+export function SurveyPreview({
+  draft,
+  testTarget,
+}: {
+  draft: SurveyDefinition;
+  testTarget?: TestAnswerTarget | undefined;
+}) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<Language>(draft.defaultLanguage);
   const [answers, setAnswers] = useState<Record<string, AnswerValue | undefined>>({});
@@ -61,6 +82,67 @@ export function SurveyPreview({ draft }: { draft: SurveyDefinition }) {
           <Text style={{ whiteSpace: 'pre-wrap' }}>{thankYou ?? ''}</Text>
         </Stack>
       </Paper>
+      {testTarget && (
+        <TestAnswer
+          target={testTarget}
+          language={language}
+          // Only what the respondent would have been asked: hidden questions' answers are dropped.
+          answers={Object.fromEntries(
+            shown.flatMap((q) => {
+              const value = answers[q.key];
+              return value === undefined ? [] : [[q.key, value] as const];
+            }),
+          )}
+          onStored={() => setAnswers({})}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function TestAnswer(props: {
+  target: TestAnswerTarget;
+  language: Language;
+  answers: Record<string, AnswerValue>;
+  onStored: () => void;
+}) {
+  const { t } = useTranslation();
+  const { workspaceId, surveyId, publishedVersion, unpublishedChanges, closed } = props.target;
+  const submit = useSubmitTestResponseMutation(workspaceId, surveyId);
+  const blocked = closed
+    ? t('builder.preview.test.closed')
+    : publishedVersion === null
+      ? t('builder.preview.test.notPublished')
+      : unpublishedChanges
+        ? t('builder.preview.test.unpublished')
+        : null;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed" id="test-answer-hint">
+        {blocked ?? t('builder.preview.test.hint')}
+      </Text>
+      <Button
+        variant="default"
+        disabled={blocked !== null}
+        loading={submit.isPending}
+        aria-describedby="test-answer-hint"
+        onClick={() => {
+          if (publishedVersion === null) return;
+          submit.reset();
+          submit.mutate(
+            { version: publishedVersion, language: props.language, answers: props.answers },
+            { onSuccess: props.onStored },
+          );
+        }}
+      >
+        {t('builder.preview.test.submit')}
+      </Button>
+      {submit.isSuccess && (
+        <Alert color="green" role="status">
+          {t('builder.preview.test.stored')}
+        </Alert>
+      )}
+      {submit.isError && <ErrorAlert error={submit.error} />}
     </Stack>
   );
 }
