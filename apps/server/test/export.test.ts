@@ -78,6 +78,7 @@ for (const dialect of testDialects()) {
         delivery_dysfunctional: 'dislike',
         expect_expectation: '5',
         expect_outcome: '6',
+        test: 'no',
       });
       expect(rows.find((r) => r.nps === '9')!.reason).toBe("'=1+1");
       expect(rows.find((r) => r.nps === '7')!.reason).toBe('Hän sanoi "kiitos"\r\nja hymyili');
@@ -103,6 +104,36 @@ for (const dialect of testDialects()) {
         a.reason === '=1+1' ? { ...a, reason: "'=1+1" } : a,
       );
       expect(await answers(copy)).toEqual(original);
+    });
+
+    it('marks a test response in its test column, and the import reads the mark back', async () => {
+      const source = await publishedSurvey(t.runtime, ctx, 'nps');
+      const submit = (nps: number, test: boolean) =>
+        owner.browser.request({
+          method: 'POST',
+          url: `/api/v1/workspaces/${owner.workspaceId}/responses`,
+          payload: { surveyId: source, answers: { nps }, test },
+        });
+      expect((await submit(10, false)).statusCode).toBe(201);
+      expect((await submit(0, true)).statusCode).toBe(201);
+      const res = await owner.browser.request({ method: 'GET', url: url(`surveyId=${source}`) });
+      const rows = rowsOf(res.body);
+      expect(rows.map((r) => [r.nps, r.test]).sort()).toEqual([
+        ['0', 'yes'],
+        ['10', 'no'],
+      ]);
+      const file = join(mkdtempSync(join(tmpdir(), 'polku-export-')), 'tests.csv');
+      writeFileSync(file, res.rawPayload);
+      const copy = await publishedSurvey(t.runtime, ctx, 'nps');
+      expect(await importFile(t.runtime, owner.workspaceId, file, copy, {})).toMatchObject({
+        imported: 2,
+      });
+      const copied = (await t.runtime.services.responses.list(ctx, { surveyId: copy, limit: 10 }))
+        .items;
+      expect(copied.map((r) => [r.answers.nps, r.test]).sort()).toEqual([
+        [0, true],
+        [10, false],
+      ]);
     });
 
     it('pages through every response however small the page', async () => {

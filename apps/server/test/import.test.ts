@@ -295,6 +295,41 @@ for (const dialect of testDialects()) {
       ).rejects.toThrow(/attribute key/);
     });
 
+    it('reads the test column of a Polku export: yes marks a test response, out of the figures; an unclear cell is refused', async () => {
+      const surveyId = await publishedSurvey(t.runtime, ctx, 'nps');
+      const date = '2026-05-02';
+      const unclear = tempFile('unclear-test.csv', 'nps,test\n10,no\n0,maybe\n');
+      const refused = await run(unclear, surveyId, { date });
+      expect(refused).toMatchObject({
+        outcome: 'refused',
+        imported: 0,
+        refusedRows: [
+          {
+            line: 3,
+            column: 'test',
+            reason: '"maybe" is neither yes nor no (yes/no, 1/0, true/false, kyllä/ei, ja/nej)',
+          },
+        ],
+      });
+      expect(await responsesOf(surveyId)).toHaveLength(0);
+
+      const file = tempFile('tests.csv', 'nps,test\n10,no\n9,\n0,yes\n1,Kyllä\n');
+      expect(await run(file, surveyId, { date })).toMatchObject({ imported: 4 });
+      const stored = await responsesOf(surveyId);
+      expect(stored.map((r) => [r.answers.nps, r.test]).sort()).toEqual([
+        [0, true],
+        [1, true],
+        [10, false],
+        [9, false],
+      ]);
+      // Only the two real promoters count: NPS +100 over n = 2.
+      const result = await t.runtime.services.metrics.query(ctx, {
+        metric: { kind: 'nps', surveyId, question: 'nps' },
+        by: 'all',
+      });
+      expect([result.groups[0]?.total.n, result.groups[0]?.total.score]).toEqual([2, 100]);
+    });
+
     it('refuses a survey that is not published', async () => {
       const draft = await t.runtime.services.surveys.create(ctx, {
         name: 'draft',

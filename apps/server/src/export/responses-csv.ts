@@ -26,6 +26,8 @@ const METADATA_COLUMNS = [
   'channel',
   'language',
   'touchpoint',
+  /** `yes` for a test response (left out of figures; the import reads it back), else `no`. */
+  'test',
 ];
 
 /** The columns a question's answer takes: one, or one per part (`kano_functional`). */
@@ -174,6 +176,7 @@ export async function planResponseExport(
           channel: r.channel,
           language: r.language,
           touchpoint: r.touchpointId ?? '',
+          test: r.isTest ? 'yes' : 'no',
         };
         if (definition) {
           const values = answersFromRows(definition, answers.get(r.id) ?? []);

@@ -29,6 +29,8 @@ export interface FileLayout {
   /** Qualtrics `Finished` (0/1, False/True) or a generic `status` (partial/complete). */
   finishedColumn: number;
   statusColumn: number;
+  /** A generic file's `test` column (as Polku's export writes it): yes marks a test response. */
+  testColumn: number;
   targets: ColumnTarget[];
   /** Columns mapped (`COLUMN=@key`) to a customer attribute known when the answer was given. */
   attributes: { column: number; header: string; key: string }[];
@@ -114,6 +116,7 @@ const METADATA: Record<Layout, string[]> = {
     'channel',
     'language',
     'touchpoint',
+    'test',
   ],
 };
 
@@ -323,6 +326,7 @@ export function resolveLayout(
         : -1,
     finishedColumn: isQualtrics ? find('finished') : layout === 'csv' ? find('finished') : -1,
     statusColumn: layout === 'csv' ? find('status') : -1,
+    testColumn: layout === 'csv' ? find('test') : -1,
     targets,
     attributes,
     ignored,

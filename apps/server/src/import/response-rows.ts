@@ -13,7 +13,7 @@ import type { ColumnTarget, FileLayout } from './layouts.js';
 import type { DecimalMark } from './numbers.js';
 import type { BuiltRow } from './run-import.js';
 import { labelKey } from './value-maps.js';
-import { addPart, readCell } from './values.js';
+import { addPart, readCell, readFlag } from './values.js';
 
 /** Qualtrics `Finished` and a generic `finished` column: these mean the response is partial. */
 const UNFINISHED = new Set(['0', 'false', 'no', 'partial']);
@@ -132,6 +132,8 @@ export function rowBuilder(ctx: {
     const language = readLanguage(cell(layout.languageColumn));
     if ('reason' in language)
       problems.push({ column: layout.headers[layout.languageColumn], reason: language.reason });
+    const test = readFlag(cell(layout.testColumn));
+    if (!test.ok) problems.push({ column: layout.headers[layout.testColumn], reason: test.reason });
     if (problems.length) return { problems };
 
     const sourceId = cell(layout.idColumn);
@@ -151,6 +153,7 @@ export function rowBuilder(ctx: {
         partial: UNFINISHED.has(finished) || status === 'partial',
         answers: answers as Record<string, AnswerValue>,
         ...(Object.keys(attributes).length > 0 && { attributes }),
+        ...(test.ok && test.value && { test: true }),
         source: 'import',
       },
     };

@@ -40,6 +40,14 @@ const GOAL_WORDS: Record<string, 'yes' | 'partly' | 'no'> = {
 const NOT_PICKED = new Set(['0', 'false', 'no', 'n', 'ei', 'e', 'nej']);
 const PICKED = new Set(['1', 'true', 'yes', 'y', 'kyllä', 'k', 'ja', 'j', 'x', '✓']);
 
+/** A yes/no metadata cell (the `test` column): empty is no; anything else unclear is refused. */
+export function readFlag(cell: string): CellReading<boolean> {
+  const word = normalizeText(cell);
+  if (word === '' || NOT_PICKED.has(word)) return { ok: true, value: false };
+  if (PICKED.has(word)) return { ok: true, value: true };
+  return refuse(`"${cell}" is neither yes nor no (yes/no, 1/0, true/false, kyllä/ei, ja/nej)`);
+}
+
 /**
  * Kano answers as people word them: Polku's own answer texts in fi, sv and en (so a Polku
  * export reads back), the wordings of Berger et al. (1993) and their usual translations, and
