@@ -171,9 +171,16 @@ export async function callApi<T = unknown>(
 export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
   // Dialogs and drawers fade in: contrast measured mid-transition sees their text half
   // transparent (an intermittent failure). Finite animations and transitions end first.
-  await page.waitForFunction(
-    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
-  );
+  await page.waitForFunction(() => {
+    interface Animation {
+      playState: string;
+      effect: { getTiming(): { iterations?: number } } | null;
+    }
+    const doc = (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document;
+    return doc
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+  });
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async (include) => {
     const axe = (

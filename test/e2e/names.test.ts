@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPrerequisites, callApi, launchChromium, signIn, startPolku } from './harness.js';
+import {
+  assertPrerequisites,
+  axeViolations,
+  callApi,
+  launchChromium,
+  signIn,
+  startPolku,
+} from './harness.js';
 
 const NPS_SURVEY = 'Suositteluhalukkuus (NPS)';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/;
@@ -54,7 +61,10 @@ describe('names instead of ids', () => {
       .execute();
     touchpointIds = Object.fromEntries(tps.map((t) => [t.name, t.id]));
     browser = await launchChromium();
-    page = await polku.newPage(browser, { viewport: { width: 1440, height: 900 } });
+    page = await polku.newPage(browser, {
+      viewport: { width: 1440, height: 900 },
+      bypassCSP: true,
+    });
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack?.slice(0, 1500)}`));
     await page.goto(`${polku.url}/login`);
     await signIn(page);
@@ -105,6 +115,51 @@ describe('names instead of ids', () => {
       .getByRole('row', { name: /^Verkkokassa/ })
       .waitFor();
     expect(await totals().textContent()).not.toMatch(UUID);
+    expect(errors).toEqual([]);
+  });
+
+  it('offers the customer attributes the responses carry as pickers, for the breakdown and the filter', async () => {
+    await page.goto(
+      `${polku.url}/w/${workspaceId}/analytics?survey=${npsSurveyId}&question=nps&breakdown=attribute`,
+    );
+    // The breakdown's key from those the responses carry, with how many carry it.
+    const key = controls().getByRole('combobox', { name: 'Asiakastiedon nimi' });
+    await key.locator('option[value="asiakastyyppi"]').waitFor({ state: 'attached' });
+    expect(await key.locator('option[value="asiakastyyppi"]').textContent()).toMatch(
+      /^asiakastyyppi \([\d\u00a0 ]+\)$/,
+    );
+    await key.selectOption('asiakastyyppi');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('breakdownKey'))
+      .toBe('asiakastyyppi');
+    await totals()
+      .getByRole('row', { name: /^yritys/ })
+      .waitFor();
+    await totals()
+      .getByRole('row', { name: /^kuluttaja/ })
+      .waitFor();
+
+    // The filter: a value picked from the list, grouped under its attribute.
+    await controls().getByLabel('Asiakastiedot').click();
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /^kuluttaja \(/ })
+      .click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.getAll('attr'))
+      .toEqual(['asiakastyyppi=kuluttaja']);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() =>
+        totals()
+          .getByRole('row', { name: /^yritys/ })
+          .count(),
+      )
+      .toBe(0);
+    await totals()
+      .getByRole('row', { name: /^kuluttaja/ })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import {
   batchResultSchema,
   listResponsesQuerySchema,
   MAX_BATCH,
+  responseAttributeKeysSchema,
   responseSchema,
   submitBatchBodySchema,
   submitResponseBodySchema,
@@ -209,6 +210,17 @@ export function listeningRoutes() {
       query: listResponsesQuerySchema,
       status: 200,
       response: pageSchema(responseSchema),
+    }),
+    listResponseAttributes: defineRoute({
+      method: 'GET',
+      path: `${ws}/response-attributes`,
+      summary:
+        'The customer attribute keys responses carry, with their values and counts (for filter and breakdown pickers)',
+      tag: 'responses',
+      access: { kind: 'workspace', permission: 'responses.read' },
+      params: workspaceParams,
+      status: 200,
+      response: responseAttributeKeysSchema,
     }),
     getResponse: defineRoute({
       method: 'GET',

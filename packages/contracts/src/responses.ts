@@ -74,6 +74,25 @@ export const submitResponseBodySchema = z.strictObject({
 });
 export type SubmitResponseBody = z.input<typeof submitResponseBodySchema>;
 
+/** How many values of one attribute the pickers offer: the most common first. */
+export const MAX_ATTRIBUTE_VALUES = 100;
+
+/** The customer attribute keys responses carry, each with its values and how many responses have each. */
+export const responseAttributeKeysSchema = z.object({
+  items: z.array(
+    z.object({
+      key: z.string(),
+      /** Responses carrying the key, whatever the value. */
+      count: z.number().int(),
+      /** The most common values first, at most MAX_ATTRIBUTE_VALUES. */
+      values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+      /** More values exist than are listed. */
+      truncated: z.boolean(),
+    }),
+  ),
+});
+export type ResponseAttributeKeys = z.infer<typeof responseAttributeKeysSchema>;
+
 export const MAX_BATCH = 1000;
 export const submitBatchBodySchema = z.strictObject({
   responses: z.array(submitResponseBodySchema).min(1).max(MAX_BATCH),

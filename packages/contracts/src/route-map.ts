@@ -74,6 +74,10 @@ export const routeMap = {
   submitResponse: { method: 'POST', path: '/api/v1/workspaces/:workspaceId/responses' },
   submitResponseBatch: { method: 'POST', path: '/api/v1/workspaces/:workspaceId/responses/batch' },
   listResponses: { method: 'GET', path: '/api/v1/workspaces/:workspaceId/responses' },
+  listResponseAttributes: {
+    method: 'GET',
+    path: '/api/v1/workspaces/:workspaceId/response-attributes',
+  },
   getResponse: { method: 'GET', path: '/api/v1/workspaces/:workspaceId/responses/:responseId' },
   getQuestionMetric: { method: 'GET', path: '/api/v1/workspaces/:workspaceId/metrics/question' },
   queryMetric: { method: 'POST', path: '/api/v1/workspaces/:workspaceId/metrics/query' },

@@ -387,6 +387,8 @@ export interface ResponseRepository {
   ): Promise<ResponseRecord[]>;
   /** Complete responses per survey. */
   countBySurvey(workspaceId: string): Promise<Map<string, number>>;
+  /** How many responses carry each attribute key and value, ordered by key. */
+  attributeCounts(workspaceId: string): Promise<{ key: string; value: string; count: number }[]>;
 }
 
 // Distribution: email invitations, unsubscribes, the contact log.

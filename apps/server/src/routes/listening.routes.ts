@@ -19,6 +19,7 @@ type ListeningRoutes =
   | 'submitResponse'
   | 'submitResponseBatch'
   | 'listResponses'
+  | 'listResponseAttributes'
   | 'getResponse';
 
 /** Surveys, links and response intake over the API: thin calls into core. */
@@ -53,6 +54,7 @@ export function listeningHandlers({
     submitResponseBatch: ({ auth, body }) =>
       responses.submitBatch(auth, body.responses.map(viaApi)),
     listResponses: ({ auth, query }) => responses.list(auth, query),
+    listResponseAttributes: ({ auth }) => responses.attributeKeys(auth),
     getResponse: ({ auth, params }) => responses.get(auth, params.responseId),
   };
 }

@@ -214,6 +214,15 @@ export function useSubmitTestResponseMutation(workspaceId: string, surveyId: str
   });
 }
 
+/** The attribute keys and values the workspace's responses carry, for the pickers. */
+export function useResponseAttributesQuery(workspaceId: string) {
+  return useQuery({
+    queryKey: [...listeningKeys.responses(workspaceId), 'attributes'],
+    queryFn: () => api.call('listResponseAttributes', { params: { workspaceId } }),
+    staleTime: 60_000,
+  });
+}
+
 /** Response filters as the list route takes them (without paging). */
 export type ResponseFilters = Omit<ListResponsesQuery, 'limit' | 'before'>;
 

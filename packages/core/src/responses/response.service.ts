@@ -1,10 +1,12 @@
-import type {
-  AnswerValue,
-  FieldIssue,
-  Language,
-  ListResponsesQuery,
-  ResponseView,
-  SurveyDefinition,
+import {
+  MAX_ATTRIBUTE_VALUES,
+  type AnswerValue,
+  type FieldIssue,
+  type Language,
+  type ListResponsesQuery,
+  type ResponseAttributeKeys,
+  type ResponseView,
+  type SurveyDefinition,
 } from '@polku/contracts';
 import type {
   Page,
@@ -190,6 +192,27 @@ export class ResponseService {
     return {
       items,
       nextBefore: records.length === query.limit ? (records.at(-1)?.id ?? null) : null,
+    };
+  }
+
+  /** The attribute keys responses carry, each with its most common values (for the pickers). */
+  async attributeKeys(ctx: { workspace: WorkspaceRecord }): Promise<ResponseAttributeKeys> {
+    const byKey = new Map<string, { value: string; count: number }[]>();
+    for (const { key, value, count } of await this.deps.store.responses.attributeCounts(
+      ctx.workspace.id,
+    ))
+      byKey.set(key, [...(byKey.get(key) ?? []), { value, count }]);
+    return {
+      items: [...byKey].map(([key, values]) => {
+        // Most common first; equal counts in the order the values sort (stable sort).
+        const ranked = values.sort((a, b) => b.count - a.count);
+        return {
+          key,
+          count: values.reduce((sum, v) => sum + v.count, 0),
+          values: ranked.slice(0, MAX_ATTRIBUTE_VALUES),
+          truncated: ranked.length > MAX_ATTRIBUTE_VALUES,
+        };
+      }),
     };
   }
 

@@ -204,6 +204,18 @@ export function createResponseRepository(
         .execute();
       return rows.map(toResponse);
     },
+    async attributeCounts(workspaceId) {
+      // The index response_attributes_value (workspace, key, value, response) answers this alone.
+      const rows = await db
+        .selectFrom('responseAttributes')
+        .select(['key', 'value', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('workspaceId', '=', workspaceId)
+        .groupBy(['key', 'value'])
+        .orderBy('key')
+        .orderBy('value')
+        .execute();
+      return rows.map((r) => ({ key: r.key, value: r.value, count: Number(r.n) }));
+    },
     async countBySurvey(workspaceId) {
       const rows = await db
         .selectFrom('responses')

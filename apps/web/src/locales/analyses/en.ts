@@ -27,10 +27,9 @@ export const enAnalyses: AnalysesMessages = {
       anyChannel: 'All channels',
       languages: 'Response languages',
       anyLanguage: 'All languages',
-      attribute: 'Customer attribute',
+      attribute: 'Customer attributes',
       attributeHint:
-        'key=value, e.g. tier=gold. Several values with commas, several conditions with semicolons.',
-      attributeInvalid: 'Write it as key=value (the key in lowercase, starting with a letter).',
+        'Pick values to narrow the responses. Any one value of the same attribute matches.',
     },
     channels: {
       web: 'Web',

@@ -25,11 +25,9 @@ export const fiAnalyses = {
       anyChannel: 'Kaikki kanavat',
       languages: 'Vastauskielet',
       anyLanguage: 'Kaikki kielet',
-      attribute: 'Asiakkaan ominaisuus',
+      attribute: 'Asiakastiedot',
       attributeHint:
-        'avain=arvo, esim. taso=kulta. Useita arvoja pilkulla, useita ehtoja puolipisteellä.',
-      attributeInvalid:
-        'Kirjoita muodossa avain=arvo (avain pienillä kirjaimilla, alkaa kirjaimella).',
+        'Valitse arvot, joilla vastauksia rajataan. Saman tiedon arvoista riittää yksi.',
     },
     channels: {
       web: 'Verkko',

@@ -27,11 +27,9 @@ export const svAnalyses: AnalysesMessages = {
       anyChannel: 'Alla kanaler',
       languages: 'Svarsspråk',
       anyLanguage: 'Alla språk',
-      attribute: 'Kundegenskap',
+      attribute: 'Kunduppgifter',
       attributeHint:
-        'nyckel=värde, t.ex. nivå=guld. Flera värden med komma, flera villkor med semikolon.',
-      attributeInvalid:
-        'Skriv i formen nyckel=värde (nyckeln med små bokstäver, börjar med en bokstav).',
+        'Välj värden som svaren avgränsas med. Ett av värdena för samma uppgift räcker.',
     },
     channels: {
       web: 'Webb',

@@ -89,7 +89,9 @@ export const enAnalytics: AnalyticsMessages = {
       attribute: 'Customer attribute',
     },
     breakdownKey: 'Attribute name',
-    breakdownKeyHint: 'For example segment or region.',
+    breakdownKeyHint:
+      'Customer attributes stored with the responses, with the number of responses in brackets.',
+    breakdownKeyChoose: 'Choose an attribute',
     channels: 'Channels',
     channelNames: {
       web: 'Web',
@@ -104,7 +106,8 @@ export const enAnalytics: AnalyticsMessages = {
     },
     languages: 'Answer languages',
     attributes: 'Customer attributes',
-    attributesHint: 'As name=value, Enter adds. Any one value of the same name matches.',
+    attributesHint:
+      'Pick values to narrow the responses. Any one value of the same attribute matches.',
     touchpoints: 'Touchpoints',
     touchpointsHint: "The journeys' touchpoints by name; also answers without a touchpoint.",
     all: 'All',

@@ -87,7 +87,8 @@ export const fiAnalytics = {
       attribute: 'Asiakastieto',
     },
     breakdownKey: 'Asiakastiedon nimi',
-    breakdownKeyHint: 'Esimerkiksi segmentti tai alue.',
+    breakdownKeyHint: 'Vastauksiin tallennetut asiakastiedot, suluissa vastausten määrä.',
+    breakdownKeyChoose: 'Valitse asiakastieto',
     channels: 'Kanavat',
     channelNames: {
       web: 'Verkko',
@@ -102,7 +103,8 @@ export const fiAnalytics = {
     },
     languages: 'Vastauskielet',
     attributes: 'Asiakastiedot',
-    attributesHint: 'Muodossa nimi=arvo, Enter lisää. Saman nimen arvoista riittää yksi.',
+    attributesHint:
+      'Valitse arvot, joilla vastauksia rajataan. Saman tiedon arvoista riittää yksi.',
     touchpoints: 'Kosketuspisteet',
     touchpointsHint:
       'Asiakaspolkujen kosketuspisteet nimeltä; myös vastaukset ilman kosketuspistettä.',

@@ -89,7 +89,8 @@ export const svAnalytics: AnalyticsMessages = {
       attribute: 'Kunduppgift',
     },
     breakdownKey: 'Kunduppgiftens namn',
-    breakdownKeyHint: 'Till exempel segment eller region.',
+    breakdownKeyHint: 'Kunduppgifter som sparats med svaren, inom parentes antalet svar.',
+    breakdownKeyChoose: 'Välj kunduppgift',
     channels: 'Kanaler',
     channelNames: {
       web: 'Webb',
@@ -104,7 +105,8 @@ export const svAnalytics: AnalyticsMessages = {
     },
     languages: 'Svarsspråk',
     attributes: 'Kunduppgifter',
-    attributesHint: 'Som namn=värde, Enter lägger till. Ett av värdena med samma namn räcker.',
+    attributesHint:
+      'Välj värden som svaren avgränsas med. Ett av värdena för samma uppgift räcker.',
     touchpoints: 'Kontaktpunkter',
     touchpointsHint: 'Kundresornas kontaktpunkter efter namn; även svar utan kontaktpunkt.',
     all: 'Alla',

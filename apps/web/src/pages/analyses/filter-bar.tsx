@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnalysedDefinitionQuery } from '../../api/analyses';
 import { useSurveysQuery } from '../../api/surveys';
+import { AttributeFilterPicker } from '../../components/attribute-pickers';
+import { attributeFilters, type AttributeCondition } from '../../lib/attribute-conditions';
 
 /** What the filter bar edits; text as typed, turned into a request body by `useScopeBody`. */
 export interface ScopeState {
@@ -14,12 +16,11 @@ export interface ScopeState {
   to: string;
   channels: string[];
   languages: string[];
-  /** `key=value[,value…][; key=value…]` */
-  attributes: string;
+  /** Customer attribute conditions; values of one key are alternatives. */
+  attributes: AttributeCondition[];
 }
 
 const ALL = '__all__';
-const keyPattern = /^[a-z][a-z0-9_]*$/;
 
 export function useScopeState() {
   return useState<ScopeState>({
@@ -28,29 +29,8 @@ export function useScopeState() {
     to: '',
     channels: [],
     languages: [],
-    attributes: '',
+    attributes: [],
   });
-}
-
-/** Attribute conditions from `tier=gold,silver; region=north`; null when it does not parse. */
-export function parseAttributes(text: string): NonNullable<MetricFilters['attributes']> | null {
-  const parts = text
-    .split(';')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const out: NonNullable<MetricFilters['attributes']> = [];
-  for (const part of parts) {
-    const eq = part.indexOf('=');
-    const key = part.slice(0, eq).trim();
-    const values = part
-      .slice(eq + 1)
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    if (eq < 1 || !keyPattern.test(key) || values.length === 0 || key.length > 64) return null;
-    out.push({ key, values });
-  }
-  return out.length > 10 ? null : out;
 }
 
 const periodValid = (s: ScopeState) => !s.from || !s.to || s.from <= s.to;
@@ -74,9 +54,9 @@ export function useScopeBody(
 ): ScopeBody | null {
   const [settled] = useDebouncedValue(scope, 300);
   const answerFilters = options.answerFilters ?? true;
-  const attributes = parseAttributes(settled.attributes);
+  const attributes = attributeFilters(settled.attributes);
   if (!settled.surveyId && !options.surveyOptional) return null;
-  if (!periodValid(settled) || attributes === null) return null;
+  if (!periodValid(settled)) return null;
   const filters: MetricFilters = {
     ...(answerFilters && settled.channels.length > 0 && { channels: settled.channels }),
     ...(settled.languages.length > 0 && {
@@ -167,18 +147,15 @@ export function FilterBar(props: {
         w={width}
       />
       {answerFilters && (
-        <TextInput
-          label={t('analyses.filters.attribute')}
-          description={t('analyses.filters.attributeHint')}
-          value={v.attributes}
-          onChange={(e) => set({ attributes: e.currentTarget.value })}
-          error={
-            parseAttributes(v.attributes) === null
-              ? t('analyses.filters.attributeInvalid')
-              : undefined
-          }
-          w={{ base: '100%', xs: 300 }}
-        />
+        <div style={{ width: '100%', maxWidth: 300 }}>
+          <AttributeFilterPicker
+            workspaceId={props.workspaceId}
+            label={t('analyses.filters.attribute')}
+            description={t('analyses.filters.attributeHint')}
+            value={v.attributes}
+            onChange={(attributes) => set({ attributes })}
+          />
+        </div>
       )}
     </Group>
   );

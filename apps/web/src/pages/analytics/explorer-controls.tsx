@@ -6,7 +6,6 @@ import {
   NativeSelect,
   NumberInput,
   SimpleGrid,
-  TagsInput,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -32,11 +31,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelLabel } from './labels';
-import { hasIntervalChoice, parseAttribute, rangeOf, type ExplorerState } from './explorer-state';
+import { hasIntervalChoice, rangeOf, type ExplorerState } from './explorer-state';
 import { periodPresets, type Period } from './period';
 import { statusText } from '../../lib/status-colors';
 import { formatNumber } from '../../lib/format';
 import { TouchpointMultiPicker } from '../../components/touchpoint-picker';
+import { AttributeFilterPicker, AttributeKeySelect } from '../../components/attribute-pickers';
 import { useWorkspaceId } from '../../lib/membership';
 
 /** Every channel an answer can carry: a link's channel, or the source when there was no link. */
@@ -252,10 +252,13 @@ export function ExplorerControls(props: {
           }
         />
         {state.breakdown === 'attribute' && (
-          <BreakdownKeyInput
-            key={state.breakdownKey ?? ''}
-            value={state.breakdownKey ?? ''}
-            onCommit={(breakdownKey) => onChange({ breakdownKey })}
+          <AttributeKeySelect
+            workspaceId={workspaceId}
+            label={t('analytics.breakdownKey')}
+            description={t('analytics.breakdownKeyHint')}
+            chooseLabel={t('analytics.breakdownKeyChoose')}
+            value={state.breakdownKey}
+            onChange={(breakdownKey) => onChange({ breakdownKey })}
           />
         )}
         {hasIntervalChoice(state.kind) && (
@@ -302,18 +305,13 @@ export function ExplorerControls(props: {
             onChange={(ls) => onChange({ languages: ls })}
             clearable
           />
-          <TagsInput
+          <AttributeFilterPicker
+            workspaceId={workspaceId}
             label={t('analytics.attributes')}
             description={t('analytics.attributesHint')}
-            value={state.attributes.map((a) => `${a.key}=${a.value}`)}
-            onChange={(values) =>
-              onChange({
-                attributes: values
-                  .map(parseAttribute)
-                  .filter((a): a is { key: string; value: string } => a !== null),
-              })
-            }
-            clearable
+            placeholder={t('analytics.all')}
+            value={state.attributes}
+            onChange={(attributes) => onChange({ attributes })}
           />
           <TouchpointMultiPicker
             workspaceId={workspaceId}
@@ -391,27 +389,5 @@ function CsiWeightsInput(props: {
         </Text>
       )}
     </Fieldset>
-  );
-}
-
-/** The attribute to break down by: committed on leaving the field or Enter, not per keystroke. */
-function BreakdownKeyInput(props: { value: string; onCommit: (key: string | undefined) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(props.value);
-  const commit = () => {
-    const key = text.trim();
-    if (key !== props.value) props.onCommit(/^[a-z][a-z0-9_]*$/.test(key) ? key : undefined);
-  };
-  return (
-    <TextInput
-      label={t('analytics.breakdownKey')}
-      description={t('analytics.breakdownKeyHint')}
-      value={text}
-      onChange={(e) => setText(e.currentTarget.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
   );
 }

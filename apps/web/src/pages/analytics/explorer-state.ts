@@ -15,6 +15,7 @@ import {
   type NpsIntervalMethodName,
 } from '@polku/contracts';
 import { dayPattern, periodPresets, presetRange, type Period } from './period';
+import { attributeFilters } from '../../lib/attribute-conditions';
 
 export type BreakdownBy = (typeof breakdownDimensions)[number];
 
@@ -193,11 +194,7 @@ export function toMetricQuery(
   if (state.channels.length) filters.channels = state.channels;
   if (state.languages.length) filters.languages = state.languages;
   if (state.touchpointIds.length) filters.touchpointIds = state.touchpointIds;
-  if (state.attributes.length) {
-    const byKey = new Map<string, string[]>();
-    for (const a of state.attributes) byKey.set(a.key, [...(byKey.get(a.key) ?? []), a.value]);
-    filters.attributes = [...byKey].map(([key, values]) => ({ key, values }));
-  }
+  if (state.attributes.length) filters.attributes = attributeFilters(state.attributes);
   const query: MetricQuery = {
     metric,
     by: state.by,
