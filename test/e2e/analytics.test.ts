@@ -299,6 +299,41 @@ describe('the analytics explorer and the workspace home page', () => {
       .waitFor();
   });
 
+  it('says how many test responses the figures leave out', async () => {
+    const survey = await polku.runtime.database.db
+      .selectFrom('surveys')
+      .select(['id', 'createdAt'])
+      .where('workspaceId', '=', workspaceId)
+      .where('name', '=', 'Palvelupisteiden tyytyväisyys (CSAT)')
+      .executeTakeFirstOrThrow();
+    const tested = await polku.runtime.database.db
+      .selectFrom('responses')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('workspaceId', '=', workspaceId)
+      .where('surveyId', '=', survey.id)
+      .where('isTest', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(Number(tested.n)).toBe(3); // the staff tried the gift card's QR code
+    const { to: today } = await period();
+    const from = new Date(Number(survey.createdAt) - 86_400_000).toISOString().slice(0, 10);
+    await page.goto(
+      `${polku.url}/w/${workspaceId}/analytics?kind=csat&survey=${survey.id}&question=csat&by=month&from=${from}&to=${today}`,
+    );
+    await expect
+      .poll(() => page.getByTestId('test-responses-excluded').textContent({ timeout: 10_000 }))
+      .toBe('Luvuista on jätetty pois 3 testivastausta.');
+    // A period without them (the answers imported from before the survey was made) says nothing.
+    const earlier = new Date(Number(survey.createdAt) - 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(
+      `${polku.url}/w/${workspaceId}/analytics?kind=csat&survey=${survey.id}&question=csat&by=month&from=${earlier}&to=${earlier}`,
+    );
+    await page
+      .getByText(/ei ole vastauksia|koko aikaväli/)
+      .first()
+      .waitFor();
+    expect(await page.getByTestId('test-responses-excluded').count()).toBe(0);
+  });
+
   it('draws the target of the metric and scope as a line, and names it in the legend', async () => {
     // A workspace-wide monthly NPS target, set through the API as the signed-in owner.
     const session = (await (await page.request.get(`${polku.url}/api/v1/auth/session`)).json()) as {

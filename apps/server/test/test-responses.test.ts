@@ -131,6 +131,21 @@ for (const dialect of testDialects()) {
       expect(fromAnswers.groups[0]!.total).toMatchObject({ n: 4, score: 25 });
     });
 
+    it('says how many test responses the figures leave out, in the same period and filters', async () => {
+      const body = { metric: { kind: 'nps' as const }, by: 'all' as const };
+      // Four test responses answered the NPS question; the real ones carry the attribute.
+      expect((await queryMetric(owner, body)).testResponsesExcluded).toBe(4);
+      const ease = { metric: { kind: 'rating' as const, surveyId: survey.id, question: 'ease' } };
+      expect((await queryMetric(owner, { ...ease, by: 'all' })).testResponsesExcluded).toBe(3);
+      const filtered = await queryMetric(owner, {
+        ...body,
+        filters: { attributes: [{ key: 'segment', values: ['a'] }] },
+      });
+      expect(filtered.testResponsesExcluded).toBe(0);
+      const later = await queryMetric(owner, { ...body, from: '2026-02-01', to: '2026-02-28' });
+      expect(later.testResponsesExcluded).toBe(0);
+    });
+
     it('counts only real answers in analyses', async () => {
       const res = await owner.browser.request({
         method: 'POST',

@@ -322,6 +322,9 @@ export const metricResultSchema = z.object({
   previousPeriod: z.object({ from: z.string(), to: z.string() }).nullable(),
   /** `rollup` when day-level rollups answered; `answers` when the filters needed the answer table. */
   source: z.enum(['rollup', 'answers']),
+  /** Test responses (made while trying a survey out) that answered these questions in the
+   * period and filters: never counted, and said so beside the figures. */
+  testResponsesExcluded: z.number().int().nonnegative(),
   groups: z.array(metricGroupSchema),
 });
 export type MetricResult = z.infer<typeof metricResultSchema>;

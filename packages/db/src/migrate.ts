@@ -13,6 +13,7 @@ import * as jobLeases from './migrations/0011-job-leases.js';
 import * as exactAnswerValues from './migrations/0012-exact-answer-values.js';
 import * as testResponses from './migrations/0013-test-responses.js';
 import * as organisation from './migrations/0014-organisation.js';
+import * as testResponseIndex from './migrations/0015-test-response-index.js';
 import type { Database } from './schema.js';
 
 /** Every migration, in order. Listed in code so a bundled or compiled server finds them. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-exact-answer-values': exactAnswerValues,
   '0013-test-responses': testResponses,
   '0014-organisation': organisation,
+  '0015-test-response-index': testResponseIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -197,6 +197,7 @@ describe('MetricService.questionMetric', () => {
       findVersion: () => Promise.resolve(versionOne(definition)),
     },
     metrics: {
+      testResponses: () => Promise.resolve(0),
       counts: (_w, q) => {
         queries.push(q);
         const cell = { group: null, surveyId: 's1', questionKey: 'nps', item: '' };
@@ -268,7 +269,10 @@ describe('MetricService.query periods', () => {
       list: () => Promise.resolve([survey]),
       findVersion: () => Promise.resolve(versionOne(definition)),
     },
-    metrics: { counts: () => Promise.resolve({ source: 'rollup' as const, rows: [] }) },
+    metrics: {
+      counts: () => Promise.resolve({ source: 'rollup' as const, rows: [] }),
+      testResponses: () => Promise.resolve(0),
+    },
     clock: { now: () => Date.UTC(2026, 5, 15, 12) },
   });
   const ctx = { workspace: { id: 'w', timeZone: 'Europe/Helsinki' } };

@@ -80,6 +80,12 @@ export interface MetricsRepository {
     workspaceId: string,
     query: CountQuery,
   ): Promise<{ source: 'rollup' | 'answers'; rows: CountRow[] }>;
+  /** How many test responses answered the questions in the period and filters: they are in
+   * no figure, and the reader is told how many were left out. */
+  testResponses(
+    workspaceId: string,
+    query: Omit<CountQuery, 'bucket' | 'breakdown'>,
+  ): Promise<number>;
 }
 
 export interface QuestionMetricQuery {
@@ -219,6 +225,12 @@ export class MetricService {
             ).rows,
           )
         : new Map<string | null, CountRow[]>();
+    const testResponses = await this.deps.metrics.testResponses(ctx.workspace.id, {
+      questions: target.questions,
+      from: query.from,
+      to: query.to,
+      filters,
+    });
     const byGroup = groupRows(rows);
     if (!query.breakdown && !byGroup.has(null)) byGroup.set(null, []);
     const layout = bucketLayout(by, query.from, query.to, rows);
@@ -292,6 +304,7 @@ export class MetricService {
       })),
       previousPeriod,
       source,
+      testResponsesExcluded: testResponses,
       groups,
     };
 

@@ -116,6 +116,8 @@ export const enAnalytics: AnalyticsMessages = {
     empty: 'There are no answers in this period with these filters.',
     chartLabel:
       '{{metric}}, {{period}}: line chart with 95% confidence intervals. The same figures are in the table below the chart.',
+    testExcluded_one: '{{count, number}} test response is left out of the figures.',
+    testExcluded_other: '{{count, number}} test responses are left out of the figures.',
     allBucketNote: 'The figures of the whole period are in the table.',
     linesCapped:
       'The chart shows the groups with the most answers ({{shown}}/{{total}}); the table has all.',

@@ -114,6 +114,8 @@ export const fiAnalytics = {
     empty: 'Valitulla aikavälillä ja rajauksilla ei ole vastauksia.',
     chartLabel:
       '{{metric}}, {{period}}: viivakaavio 95 %:n luottamusväleineen. Samat luvut ovat taulukossa kaavion alla.',
+    testExcluded_one: 'Luvuista on jätetty pois {{count, number}} testivastaus.',
+    testExcluded_other: 'Luvuista on jätetty pois {{count, number}} testivastausta.',
     allBucketNote: 'Koko aikavälin luvut ovat taulukossa.',
     linesCapped:
       'Kaaviossa ovat eniten vastauksia saaneet ryhmät ({{shown}}/{{total}}); taulukossa ovat kaikki.',

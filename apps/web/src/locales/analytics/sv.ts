@@ -115,6 +115,8 @@ export const svAnalytics: AnalyticsMessages = {
     empty: 'Det finns inga svar under perioden med dessa avgränsningar.',
     chartLabel:
       '{{metric}}, {{period}}: linjediagram med 95 % konfidensintervall. Samma siffror finns i tabellen under diagrammet.',
+    testExcluded_one: '{{count, number}} testsvar ingår inte i siffrorna.',
+    testExcluded_other: '{{count, number}} testsvar ingår inte i siffrorna.',
     allBucketNote: 'Siffrorna för hela perioden finns i tabellen.',
     linesCapped:
       'Diagrammet visar grupperna med flest svar ({{shown}}/{{total}}); tabellen har alla.',

@@ -53,6 +53,7 @@ const result: MetricResult = {
   questions: [],
   previousPeriod: { from: '2025-10-02', to: '2025-12-31' },
   source: 'rollup',
+  testResponsesExcluded: 0,
   groups: [
     {
       key: 'web',

@@ -237,6 +237,12 @@ function ResultView(props: {
         <Text size="sm" c="dimmed" role="status">
           {props.fetching ? t('analytics.loadingResult') : ''}
         </Text>
+        {result.testResponsesExcluded > 0 && (
+          // Said beside every result, empty or not: a survey tried only in testing shows no figures.
+          <Text size="sm" data-testid="test-responses-excluded">
+            {t('analytics.testExcluded', { count: result.testResponsesExcluded })}
+          </Text>
+        )}
         {empty ? (
           <Text c="dimmed">{t('analytics.empty')}</Text>
         ) : (
